@@ -1,0 +1,81 @@
+// swift-tools-version: 6.2
+//
+// gaitlive: a terminal console for 2D running-gait analysis with two V4L2 cameras.
+// Dependencies point one way: gaitlive -> ReviewTUI -> CaptureKit -> MarkerTracker.
+import PackageDescription
+
+/// Settings shared by every Swift target (the swift-log set: Swift 6 mode, explicit imports).
+let strictSettings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+/// Release-level optimisation for the pure tracking core even in debug builds would hide bugs;
+/// instead the benchmarks build with `-c release`. Tests run in debug.
+let package = Package(
+    name: "gaitlive",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "gaitlive", targets: ["gaitlive"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CV4L2",
+            pkgConfig: "libv4l2",
+            providers: [.apt(["libv4l-dev"])]
+        ),
+        .systemLibrary(
+            name: "CNCursesW",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        .systemLibrary(name: "CLinux"),
+        .target(
+            name: "MarkerTracker",
+            swiftSettings: strictSettings + [.strictMemorySafety()]
+        ),
+        .target(
+            name: "CaptureKit",
+            dependencies: ["MarkerTracker", "CV4L2", "CLinux"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "ReviewTUI",
+            dependencies: ["CaptureKit", "MarkerTracker", "CNCursesW"],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "gaitlive",
+            dependencies: [
+                "ReviewTUI", "CaptureKit", "MarkerTracker",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "MarkerTrackerTests",
+            dependencies: ["MarkerTracker"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "CaptureKitTests",
+            dependencies: ["CaptureKit", "MarkerTracker"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ReviewTUITests",
+            dependencies: ["ReviewTUI", "CaptureKit", "MarkerTracker"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "GaitliveEndToEndTests",
+            dependencies: ["CaptureKit", "MarkerTracker"],
+            swiftSettings: strictSettings
+        ),
+    ]
+)

@@ -1,0 +1,79 @@
+// CV4L2: the libv4l2 / videodev2 surface Swift cannot import directly.
+// Only static inline wrappers and static const constants live here, each with the reason.
+#ifndef GAITLIVE_CV4L2_SHIM_H
+#define GAITLIVE_CV4L2_SHIM_H
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <sys/ioctl.h>
+#include <sys/mman.h>
+#include <linux/videodev2.h>
+#include <libv4l2.h>
+
+// v4l2_open is C-variadic, so Swift marks it unavailable: a fixed-arity wrapper.
+static inline int cv4l2_open(const char *path, int flags) { return v4l2_open(path, flags); }
+
+// v4l2_ioctl is C-variadic: a fixed-arity wrapper that also retries on EINTR.
+static inline int cv4l2_xioctl(int fd, unsigned long request, void *arg) {
+    int r;
+    do { r = v4l2_ioctl(fd, request, arg); } while (r == -1 && errno == EINTR);
+    return r;
+}
+
+// Kept beside open/ioctl so every libv4l2 call is visibly paired (libv4l2 tracks its fds).
+static inline int cv4l2_close(int fd) { return v4l2_close(fd); }
+
+// v4l2_mmap/v4l2_munmap must be used on libv4l2 fds (it may emulate formats); off_t is a typedef Swift sees fine,
+// the wrapper keeps the call site symmetric with the others.
+static inline void *cv4l2_mmap(size_t length, int fd, int64_t offset) {
+    return v4l2_mmap(NULL, length, PROT_READ | PROT_WRITE, MAP_SHARED, fd, (off_t)offset);
+}
+static inline int cv4l2_munmap(void *start, size_t length) { return v4l2_munmap(start, length); }
+
+// MAP_FAILED is a cast macro ((void *)-1) that Swift does not import.
+static inline int cv4l2_is_map_failed(const void *p) { return p == MAP_FAILED; }
+
+// VIDIOC_* requests are function-like _IOWR macros, which Swift does not import.
+static const unsigned long CV4L2_VIDIOC_QUERYCAP = VIDIOC_QUERYCAP;
+static const unsigned long CV4L2_VIDIOC_ENUM_FMT = VIDIOC_ENUM_FMT;
+static const unsigned long CV4L2_VIDIOC_ENUM_FRAMESIZES = VIDIOC_ENUM_FRAMESIZES;
+static const unsigned long CV4L2_VIDIOC_ENUM_FRAMEINTERVALS = VIDIOC_ENUM_FRAMEINTERVALS;
+static const unsigned long CV4L2_VIDIOC_G_FMT = VIDIOC_G_FMT;
+static const unsigned long CV4L2_VIDIOC_S_FMT = VIDIOC_S_FMT;
+static const unsigned long CV4L2_VIDIOC_TRY_FMT = VIDIOC_TRY_FMT;
+static const unsigned long CV4L2_VIDIOC_G_PARM = VIDIOC_G_PARM;
+static const unsigned long CV4L2_VIDIOC_S_PARM = VIDIOC_S_PARM;
+static const unsigned long CV4L2_VIDIOC_REQBUFS = VIDIOC_REQBUFS;
+static const unsigned long CV4L2_VIDIOC_QUERYBUF = VIDIOC_QUERYBUF;
+static const unsigned long CV4L2_VIDIOC_QBUF = VIDIOC_QBUF;
+static const unsigned long CV4L2_VIDIOC_DQBUF = VIDIOC_DQBUF;
+static const unsigned long CV4L2_VIDIOC_STREAMON = VIDIOC_STREAMON;
+static const unsigned long CV4L2_VIDIOC_STREAMOFF = VIDIOC_STREAMOFF;
+static const unsigned long CV4L2_VIDIOC_QUERYCTRL = VIDIOC_QUERYCTRL;
+static const unsigned long CV4L2_VIDIOC_QUERYMENU = VIDIOC_QUERYMENU;
+static const unsigned long CV4L2_VIDIOC_G_CTRL = VIDIOC_G_CTRL;
+static const unsigned long CV4L2_VIDIOC_S_CTRL = VIDIOC_S_CTRL;
+static const unsigned long CV4L2_VIDIOC_S_EXT_CTRLS = VIDIOC_S_EXT_CTRLS;
+static const unsigned long CV4L2_VIDIOC_G_EXT_CTRLS = VIDIOC_G_EXT_CTRLS;
+static const unsigned long CV4L2_VIDIOC_QUERY_EXT_CTRL = VIDIOC_QUERY_EXT_CTRL;
+
+// V4L2_PIX_FMT_* are v4l2_fourcc(...) function-like macros, which Swift does not import.
+static const uint32_t CV4L2_PIX_FMT_YUYV = V4L2_PIX_FMT_YUYV;
+static const uint32_t CV4L2_PIX_FMT_GREY = V4L2_PIX_FMT_GREY;
+static const uint32_t CV4L2_PIX_FMT_NV12 = V4L2_PIX_FMT_NV12;
+static const uint32_t CV4L2_PIX_FMT_YUV420 = V4L2_PIX_FMT_YUV420;
+static const uint32_t CV4L2_PIX_FMT_MJPEG = V4L2_PIX_FMT_MJPEG;
+static const uint32_t CV4L2_PIX_FMT_JPEG = V4L2_PIX_FMT_JPEG;
+static const uint32_t CV4L2_PIX_FMT_RGB24 = V4L2_PIX_FMT_RGB24;
+
+// Control ids are plain enum-like macros built from V4L2_CID_BASE sums, which Swift imports
+// inconsistently (some as Int32, some not at all): fixed-type constants instead.
+static const uint32_t CV4L2_CID_EXPOSURE_AUTO = V4L2_CID_EXPOSURE_AUTO;
+static const uint32_t CV4L2_CID_EXPOSURE_ABSOLUTE = V4L2_CID_EXPOSURE_ABSOLUTE;
+static const uint32_t CV4L2_CID_GAIN = V4L2_CID_GAIN;
+static const uint32_t CV4L2_CID_AUTO_WHITE_BALANCE = V4L2_CID_AUTO_WHITE_BALANCE;
+static const uint32_t CV4L2_CID_POWER_LINE_FREQUENCY = V4L2_CID_POWER_LINE_FREQUENCY;
+static const uint32_t CV4L2_CTRL_FLAG_NEXT_CTRL = V4L2_CTRL_FLAG_NEXT_CTRL;
+
+#endif

@@ -1,0 +1,11 @@
+import Glibc
+
+/// CLOCK_MONOTONIC, the clock V4L2 buffer timestamps use (`clock_gettime(2)`).
+public enum MonotonicClock {
+    /// Nanoseconds since an arbitrary boot-time origin.
+    public static func now() -> UInt64 {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec)
+    }
+}

@@ -1,0 +1,109 @@
+import Glibc
+
+/// An append-only file that gaitlive creates and writes: video, tables, indices.
+///
+/// Created with `O_EXCL` and mode 0600 (health data; never overwrites an existing file), buffered
+/// in memory, written with `write(2)` and made durable with `fdatasync(2)` on `sync()`. Every
+/// error names the file.
+public final class FileOutput {
+    public let path: String
+    private var fd: Int32
+    private var buffer: [UInt8] = []
+    private let bufferLimit: Int
+    /// Bytes handed to the kernel so far (the file's size after `flush()`).
+    public private(set) var bytesWritten: UInt64 = 0
+
+    /// Creates `path`; fails if it exists.
+    public init(creating path: String, bufferLimit: Int = 1 << 20) throws(SystemError) {
+        self.path = path
+        self.bufferLimit = bufferLimit
+        fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw .current("cannot create", path: path) }
+        buffer.reserveCapacity(bufferLimit)
+    }
+
+    /// Opens an existing file of ours for appending (resuming a stage).
+    public init(appendingTo path: String, bufferLimit: Int = 1 << 20) throws(SystemError) {
+        self.path = path
+        self.bufferLimit = bufferLimit
+        fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
+        guard fd >= 0 else { throw .current("cannot open for appending", path: path) }
+        var st = stat()
+        if fstat(fd, &st) == 0 { bytesWritten = UInt64(st.st_size) }
+        buffer.reserveCapacity(bufferLimit)
+    }
+
+    deinit {
+        if fd >= 0 {
+            try? flush()
+            Glibc.close(fd)
+        }
+    }
+
+    public func write(_ bytes: [UInt8]) throws(SystemError) {
+        if buffer.count + bytes.count > bufferLimit { try flush() }
+        if bytes.count >= bufferLimit {
+            try writeAll(bytes)
+        } else {
+            buffer.append(contentsOf: bytes)
+        }
+    }
+
+    public func write(_ text: String) throws(SystemError) {
+        try write(Array(text.utf8))
+    }
+
+    /// Writes large blocks (frames) without copying them into the buffer.
+    public func write(contentsOf bytes: UnsafeRawBufferPointer) throws(SystemError) {
+        if buffer.count + bytes.count > bufferLimit { try flush() }
+        if bytes.count >= bufferLimit / 2 {
+            try writeRaw(bytes)
+        } else {
+            buffer.append(contentsOf: bytes)
+        }
+    }
+
+    /// Hands buffered bytes to the kernel.
+    public func flush() throws(SystemError) {
+        guard !buffer.isEmpty else { return }
+        let pending = buffer
+        buffer.removeAll(keepingCapacity: true)
+        try writeAll(pending)
+    }
+
+    /// Flushes and waits until the data is on the disk.
+    public func sync() throws(SystemError) {
+        try flush()
+        guard fdatasync(fd) == 0 else { throw .current("cannot sync", path: path) }
+    }
+
+    public func close() throws(SystemError) {
+        guard fd >= 0 else { return }
+        defer {
+            Glibc.close(fd)
+            fd = -1
+        }
+        try sync()
+    }
+
+    private func writeAll(_ bytes: [UInt8]) throws(SystemError) {
+        var failure: SystemError?
+        bytes.withUnsafeBytes { raw in
+            do throws(SystemError) { try writeRaw(raw) } catch { failure = error }
+        }
+        if let failure { throw failure }
+    }
+
+    private func writeRaw(_ raw: UnsafeRawBufferPointer) throws(SystemError) {
+        var offset = 0
+        while offset < raw.count {
+            let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw .current("cannot write", path: path)
+            }
+            offset += n
+            bytesWritten += UInt64(n)
+        }
+    }
+}

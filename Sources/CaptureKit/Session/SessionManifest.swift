@@ -1,0 +1,169 @@
+public import MarkerTracker
+
+/// `session.json`: everything about a recorded session that is not a table or a video.
+///
+/// Written at the start of recording, at every stage change and periodically, and replaced
+/// atomically (temporary file, fsync, rename). Documented field by field in
+/// docs/session-format.md; `schemaVersion` changes when a reader would misread a field.
+public struct SessionManifest: Codable, Sendable, Equatable {
+    public static let formatName = "gaitlive-session"
+    public static let currentSchemaVersion = 1
+
+    /// Whether the recording was closed properly.
+    public enum Status: String, Codable, Sendable {
+        /// Being written (or the writer died: see `recovered`).
+        case recording
+        case complete
+        /// Opened after a crash: counts were rebuilt from the files on disk.
+        case recovered
+    }
+
+    public struct Athlete: Codable, Sendable, Equatable {
+        public var name: String
+        /// Greater trochanter to floor, standing, centimetres (sets the scale if no calibration).
+        public var legLengthCm: Double?
+        public init(name: String, legLengthCm: Double? = nil) {
+            self.name = name
+            self.legLengthCm = legLengthCm
+        }
+    }
+
+    /// One camera as it was configured and what it actually delivered.
+    public struct Camera: Codable, Sendable, Equatable {
+        public var view: CameraView
+        /// Device path or "simulated".
+        public var device: String
+        public var card: String?
+        public var width: Int
+        public var height: Int
+        /// FOURCC of the capture format ("GREY", "YUYV", "MJPG"...).
+        public var pixelFormat: String
+        public var nominalFps: Double
+        /// Frame rate measured from kernel timestamps over the recording.
+        public var measuredFps: Double?
+        /// Side view: which leg carries the markers ("left"/"right").
+        public var markerSide: BodySide?
+        public init(view: CameraView, device: String, card: String? = nil, width: Int, height: Int,
+                    pixelFormat: String, nominalFps: Double, measuredFps: Double? = nil, markerSide: BodySide? = nil) {
+            self.view = view
+            self.device = device
+            self.card = card
+            self.width = width
+            self.height = height
+            self.pixelFormat = pixelFormat
+            self.nominalFps = nominalFps
+            self.measuredFps = measuredFps
+            self.markerSide = markerSide
+        }
+    }
+
+    /// What one camera recorded in one stage.
+    public struct StageView: Codable, Sendable, Equatable {
+        public var video: String
+        public var index: String
+        public var markers: String
+        public var angles: String
+        public var frames: Int
+        /// Frames the camera dropped during the stage (sequence gaps).
+        public var droppedByCamera: Int
+        /// Frames gaitlive could not record (recorder queue full): should be 0.
+        public var droppedByRecorder: Int
+        public init(video: String, index: String, markers: String, angles: String, frames: Int = 0,
+                    droppedByCamera: Int = 0, droppedByRecorder: Int = 0) {
+            self.video = video
+            self.index = index
+            self.markers = markers
+            self.angles = angles
+            self.frames = frames
+            self.droppedByCamera = droppedByCamera
+            self.droppedByRecorder = droppedByRecorder
+        }
+    }
+
+    /// One treadmill stage as recorded.
+    public struct Stage: Codable, Sendable, Equatable {
+        /// "flat" or "incline".
+        public var kind: String
+        /// Directory inside the session ("flat", "incline", "flat-2", ...).
+        public var directory: String
+        public var inclinePercent: Double
+        /// First and last recorded timestamps, seconds on the session clock.
+        public var startSeconds: Double?
+        public var endSeconds: Double?
+        public var views: [String: StageView]
+        public var events: String
+        public init(kind: String, directory: String, inclinePercent: Double, startSeconds: Double? = nil,
+                    endSeconds: Double? = nil, views: [String: StageView] = [:], events: String) {
+            self.kind = kind
+            self.directory = directory
+            self.inclinePercent = inclinePercent
+            self.startSeconds = startSeconds
+            self.endSeconds = endSeconds
+            self.views = views
+            self.events = events
+        }
+
+        public var durationSeconds: Double? {
+            guard let s = startSeconds, let e = endSeconds else { return nil }
+            return e - s
+        }
+    }
+
+    public struct Note: Codable, Sendable, Equatable {
+        /// Seconds on the session clock (nil for a note about the whole session).
+        public var seconds: Double?
+        public var text: String
+        public init(seconds: Double?, text: String) {
+            self.seconds = seconds
+            self.text = text
+        }
+    }
+
+    /// Simulated sessions: how to reproduce them exactly.
+    public struct Simulation: Codable, Sendable, Equatable {
+        public var seed: UInt64
+        public var findings: ClinicalFindings
+        public init(seed: UInt64, findings: ClinicalFindings) {
+            self.seed = seed
+            self.findings = findings
+        }
+    }
+
+    public var format: String
+    public var schemaVersion: Int
+    public var software: String
+    public var status: Status
+    /// ISO 8601 UTC wall-clock time the session was created.
+    public var created: String
+    public var athlete: Athlete
+    /// "simulated", "v4l2" or "import".
+    public var source: String
+    /// Monotonic nanoseconds at session time 0 (timestamps in the indices are raw monotonic ns).
+    public var clockOriginNs: UInt64
+    public var cameras: [Camera]
+    public var stages: [Stage]
+    public var calibration: SideCalibration
+    public var markerSets: [String: [String]]
+    public var notes: [Note]
+    public var simulation: Simulation?
+
+    public init(software: String, created: String, athlete: Athlete, source: String, clockOriginNs: UInt64,
+                cameras: [Camera], calibration: SideCalibration = .none, simulation: Simulation? = nil) {
+        format = SessionManifest.formatName
+        schemaVersion = SessionManifest.currentSchemaVersion
+        self.software = software
+        status = .recording
+        self.created = created
+        self.athlete = athlete
+        self.source = source
+        self.clockOriginNs = clockOriginNs
+        self.cameras = cameras
+        stages = []
+        self.calibration = calibration
+        markerSets = [CameraView.side.rawValue: MarkerSet.side.labels, CameraView.rear.rawValue: MarkerSet.rear.labels]
+        notes = []
+        self.simulation = simulation
+    }
+
+    public func camera(_ view: CameraView) -> Camera? { cameras.first { $0.view == view } }
+}

@@ -1,0 +1,163 @@
+import Glibc
+public import MarkerTracker
+import Synchronization
+
+/// The recorder: its own thread appending every recorded frame, table row and event to the
+/// session, and syncing it to disk once a second.
+///
+/// Capture threads hand frames over through a bounded queue and never block on the disk: when
+/// the queue is full the frame is counted as dropped by the recorder (and shown), unless the
+/// recorder was made lossless (unpaced sources, which can simply wait). A write error (a full
+/// disk) stops recording with a message; what was written stays readable, and the live view
+/// keeps running.
+public final class SessionRecorder: Sendable {
+    /// One frame to record and where it belongs.
+    public struct Item: Sendable {
+        public var processed: ProcessedFrame
+        public var stageIndex: Int
+        public var stage: SessionTimeline.Stage
+    }
+
+    /// What the recorder has done so far.
+    public struct Status: Sendable, Equatable {
+        public var framesWritten: [CameraView: Int] = [:]
+        public var droppedByRecorder: [CameraView: Int] = [:]
+        public var bytesWritten: UInt64 = 0
+        /// Set when recording stopped because of an error (disk full, I/O error).
+        public var failure: String?
+        public var finished = false
+    }
+
+    private struct Queue {
+        var items: [Item] = []
+        var notes: [SessionManifest.Note] = []
+        var measuredFps: [CameraView: Double] = [:]
+        var pendingDrops: [CameraView: Int] = [:]
+        var finishing = false
+    }
+
+    public let directory: String
+    public let capacity: Int
+    public let lossless: Bool
+    private let queue = Mutex(Queue())
+    private let status = Mutex(Status())
+    private let doorbell: EventFD
+    private let thread = Mutex<OSThread?>(nil)
+    private let writer: Transfer<SessionWriter>
+
+    /// Creates the session directory and manifest now (so errors surface before capture starts).
+    public init(directory: String, manifest: SessionManifest, formats: [CameraView: Y4MHeader],
+                capacity: Int, lossless: Bool) throws {
+        self.directory = directory
+        self.capacity = max(1, capacity)
+        self.lossless = lossless
+        doorbell = try EventFD()
+        writer = Transfer(try SessionWriter(directory: directory, manifest: manifest, formats: formats))
+    }
+
+    public func start() {
+        let t = OSThread(name: "recorder") { [self] in self.run(writer.take()) }
+        thread.withLock { $0 = t }
+    }
+
+    public var currentStatus: Status { status.withLock { $0 } }
+
+    /// Queues a frame. Returns false if it was dropped (queue full, or recording failed).
+    @discardableResult
+    public func enqueue(_ item: Item) -> Bool {
+        let view = item.processed.frame.view
+        while true {
+            let accepted: Bool? = queue.withLock { q in
+                if q.finishing { return false }
+                if q.items.count < capacity {
+                    q.items.append(item)
+                    return true
+                }
+                if lossless { return nil }
+                q.pendingDrops[view, default: 0] += 1
+                return false
+            }
+            if let accepted {
+                if accepted { doorbell.signal() } else {
+                    status.withLock { $0.droppedByRecorder[view, default: 0] += 1 }
+                }
+                return accepted
+            }
+            doorbell.signal()
+            usleep(300) // lossless: wait for the recorder to make room
+        }
+    }
+
+    public func addNote(_ note: SessionManifest.Note) {
+        queue.withLock { $0.notes.append(note) }
+        doorbell.signal()
+    }
+
+    public func reportMeasuredFps(_ fps: Double, for view: CameraView) {
+        queue.withLock { $0.measuredFps[view] = fps }
+    }
+
+    /// Writes everything still queued, closes the files, marks the session complete, and waits.
+    public func finish() -> Status {
+        queue.withLock { $0.finishing = true }
+        doorbell.signal()
+        let t = thread.withLock { t -> OSThread? in
+            let old = t
+            t = nil
+            return old
+        }
+        t?.join()
+        return currentStatus
+    }
+
+    private func run(_ writer: SessionWriter) {
+        var lastSync = MonotonicClock.now()
+        var failed = false
+        while true {
+            _ = try? Poll.wait([doorbell.descriptor], timeoutMilliseconds: 200)
+            doorbell.drain()
+            let (items, notes, fps, drops, finishing) = queue.withLock { q in
+                let taken = (q.items, q.notes, q.measuredFps, q.pendingDrops, q.finishing)
+                q.items.removeAll(keepingCapacity: true)
+                q.notes.removeAll()
+                q.pendingDrops.removeAll()
+                return taken
+            }
+            if !failed {
+                do throws(SystemError) {
+                    var dropsBefore = drops
+                    for item in items {
+                        let v = item.processed.frame.view
+                        try writer.append(item.processed, stageIndex: item.stageIndex, stage: item.stage,
+                                          droppedByRecorderBefore: dropsBefore[v] ?? 0)
+                        dropsBefore[v] = 0
+                        status.withLock { $0.framesWritten[v, default: 0] += 1 }
+                    }
+                    for n in notes { writer.addNote(n) }
+                    for (v, f) in fps { writer.setMeasuredFps(f, for: v) }
+                    let now = MonotonicClock.now()
+                    if finishing {
+                        try writer.finish()
+                    } else if now - lastSync >= 1_000_000_000 {
+                        try writer.sync()
+                        lastSync = now
+                    }
+                    let bytes = writer.bytesWritten
+                    status.withLock { $0.bytesWritten = bytes }
+                } catch {
+                    failed = true
+                    let message = error.errno == ENOSPC
+                        ? "recording stopped: disk full (\(error.path)); everything before this is saved"
+                        : "recording stopped: \(error)"
+                    status.withLock { $0.failure = message }
+                    // Keep what is there readable: flush what can be flushed and mark the manifest.
+                    try? writer.sync()
+                }
+            }
+            if finishing {
+                status.withLock { $0.finished = true }
+                return
+            }
+        }
+    }
+}

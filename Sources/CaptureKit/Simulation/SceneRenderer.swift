@@ -1,0 +1,202 @@
+import Foundation
+public import MarkerTracker
+
+/// Draws what one virtual camera sees: dark room, treadmill, a dim body silhouette, the LEDs,
+/// and sensor noise, into an 8-bit luma image.
+///
+/// LEDs are Gaussian spots bright enough to saturate at their core, sized by distance; the body
+/// is drawn as capsules around its segments; noise is added last and clipped to 0...255. The
+/// static background (room and treadmill) is cached per incline.
+public struct SceneRenderer: Sendable {
+    public let camera: VirtualCamera
+    public var noise: NoiseTable
+    var background: [UInt8] = []
+    var backgroundIncline = Double.nan
+    public let salt: UInt64
+
+    /// Brightness levels of the scene.
+    static let roomLevel = 14.0
+    static let beltLevel = 34.0
+    static let deckLevel = 26.0
+    static let bodyLevel = 44.0
+    static let farBodyLevel = 34.0
+
+    public init(camera: VirtualCamera, noiseSigma: Double = 1.8, seed: UInt64) {
+        self.camera = camera
+        self.salt = seed ^ (camera.view == .side ? 0x51DE : 0x0EA5)
+        noise = NoiseTable(sigma: noiseSigma, seed: salt)
+    }
+
+    /// Renders `pose` for frame number `frame` (the noise pattern depends on it).
+    /// `visible` selects which of the view's markers are lit (all when nil).
+    public mutating func render(_ pose: BodyPose, frame: UInt64, visible: [Bool]? = nil,
+                                extraSpots: [Point] = []) -> LumaImage {
+        if backgroundIncline != pose.inclinePercent || background.isEmpty {
+            background = renderBackground(inclinePercent: pose.inclinePercent)
+            backgroundIncline = pose.inclinePercent
+        }
+        var img = LumaImage(width: camera.width, height: camera.height, pixels: background)
+        drawBody(pose, into: &img)
+        // LEDs
+        let markers = pose.markers(for: camera.view)
+        var spots: [(Point, Double)] = []
+        for (i, m) in markers.enumerated() where visible?[i] ?? true {
+            guard let p = camera.project(m) else { continue }
+            let sigma = max(0.85, 0.0062 * camera.focal / camera.depth(of: m))
+            spots.append((p, sigma))
+        }
+        for p in extraSpots { spots.append((p, 1.2)) }
+        for (p, sigma) in spots { drawLED(at: p, sigma: sigma, into: &img) }
+        addNoise(frame: frame, into: &img)
+        return img
+    }
+
+    // MARK: - background
+
+    func renderBackground(inclinePercent: Double) -> [UInt8] {
+        let w = camera.width, h = camera.height
+        var px = [UInt8](repeating: UInt8(SceneRenderer.roomLevel), count: w * h)
+        // A faint vertical gradient (light from above).
+        for y in 0..<h {
+            let v = UInt8(SceneRenderer.roomLevel + 6 * Double(h - y) / Double(h))
+            for x in 0..<w { px[y * w + x] = v }
+        }
+        let slope = inclinePercent / 100
+        func belt(_ x: Double, _ z: Double, _ dy: Double = 0) -> Vector3 { Vector3(x, x * slope + dy, z) }
+        let top = [belt(-0.85, -0.28), belt(0.85, -0.28), belt(0.85, 0.28), belt(-0.85, 0.28)]
+        let frontFace = [belt(-0.85, 0.28), belt(0.85, 0.28), belt(0.85, 0.28, -0.14), belt(-0.85, 0.28, -0.14)]
+        let backFace = [belt(-0.85, -0.28), belt(0.85, -0.28), belt(0.85, -0.28, -0.14), belt(-0.85, -0.28, -0.14)]
+        let rearFace = [belt(-0.85, -0.28), belt(-0.85, 0.28), belt(-0.85, 0.28, -0.14), belt(-0.85, -0.28, -0.14)]
+        for (quad, level) in [(backFace, SceneRenderer.deckLevel), (frontFace, SceneRenderer.deckLevel),
+                              (rearFace, SceneRenderer.deckLevel), (top, SceneRenderer.beltLevel)] {
+            let pts = quad.compactMap { camera.project($0) }
+            guard pts.count == 4 else { continue }
+            fillQuad(pts, level: UInt8(level), into: &px)
+        }
+        return px
+    }
+
+    func fillQuad(_ q: [Point], level: UInt8, into px: inout [UInt8]) {
+        let w = camera.width, h = camera.height
+        let minX = max(0, Int(q.map(\.x).min()!.rounded(.down))), maxX = min(w - 1, Int(q.map(\.x).max()!.rounded(.up)))
+        let minY = max(0, Int(q.map(\.y).min()!.rounded(.down))), maxY = min(h - 1, Int(q.map(\.y).max()!.rounded(.up)))
+        guard minX <= maxX, minY <= maxY else { return }
+        // Orientation-independent inside test for a convex quad.
+        var area = 0.0
+        for i in 0..<4 { area += q[i].cross(q[(i + 1) % 4]) }
+        let sign: Double = area >= 0 ? 1 : -1
+        for y in minY...maxY {
+            for x in minX...maxX {
+                let p = Point(x: Double(x), y: Double(y))
+                var inside = true
+                for i in 0..<4 where (q[(i + 1) % 4] - q[i]).cross(p - q[i]) * sign < 0 {
+                    inside = false
+                    break
+                }
+                if inside { px[y * w + x] = level }
+            }
+        }
+    }
+
+    // MARK: - body
+
+    func drawBody(_ pose: BodyPose, into img: inout LumaImage) {
+        // Far side first, so the near side covers it.
+        let nearSide: BodySide
+        if camera.view == .side {
+            nearSide = camera.position.z > 0 ? .right : .left
+        } else {
+            nearSide = .right
+        }
+        var capsules: [(Vector3, Vector3, Double, Double)] = []
+        for s in [nearSide.opposite, nearSide] {
+            let l = pose.leg(s)
+            let level = camera.view == .side && s != nearSide ? SceneRenderer.farBodyLevel : SceneRenderer.bodyLevel
+            capsules.append((l.hip, l.knee, 0.075, level))
+            capsules.append((l.knee, l.ankle, 0.052, level))
+            capsules.append((l.heel, l.toe, 0.045, level))
+            if s != nearSide || camera.view == .rear {
+                capsules.append((l.shoulder, l.elbow, 0.045, level))
+                capsules.append((l.elbow, l.hand, 0.04, level))
+            }
+            if s == nearSide.opposite {
+                capsules.append((pose.pelvis, pose.shoulderCentre, 0.14, SceneRenderer.bodyLevel))
+                capsules.append((pose.head, pose.head, 0.105, SceneRenderer.bodyLevel))
+            }
+        }
+        if camera.view == .side {
+            let l = pose.leg(nearSide)
+            capsules.append((l.shoulder, l.elbow, 0.045, SceneRenderer.bodyLevel + 4))
+            capsules.append((l.elbow, l.hand, 0.04, SceneRenderer.bodyLevel + 4))
+        }
+        for (a, b, r, level) in capsules { drawCapsule(a, b, radius: r, level: level, into: &img) }
+    }
+
+    func drawCapsule(_ a3: Vector3, _ b3: Vector3, radius: Double, level: Double, into img: inout LumaImage) {
+        guard let a = camera.project(a3), let b = camera.project(b3) else { return }
+        let ra = radius * camera.focal / camera.depth(of: a3)
+        let rb = radius * camera.focal / camera.depth(of: b3)
+        let r = max(ra, rb)
+        let minX = max(0, Int((min(a.x, b.x) - r - 1).rounded(.down)))
+        let maxX = min(img.width - 1, Int((max(a.x, b.x) + r + 1).rounded(.up)))
+        let minY = max(0, Int((min(a.y, b.y) - r - 1).rounded(.down)))
+        let maxY = min(img.height - 1, Int((max(a.y, b.y) + r + 1).rounded(.up)))
+        guard minX <= maxX, minY <= maxY else { return }
+        let ab = b - a
+        let len2 = max(1e-9, ab.lengthSquared)
+        for y in minY...maxY {
+            let row = y * img.stride
+            for x in minX...maxX {
+                let p = Point(x: Double(x), y: Double(y))
+                let t = min(1, max(0, (p - a).dot(ab) / len2))
+                let q = a + ab * t
+                let rr = ra + (rb - ra) * t
+                let d = (p - q).length - rr
+                if d >= 1 { continue }
+                // One-pixel soft edge.
+                let cover = d <= 0 ? 1 : 1 - d
+                let old = Double(img.pixels[row + x])
+                let v = old + (level - old) * cover
+                img.pixels[row + x] = UInt8(max(0, min(255, v.rounded())))
+            }
+        }
+    }
+
+    // MARK: - LEDs and noise
+
+    func drawLED(at p: Point, sigma: Double, into img: inout LumaImage) {
+        let reach = Int((sigma * 4.5).rounded(.up)) + 1
+        let cx = Int(p.x.rounded()), cy = Int(p.y.rounded())
+        let inv = 1 / (2 * sigma * sigma)
+        let halo = 1 / (2 * 9 * sigma * sigma)
+        for y in max(0, cy - reach)...min(img.height - 1, cy + reach) {
+            for x in max(0, cx - reach)...min(img.width - 1, cx + reach) {
+                let dx = Double(x) - p.x, dy = Double(y) - p.y
+                let r2 = dx * dx + dy * dy
+                let v = 420 * exp(-r2 * inv) + 18 * exp(-r2 * halo)
+                let i = y * img.stride + x
+                img.pixels[i] = UInt8(min(255, Double(img.pixels[i]) + v).rounded())
+            }
+        }
+    }
+
+    func addNoise(frame: UInt64, into img: inout LumaImage) {
+        let n = noise.samples.count
+        var o = noise.offset(frame: frame, salt: salt)
+        let count = img.width * img.height
+        noise.samples.withUnsafeBufferPointer { table in
+            img.pixels.withUnsafeMutableBufferPointer { px in
+                var i = 0
+                while i < count {
+                    let chunk = min(count - i, n - o)
+                    for j in 0..<chunk {
+                        let v = Int(px[i + j]) + Int(table[o + j])
+                        px[i + j] = UInt8(truncatingIfNeeded: v < 0 ? 0 : (v > 255 ? 255 : v))
+                    }
+                    i += chunk
+                    o = 0
+                }
+            }
+        }
+    }
+}

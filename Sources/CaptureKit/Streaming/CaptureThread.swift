@@ -1,0 +1,118 @@
+import Glibc
+import Synchronization
+
+/// One camera's capture loop on its own thread: poll, read a frame, hand it on, repeat.
+///
+/// The thread blocks in poll() on the source's descriptor and a stop eventfd (so `stop()` wakes
+/// it at once), counts sequence gaps as dropped frames, measures the frame rate from the
+/// kernel timestamps, and notices a source that stops delivering within a second. The handler
+/// runs on this thread: the per-camera tracker lives there.
+public final class CaptureThread: Sendable {
+    private let stopSignal: EventFD
+    private let stats = Mutex(CameraStatistics())
+    private let thread = Mutex<OSThread?>(nil)
+    public let name: String
+
+    /// Seconds without a frame before the camera counts as stalled.
+    public static let stallSeconds = 1.0
+
+    public init(name: String) throws {
+        self.name = name
+        stopSignal = try EventFD()
+    }
+
+    /// The latest statistics (any thread).
+    public var statistics: CameraStatistics { stats.withLock { $0 } }
+
+    /// Starts the loop. `source` is moved to the new thread; `handler` receives every frame there.
+    public func start(_ source: Transfer<any FrameSource>, handler: @escaping @Sendable (Frame) -> Void) {
+        let t = OSThread(name: "cap-\(name)") { [self] in
+            self.run(source.take(), handler: handler)
+        }
+        thread.withLock { $0 = t }
+    }
+
+    /// Asks the loop to end and waits for it.
+    public func stop() {
+        stopSignal.signal()
+        let t = thread.withLock { t -> OSThread? in
+            let old = t
+            t = nil
+            return old
+        }
+        t?.join()
+    }
+
+    private func run(_ source: any FrameSource, handler: @Sendable (Frame) -> Void) {
+        defer {
+            source.stop()
+            stats.withLock { s in
+                if case .streaming = s.state { s.state = .stopped }
+                if case .stalled = s.state { s.state = .stopped }
+                if case .starting = s.state { s.state = .stopped }
+            }
+        }
+        do {
+            try source.start()
+        } catch {
+            stats.withLock { $0.state = .lost("\(error)") }
+            return
+        }
+        var recent: [UInt64] = []
+        recent.reserveCapacity(512)
+        var lastFrameAt = MonotonicClock.now()
+        while true {
+            if let fd = source.descriptor {
+                let ready: [Bool]
+                do {
+                    ready = try Poll.wait([stopSignal.descriptor, fd], timeoutMilliseconds: 250)
+                } catch {
+                    stats.withLock { $0.state = .lost("\(error)") }
+                    return
+                }
+                if ready.first == true { return }
+                if ready.isEmpty {
+                    let quiet = Double(MonotonicClock.now() - lastFrameAt) / 1e9
+                    if quiet > CaptureThread.stallSeconds {
+                        stats.withLock { if case .streaming = $0.state { $0.state = .stalled } }
+                    }
+                    continue
+                }
+            } else {
+                // Unpaced source: still honour stop between frames.
+                if stopSignal.drain() > 0 { return }
+            }
+            let frame: Frame?
+            do {
+                frame = try source.readFrame()
+            } catch CaptureError.endOfStream {
+                stats.withLock { $0.state = .finished }
+                return
+            } catch {
+                stats.withLock { $0.state = .lost("\(error)") }
+                return
+            }
+            guard let frame else { continue }
+            lastFrameAt = MonotonicClock.now()
+            stats.withLock { s in
+                if let last = s.lastSequence, frame.sequence > last &+ 1 {
+                    s.dropped += Int(frame.sequence &- last &- 1)
+                }
+                s.lastSequence = frame.sequence
+                s.frames += 1
+                s.lastTimestampNanoseconds = frame.timestampNanoseconds
+                s.state = .streaming
+                recent.append(frame.timestampNanoseconds)
+                // Keep one second of timestamps for the rate.
+                while let first = recent.first, frame.timestampNanoseconds - first > 1_000_000_000 {
+                    recent.removeFirst()
+                }
+                if recent.count >= 2, let first = recent.first {
+                    let span = Double(frame.timestampNanoseconds - first) / 1e9
+                    if span > 0 { s.measuredFramesPerSecond = Double(recent.count - 1) / span }
+                }
+            }
+            handler(frame)
+        }
+    }
+}

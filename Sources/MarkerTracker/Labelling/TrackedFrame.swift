@@ -1,0 +1,20 @@
+/// The tracker's answer for one frame of one view.
+public struct TrackedFrame: Sendable, Hashable {
+    /// Labelled markers, indexed like the view's `MarkerSet` (nil = missing).
+    public var markers: MarkerFrame
+    /// LED candidates seen (after rejection of shapes that cannot be LEDs).
+    public var blobCount: Int
+    public var status: TrackingStatus
+    /// Side view running direction: +1 image right, -1 image left, 0 not known yet.
+    public var forward: Double
+    /// Whether the whole frame was scanned (acquisition or re-acquisition) rather than windows.
+    public var fullScan: Bool
+
+    public init(markers: MarkerFrame, blobCount: Int, status: TrackingStatus, forward: Double, fullScan: Bool) {
+        self.markers = markers
+        self.blobCount = blobCount
+        self.status = status
+        self.forward = forward
+        self.fullScan = fullScan
+    }
+}

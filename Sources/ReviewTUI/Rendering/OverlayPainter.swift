@@ -1,0 +1,171 @@
+public import MarkerTracker
+
+/// Draws the analysis over a picture: body segments, LED markers with their labels, and angle
+/// values at the joints, in reserved colours that never occur in a frame.
+///
+/// In half-block mode segments are thin pixel lines in the canvas (call `drawSegments` before
+/// painting the canvas); in ASCII mode they are slope characters (`- | / \`). Markers and text
+/// are cells drawn after the picture. Readable without colour: markers and labels are bold.
+public struct OverlayPainter: Sendable {
+    public var utf8: Bool
+    public var colour: Bool
+
+    public init(utf8: Bool, colour: Bool) {
+        self.utf8 = utf8
+        self.colour = colour
+    }
+
+    /// What to draw for one view.
+    public struct Content: Sendable {
+        public var markerSet: MarkerSet
+        public var markers: MarkerFrame
+        public var angles: AngleSet
+        /// Ground-truth marker positions (simulated sessions), drawn as small crosses if present.
+        public var truth: [Point?]?
+
+        public init(markerSet: MarkerSet, markers: MarkerFrame, angles: AngleSet, truth: [Point?]? = nil) {
+            self.markerSet = markerSet
+            self.markers = markers
+            self.angles = angles
+            self.truth = truth
+        }
+    }
+
+    func segmentColour(_ set: MarkerSet, _ seg: MarkerSet.Segment) -> UInt8 {
+        guard set.view == .rear else { return Palette.segment }
+        let from = set.labels[seg.from], to = set.labels[seg.to]
+        if from.hasPrefix("L") && to.hasPrefix("L") { return Palette.leftSide }
+        if from.hasPrefix("R") && to.hasPrefix("R") { return Palette.rightSide }
+        return Palette.segment
+    }
+
+    /// Half-block mode: segments as pixel lines in the canvas overlay.
+    public func drawSegments(_ content: Content, mapping: ViewMapping, into canvas: inout FrameCanvas) {
+        guard mapping.mode == .halfBlock else { return }
+        for seg in content.markerSet.segments {
+            guard let a = content.markers[seg.from], let b = content.markers[seg.to] else { continue }
+            canvas.line(from: mapping.canvasPoint(a.position), to: mapping.canvasPoint(b.position),
+                        colour: segmentColour(content.markerSet, seg))
+        }
+    }
+
+    /// Markers, labels, angle values (and ASCII segments) as cells over the painted picture.
+    public func drawMarkers(_ content: Content, mapping: ViewMapping, into grid: inout CellGrid) {
+        let set = content.markerSet
+        var used = Set<Int>() // cells taken by markers and labels
+        func key(_ c: Int, _ r: Int) -> Int { r * 10_000 + c }
+
+        if mapping.mode == .ascii {
+            for seg in set.segments {
+                guard let a = content.markers[seg.from], let b = content.markers[seg.to] else { continue }
+                asciiLine(a.position, b.position, mapping: mapping, colour: segmentColour(set, seg), into: &grid)
+            }
+        }
+        // Ground truth first, so detections draw over it.
+        if let truth = content.truth {
+            for p in truth.compactMap({ $0 }) {
+                guard let (c, r) = mapping.cell(p) else { continue }
+                grid[c, r] = Cell("+", foreground: colour ? Palette.truth : Palette.dimText,
+                                  background: grid[c, r].background)
+            }
+        }
+        for m in content.markers {
+            guard let m, let (c, r) = mapping.cell(m.position) else { continue }
+            let fg: UInt8 = switch m.source {
+            case .detected: Palette.marker
+            case .predicted: Palette.predictedMarker
+            case .manual: Palette.manualMarker
+            }
+            let glyph: Character = m.source == .predicted ? (utf8 ? "○" : "o") : (utf8 ? "●" : "O")
+            grid[c, r] = Cell(glyph, foreground: colour ? fg : Palette.heading, background: Palette.panel,
+                              attributes: [.bold])
+            used.insert(key(c, r))
+        }
+        // Labels with the joint's angle where one belongs to the marker.
+        for (i, m) in content.markers.enumerated() {
+            guard let m, let (c, r) = mapping.cell(m.position) else { continue }
+            var text = set.labels[i]
+            if let (_, v) = angleAt(marker: i, set: set, angles: content.angles) {
+                text += " " + format(v)
+            }
+            place(text, near: (c, r), mapping: mapping, used: &used, key: key, into: &grid,
+                  fg: colour ? Palette.angleText : Palette.heading)
+        }
+        // Pelvic obliquity between the two spines (rear view).
+        if set.view == .rear, let v = content.angles[.pelvicObliquity],
+           let l = content.markers[RearMarker.lpsi.rawValue], let rr = content.markers[RearMarker.rpsi.rawValue] {
+            let mid = (l.position + rr.position) / 2
+            if let (c, r) = mapping.cell(mid) {
+                place("pelvis " + format(v), near: (c, r - 1), mapping: mapping, used: &used, key: key, into: &grid,
+                      fg: colour ? Palette.accent : Palette.heading, centred: true)
+            }
+        }
+    }
+
+    /// The angle drawn beside marker `i`, if any.
+    func angleAt(marker i: Int, set: MarkerSet, angles: AngleSet) -> (AngleKind, Double)? {
+        let kind: AngleKind?
+        switch set.view {
+        case .side:
+            switch SideMarker(rawValue: i) {
+            case .sho: kind = .trunkLean
+            case .gt: kind = .hipFlexion
+            case .kne: kind = .kneeFlexion
+            case .ank: kind = .ankleDorsiflexion
+            default: kind = nil
+            }
+        case .rear:
+            switch RearMarker(rawValue: i) {
+            case .lthi: kind = .hipAdductionLeft
+            case .rthi: kind = .hipAdductionRight
+            case .lkne: kind = .kneeFrontalLeft
+            case .rkne: kind = .kneeFrontalRight
+            default: kind = nil
+            }
+        }
+        guard let kind, let v = angles[kind] else { return nil }
+        return (kind, v)
+    }
+
+    func format(_ v: Double) -> String {
+        let r = Int(v.rounded())
+        return utf8 ? "\(r)°" : "\(r)"
+    }
+
+    /// Writes `text` beside (c, r): right of it, else left, else below/above, avoiding used cells.
+    func place(_ text: String, near cell: (Int, Int), mapping: ViewMapping, used: inout Set<Int>,
+               key: (Int, Int) -> Int, into grid: inout CellGrid, fg: UInt8, centred: Bool = false) {
+        let (c, r) = cell
+        let n = text.count
+        let minC = mapping.column, maxC = mapping.column + mapping.columns - 1
+        let minR = mapping.row, maxR = mapping.row + mapping.rows - 1
+        var candidates: [(Int, Int)] = centred ? [(c - n / 2, r), (c - n / 2, r + 2)] : []
+        candidates += [(c + 2, r), (c - n - 1, r), (c + 1, r + 1), (c + 1, r - 1), (c - n, r + 1), (c - n, r - 1)]
+        for (sc, sr) in candidates {
+            guard sr >= minR, sr <= maxR, sc >= minC, sc + n - 1 <= maxC else { continue }
+            if (sc..<(sc + n)).contains(where: { used.contains(key($0, sr)) }) { continue }
+            grid.put(text, column: sc, row: sr, foreground: fg, background: Palette.panel, attributes: [.bold])
+            for x in sc..<(sc + n) { used.insert(key(x, sr)) }
+            return
+        }
+    }
+
+    /// ASCII mode: a segment as slope characters between two image points.
+    func asciiLine(_ a: Point, _ b: Point, mapping: ViewMapping, colour c: UInt8, into grid: inout CellGrid) {
+        let pa = mapping.canvasPoint(a), pb = mapping.canvasPoint(b)
+        let dx = pb.x - pa.x, dy = (pb.y - pa.y) * 2 // cells are twice as tall as wide
+        let ch: Character
+        if abs(dx) > 2 * abs(dy) { ch = "-" } else if abs(dy) > 2 * abs(dx) { ch = "|" } else {
+            ch = (dx > 0) == (dy > 0) ? "\\" : "/"
+        }
+        let steps = Int(max(abs(pb.x - pa.x), abs(pb.y - pa.y)).rounded(.up))
+        guard steps > 0 else { return }
+        for s in 1..<steps {
+            let t = Double(s) / Double(steps)
+            let x = Int((pa.x + (pb.x - pa.x) * t).rounded()), y = Int((pa.y + (pb.y - pa.y) * t).rounded())
+            guard x >= 0, y >= 0, x < mapping.columns, y < mapping.rows else { continue }
+            grid[mapping.column + x, mapping.row + y] = Cell(ch, foreground: colour ? c : Palette.heading,
+                                                             background: Palette.panel)
+        }
+    }
+}

@@ -1,0 +1,191 @@
+import Foundation
+public import CaptureKit
+import MarkerTracker
+
+/// The live console: both cameras with overlays, per-camera health, recording and stage, the
+/// numbers panel, and the keys the therapist uses during the run.
+///
+/// Keys: `r` start/stop recording, `s` next stage (flat <-> incline), `?` help, `q` quit (asks
+/// first while recording). Reads the newest snapshots from the `LiveSession`; never blocks it.
+public final class LiveScreen: ConsoleScreen {
+    public let session: LiveSession
+    public var pane: ViewPane
+    public var title: String
+    public var showTruth = true
+    var helpVisible = false
+    var confirmingQuit = false
+    var message: (text: String, until: Double)?
+    var now = 0.0
+
+    public init(session: LiveSession, pane: ViewPane, title: String) {
+        self.session = session
+        self.pane = pane
+        self.title = title
+    }
+
+    public func handle(_ key: Key) -> ScreenAction {
+        if confirmingQuit {
+            confirmingQuit = false
+            if key == .character("y") || key == .character("Y") { return .quit }
+            flash("still running")
+            return .none
+        }
+        if helpVisible, key != .resize {
+            helpVisible = false
+            return .none
+        }
+        switch key {
+        case .character("q"), .character("Q"):
+            if session.isRecording {
+                confirmingQuit = true
+                return .none
+            }
+            return .quit
+        case .character("r"), .character("R"):
+            let on = !session.isRecording
+            session.setRecording(on)
+            flash(on ? "recording" : "recording paused (saved so far)")
+        case .character("s"), .character("S"):
+            let st = session.nextStage()
+            flash("stage \(st.kind.rawValue)" + (st.kind == .incline ? " \(Int(st.inclinePercent))%" : ""))
+        case .character("?"), .character("h"):
+            helpVisible = true
+        default:
+            break
+        }
+        return .none
+    }
+
+    func flash(_ text: String) { message = (text, now + 2.5) }
+
+    public func tick(now: Double) -> ScreenAction {
+        self.now = now
+        return .none
+    }
+
+    public func draw(into grid: inout CellGrid) {
+        let status = session.status
+        let views = session.views
+        guard let layout = ConsoleLayout.compute(width: grid.width, height: grid.height, viewCount: views.count,
+                                                 panelRows: AnglePanel.preferredRows) else {
+            ConsoleLayout.drawTooSmall(into: &grid)
+            return
+        }
+        grid.fill(column: 0, row: 0, width: grid.width, height: grid.height, with: .blank)
+        drawHeader(status, into: &grid)
+        var columns: [AnglePanel.Column] = []
+        for (i, view) in views.enumerated() {
+            let snap = session.snapshot(view)
+            let set = MarkerSet.standard(for: view)
+            let tracked = snap?.processed.tracked
+            let markers = tracked?.markers ?? MarkerFrame(repeating: nil, count: set.count)
+            let angles = snap?.processed.angles ?? AngleSet()
+            let truth = showTruth ? snap?.processed.frame.truth?.markers : nil
+            let stats = status.cameras[view] ?? CameraStatistics()
+            let (health, colour) = healthText(stats, tracked: tracked)
+            pane.draw(image: snap?.processed.frame.luma,
+                      content: .init(markerSet: set, markers: markers, angles: angles, truth: truth),
+                      title: viewTitle(view), status: health, statusColour: colour,
+                      titleRect: layout.titles[i], rect: layout.views[i], into: &grid)
+            var footer: [String] = []
+            if let c = snap?.stage.cadence.stepsPerMinute {
+                footer.append(String(format: "cadence %.0f steps/min", c))
+            }
+            if let e = snap?.recentEvents.last {
+                footer.append("last event \(e.kind.rawValue) \(e.side.letter) at \(TextFormat.fixed(e.time, 2)) s")
+            }
+            columns.append(.init(title: view == .side ? "side \(session.options.markerSide.letter) leg" : "rear",
+                                 view: view, current: angles, stage: snap?.stage.angles ?? [:], footer: footer))
+        }
+        AnglePanel(utf8: pane.utf8, colour: pane.colour).draw(columns, in: layout.panel, into: &grid)
+        drawHelpLine(into: &grid)
+        if helpVisible { drawHelp(into: &grid) }
+    }
+
+    func viewTitle(_ view: CameraView) -> String {
+        view == .side ? "SIDE (\(session.options.markerSide.rawValue) leg)" : "REAR"
+    }
+
+    func healthText(_ s: CameraStatistics, tracked: TrackedFrame?) -> (String, UInt8) {
+        let fps = String(format: "%.1f fps", s.measuredFramesPerSecond)
+        let drops = "\(s.dropped) dropped"
+        let track = tracked.map { t in
+            let n = t.markers.filter { $0?.source == .detected }.count
+            return "\(t.status.display) \(n)/\(t.markers.count)"
+        } ?? "waiting"
+        switch s.state {
+        case .lost(let why): return ("camera lost: \(why)", Palette.alarm)
+        case .stalled: return ("no frames  \(drops)", Palette.alarm)
+        case .starting: return ("starting", Palette.dimText)
+        case .finished, .stopped: return ("stopped  \(fps)  \(drops)", Palette.dimText)
+        case .streaming:
+            let colour: UInt8 = tracked?.status == .tracking ? Palette.good
+                : (tracked?.status == .partial ? Palette.warning : Palette.alarm)
+            return ("\(track)  \(fps)  \(drops)", s.dropped > 0 ? Palette.warning : colour)
+        }
+    }
+
+    func drawHeader(_ s: LiveStatus, into grid: inout CellGrid) {
+        grid.fill(column: 0, row: 0, width: grid.width, height: 1, with: Cell(" ", background: 236))
+        var x = grid.put(" gaitlive ", column: 0, row: 0, foreground: Palette.heading, background: 236, attributes: [.bold])
+        x = grid.put(title + "  ", column: x, row: 0, foreground: Palette.text, background: 236)
+        let stage = s.stage.kind == .incline
+            ? "INCLINE \(TextFormat.fixed(s.stage.inclinePercent, 0))%" : "FLAT"
+        x = grid.put("stage \(s.stageNumber): ", column: x, row: 0, foreground: Palette.text, background: 236)
+        x = grid.put(stage, column: x, row: 0, foreground: pane.colour ? Palette.accent : Palette.heading,
+                     background: 236, attributes: [.bold])
+        x += 2
+        if s.recording {
+            let since = s.recordingSince.map { Double(MonotonicClock.now() - $0) / 1e9 } ?? 0
+            x = grid.put((pane.utf8 ? "● " : "* ") + "REC " + TextFormat.clock(since), column: x, row: 0,
+                         foreground: pane.colour ? Palette.record : Palette.heading, background: 236,
+                         attributes: pane.colour ? [.bold] : [.bold, .reverse])
+        } else {
+            x = grid.put("not recording", column: x, row: 0, foreground: Palette.dimText, background: 236)
+        }
+        x += 2
+        if let rec = s.recorder {
+            if let failure = rec.failure {
+                x = grid.put(failure, column: x, row: 0, foreground: Palette.alarm, background: 236, attributes: [.bold])
+            } else if rec.bytesWritten > 0 {
+                let drops = rec.droppedByRecorder.values.reduce(0, +)
+                x = grid.put(String(format: "saved %.1f s, %.0f MB", s.recordedSeconds, Double(rec.bytesWritten) / 1e6)
+                             + (drops > 0 ? ", \(drops) not saved" : ""), column: x, row: 0,
+                             foreground: drops > 0 ? Palette.warning : Palette.dimText, background: 236)
+            }
+        }
+        if let off = s.cameraOffsetMilliseconds {
+            let text = String(format: "  side-rear %+.1f ms", off)
+            if x + text.count < grid.width { grid.put(text, column: x, row: 0, foreground: Palette.dimText, background: 236) }
+        }
+    }
+
+    func drawHelpLine(into grid: inout CellGrid) {
+        let row = grid.height - 1
+        grid.fill(column: 0, row: row, width: grid.width, height: 1, with: Cell(" ", background: 236))
+        if confirmingQuit {
+            grid.put(" Recording in progress. Quit now? Everything recorded so far is saved. (y/n) ", column: 0, row: row,
+                     foreground: Palette.warning, background: 236, attributes: [.bold])
+            return
+        }
+        let keys = " r record/pause   s next stage   ? help   q quit"
+        grid.put(keys, column: 0, row: row, foreground: Palette.text, background: 236)
+        if let m = message, m.until > now {
+            grid.put(m.text + " ", column: max(keys.count + 2, grid.width - m.text.count - 1), row: row,
+                     foreground: Palette.accent, background: 236, attributes: [.bold])
+        }
+    }
+
+    func drawHelp(into grid: inout CellGrid) {
+        TextFormat.drawOverlayBox([
+            "r      start or pause recording (all recorded frames are kept)",
+            "s      next treadmill stage: flat <-> incline",
+            "q      quit (asks first while recording)",
+            "?      this help; any key closes it",
+            "",
+            "Markers: yellow detected, orange predicted (gap bridged),",
+            "green + ground truth (simulated runner only).",
+            "Angles in degrees; stage mean and SD over tracked frames.",
+        ], title: "gaitlive live keys", into: &grid, utf8: pane.utf8)
+    }
+}

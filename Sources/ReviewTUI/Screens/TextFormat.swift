@@ -1,0 +1,36 @@
+import Foundation
+
+/// Small formatting helpers shared by the screens.
+enum TextFormat {
+    /// "mm:ss.t" for a duration in seconds.
+    static func clock(_ seconds: Double) -> String {
+        let s = max(0, seconds)
+        let m = Int(s) / 60
+        return String(format: "%02d:%04.1f", m, s - Double(m * 60))
+    }
+
+    static func fixed(_ v: Double, _ decimals: Int) -> String {
+        String(format: "%.\(decimals)f", v)
+    }
+
+    /// Help text drawn in a box over the screen.
+    static func drawOverlayBox(_ lines: [String], title: String, into grid: inout CellGrid, utf8: Bool) {
+        let w = min(grid.width - 2, (lines.map(\.count).max() ?? 0) + 4)
+        let h = min(grid.height - 2, lines.count + 2)
+        let x = (grid.width - w) / 2, y = (grid.height - h) / 2
+        grid.fill(column: x, row: y, width: w, height: h, with: Cell(" ", background: 236))
+        let hz: Character = utf8 ? "─" : "-", vt: Character = utf8 ? "│" : "|"
+        for c in x..<(x + w) {
+            grid[c, y] = Cell(hz, foreground: Palette.accent, background: 236)
+            grid[c, y + h - 1] = Cell(hz, foreground: Palette.accent, background: 236)
+        }
+        for r in y..<(y + h) {
+            grid[x, r] = Cell(vt, foreground: Palette.accent, background: 236)
+            grid[x + w - 1, r] = Cell(vt, foreground: Palette.accent, background: 236)
+        }
+        grid.put(" \(title) ", column: x + 2, row: y, foreground: Palette.heading, background: 236, attributes: [.bold])
+        for (i, l) in lines.prefix(h - 2).enumerated() {
+            grid.put(String(l.prefix(w - 4)), column: x + 2, row: y + 1 + i, foreground: Palette.text, background: 236)
+        }
+    }
+}

@@ -1,0 +1,161 @@
+import ArgumentParser
+import CaptureKit
+import Foundation
+import MarkerTracker
+import ReviewTUI
+
+/// `gaitlive demo`: the whole product on a simulated runner, no cameras needed.
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Run a whole two-camera session on a simulated runner (no cameras needed).",
+        usage: """
+            gaitlive demo
+            gaitlive demo --hip-drop 4 --hip-drop-side left --overstride 8
+            gaitlive demo --headless --duration 20 --out /tmp/demo-session
+            """,
+        discussion: """
+            Without --headless: the live console. Press r to record, s to switch between the flat and \
+            incline stages, q to quit; then open the saved session with 'gaitlive review DIR'.
+            With --headless: runs the same pipeline without the console, as fast as the machine allows, \
+            records --duration seconds of each stage, saves the session and prints a summary.
+            """)
+
+    @Flag(name: .long, help: "Run without the console, record, print a summary.")
+    var headless = false
+
+    @Option(name: .long, help: ArgumentHelp("Headless: seconds recorded per stage.", valueName: "seconds"))
+    var duration: Double = 10
+
+    @Flag(name: .long, inversion: .prefixedNo, help: "Headless: record an incline stage after the flat one.")
+    var inclineStage = true
+
+    @Flag(name: .long, help: "Headless: pace the cameras in real time instead of as fast as possible.")
+    var realtime = false
+
+    @Option(name: .long, help: ArgumentHelp("Session directory to create (must not exist or be empty). Default: a new directory under the sessions root.", valueName: "dir"))
+    var out: String?
+
+    @Option(name: .long, help: "Athlete's name, as stored in the session.")
+    var athlete = "Demo Runner"
+
+    @Option(name: .long, help: ArgumentHelp("Athlete's leg length (greater trochanter to floor).", valueName: "cm"))
+    var legLength: Double = 90
+
+    @Flag(name: .long, help: "Hide the simulator's ground-truth crosses in the console.")
+    var noTruth = false
+
+    @OptionGroup var simulation: SimulationOptions
+    @OptionGroup var display: DisplayOptions
+
+    func validate() throws {
+        guard duration > 0, duration <= 3600 else { throw ValidationError("--duration must be between 0 and 3600 seconds (got \(duration))") }
+        guard (40...130).contains(legLength) else { throw ValidationError("--leg-length must be 40 to 130 cm (got \(legLength))") }
+        guard !athlete.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("--athlete must not be empty") }
+    }
+
+    func sessionDirectory() throws -> String {
+        let dir = out ?? SessionLayout.newSessionPath(root: SessionLayout.defaultRoot(), athlete: athlete)
+        var isDir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: dir, isDirectory: &isDir) {
+            guard isDir.boolValue else { throw Failure.badInput("\(dir): exists and is not a directory") }
+            let contents = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
+            guard contents.isEmpty else {
+                throw Failure.badInput("\(dir): already exists and is not empty; gaitlive never writes over a recording")
+            }
+        }
+        return dir
+    }
+
+    func options(directory: String, origin: UInt64, lossless: Bool) -> LiveSession.Options {
+        LiveSession.Options(
+            athlete: .init(name: athlete, legLengthCm: legLength), directory: directory, source: "simulated",
+            inclinePercent: simulation.incline, lossless: lossless,
+            queueFramesPerCamera: Int(simulation.fps * 2), markerSide: simulation.cameraSide,
+            simulation: .init(seed: simulation.seed, findings: simulation.findings), clockOrigin: origin,
+            software: "gaitlive \(GaitLive.version)")
+    }
+
+    func run() throws {
+        let directory = try sessionDirectory()
+        if headless {
+            try runHeadless(directory: directory)
+        } else {
+            try runConsole(directory: directory)
+        }
+    }
+
+    /// Builds the runner and the session; the stage observer tilts the simulated treadmill.
+    func makeSession(directory: String, origin: UInt64, pacing: SimulatedCamera.Pacing, frameLimit: Int?,
+                     lossless: Bool) throws -> (LiveSession, SimulatedRunner) {
+        let runner = SimulatedRunner(profile: .flat, findings: simulation.findings, seed: simulation.seed,
+                                     sideCameraOn: simulation.cameraSide, clockOrigin: origin)
+        let incline = simulation.incline
+        let session: LiveSession
+        do {
+            session = try LiveSession(
+                cameras: simulation.cameras(runner: runner, pacing: pacing, frameLimit: frameLimit),
+                options: options(directory: directory, origin: origin, lossless: lossless),
+                onStageChange: { stage in
+                    let profile = stage.kind == .incline ? RunnerProfile.flat.inclined(percent: incline) : .flat
+                    runner.switchProfile(at: runner.simulationTime(ofTimestamp: stage.startNanoseconds), to: profile)
+                })
+        } catch let e as SystemError {
+            throw Failure.badInput(e.description)
+        }
+        return (session, runner)
+    }
+
+    func runHeadless(directory: String) throws {
+        let fps = simulation.fps
+        let perStage = Int((duration * fps).rounded())
+        let stages = inclineStage ? 2 : 1
+        let origin: UInt64 = realtime ? MonotonicClock.now() + 200_000_000 : 1_000_000_000
+        let (session, _) = try makeSession(directory: directory, origin: origin,
+                                           pacing: realtime ? .realtime : .unpaced,
+                                           frameLimit: perStage * stages, lossless: !realtime)
+        session.setRecording(true, at: origin)
+        if stages == 2 {
+            session.nextStage(at: origin + UInt64((Double(perStage) / fps * 1e9).rounded()))
+        }
+        session.start()
+        while !session.allCamerasEnded {
+            usleep(20_000)
+        }
+        let status = session.stop()
+        if let failure = status.failure { throw Failure.failed(failure) }
+        try HeadlessSummary.print(directory: directory, session: session, seed: simulation.seed,
+                                  size: simulation.size, fps: fps)
+    }
+
+    func runConsole(directory: String) throws {
+        let (terminal, pane) = try display.openTerminal()
+        SignalFlags.installTerminationHandlers()
+        let origin = MonotonicClock.now() + 100_000_000
+        let session: LiveSession
+        do {
+            (session, _) = try makeSession(directory: directory, origin: origin, pacing: .realtime, frameLimit: nil,
+                                           lossless: false)
+        } catch {
+            terminal.end()
+            throw error
+        }
+        session.start()
+        let screen = LiveScreen(session: session, pane: pane, title: "demo: \(athlete)")
+        screen.showTruth = !noTruth
+        let ending = ConsoleLoop.run(screen, on: terminal)
+        terminal.end()
+        let status = session.stop()
+        let recorded = status.framesWritten.values.reduce(0, +)
+        if let failure = status.failure {
+            print("gaitlive: \(failure)")
+        }
+        if recorded > 0 {
+            print("Session saved: \(directory)")
+            print("Review it with: gaitlive review \(directory.contains(" ") ? "'\(directory)'" : directory)")
+        } else {
+            print("Nothing was recorded (press r in the console to record).")
+        }
+        if case .signal(let s) = ending { Foundation.exit(128 + s) }
+    }
+}

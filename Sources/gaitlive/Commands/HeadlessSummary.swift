@@ -1,0 +1,50 @@
+import CaptureKit
+import Foundation
+import MarkerTracker
+
+/// The short report `gaitlive demo --headless` prints: frames and drops per camera, cadence and
+/// mean angles per stage, read back from the saved session so it shows what is on disk.
+enum HeadlessSummary {
+    static func print(directory: String, session: LiveSession, seed: UInt64, size: FrameSize, fps: Double) throws {
+        let recorded: RecordedSession
+        do {
+            recorded = try RecordedSession(directory: directory)
+        } catch {
+            throw Failure.failed("the session was written but cannot be read back: \(error)")
+        }
+        var out = "gaitlive demo (headless): simulated runner, seed \(seed), \(size.width)x\(size.height) at \(fmt(fps, 0)) fps\n"
+        out += "session saved: \(directory)\n"
+        let timeline = session.currentTimeline
+        for (i, stage) in recorded.stages.enumerated() {
+            let s = stage.info
+            let title = s.kind == "incline" ? "incline (\(fmt(s.inclinePercent, 0))%)" : "flat"
+            out += "stage \(i + 1) \(title): \(fmt(s.durationSeconds ?? 0, 2)) s\n"
+            for view in CameraView.allCases {
+                guard let v = s.views[view.rawValue] else { continue }
+                let measured = recorded.manifest.camera(view)?.measuredFps ?? fps
+                out += "  \(pad(view.rawValue, 5)) \(v.frames) frames, \(v.droppedByCamera) dropped by camera, "
+                out += "\(v.droppedByRecorder) not saved, \(fmt(measured, 1)) fps\n"
+            }
+            // Stage index in the timeline with the same directory.
+            let index = timeline.stages.firstIndex { $0.directory == s.directory } ?? i
+            var cadences: [Double] = []
+            for view in CameraView.allCases {
+                guard let agg = session.aggregates(view)[index] else { continue }
+                if let c = agg.cadence.stepsPerMinute { cadences.append(c) }
+                let means = AngleKind.kinds(for: view).compactMap { k -> String? in
+                    guard let st = agg.angles[k], st.count > 0 else { return nil }
+                    return "\(k.column) \(fmt(st.mean, 1))"
+                }
+                if !means.isEmpty {
+                    out += "  \(pad(view.rawValue, 5)) mean angles (deg): " + means.joined(separator: ", ") + "\n"
+                }
+            }
+            let cadence = cadences.isEmpty ? "not enough strides" : "\(fmt(cadences.reduce(0, +) / Double(cadences.count), 1)) steps/min"
+            out += "  cadence \(cadence); events: \(stage.events.count)\n"
+        }
+        Swift.print(out, terminator: "")
+    }
+
+    static func fmt(_ v: Double, _ d: Int) -> String { String(format: "%.\(d)f", v) }
+    static func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : s + String(repeating: " ", count: n - s.count) }
+}

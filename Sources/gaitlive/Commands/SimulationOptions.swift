@@ -1,0 +1,105 @@
+public import ArgumentParser
+import CaptureKit
+import MarkerTracker
+
+/// The simulated runner and its virtual cameras: what `gaitlive demo` films.
+struct SimulationOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Frame size of both virtual cameras.", valueName: "WxH"))
+    var size: FrameSize = FrameSize(width: 640, height: 480)
+
+    @Option(name: .long, help: "Frames per second of both virtual cameras.")
+    var fps: Double = 120
+
+    @Option(name: .long, help: "Random seed: the same seed gives the same run, frame for frame.")
+    var seed: UInt64 = 1
+
+    @Option(name: .long, help: ArgumentHelp("Side of the treadmill the side camera stands on (its LEDs are on that leg).",
+                                            valueName: "left|right"))
+    var cameraSide: BodySide = .right
+
+    @Option(name: .long, help: "Grade of the incline stage, percent.")
+    var incline: Double = 5
+
+    @Option(name: .long, help: ArgumentHelp("Extra contralateral pelvic drop in degrees during stance of --hip-drop-side (weak hip abductors).", valueName: "degrees"))
+    var hipDrop: Double = 0
+
+    @Option(name: .long, help: ArgumentHelp("Stance leg whose opposite pelvis drops further.", valueName: "left|right"))
+    var hipDropSide: BodySide = .right
+
+    @Option(name: .long, help: ArgumentHelp("Extra ankle dorsiflexion at midstance, degrees.", valueName: "degrees"))
+    var extraDorsiflexion: Double = 0
+
+    @Option(name: .long, help: ArgumentHelp("Leg with the extra dorsiflexion.", valueName: "left|right"))
+    var dorsiflexionSide: BodySide = .right
+
+    @Option(name: .long, help: ArgumentHelp("Over-striding: the heel lands this much further ahead of the hip.", valueName: "cm"))
+    var overstride: Double = 0
+
+    func validate() throws {
+        guard fps >= 10, fps <= 480 else { throw ValidationError("--fps must be between 10 and 480 (got \(fps))") }
+        guard (0...20).contains(incline) else { throw ValidationError("--incline must be 0 to 20 percent (got \(incline))") }
+        guard (0...15).contains(hipDrop) else { throw ValidationError("--hip-drop must be 0 to 15 degrees (got \(hipDrop))") }
+        guard (0...20).contains(extraDorsiflexion) else {
+            throw ValidationError("--extra-dorsiflexion must be 0 to 20 degrees (got \(extraDorsiflexion))")
+        }
+        guard (0...25).contains(overstride) else { throw ValidationError("--overstride must be 0 to 25 cm (got \(overstride))") }
+    }
+
+    var findings: ClinicalFindings {
+        ClinicalFindings(hipDropDegrees: hipDrop, hipDropStanceSide: hipDropSide,
+                         extraDorsiflexionDegrees: extraDorsiflexion, dorsiflexionSide: dorsiflexionSide,
+                         overstrideCentimetres: overstride)
+    }
+
+    /// The two virtual cameras as `LiveSession` cameras.
+    func cameras(runner: SimulatedRunner, pacing: SimulatedCamera.Pacing, frameLimit: Int?) -> [LiveSession.Camera] {
+        CameraView.allCases.map { view in
+            let cam = SimulatedCamera(runner: runner, view: view, width: size.width, height: size.height,
+                                      framesPerSecond: fps, pacing: pacing, frameLimit: frameLimit)
+            let description = SessionManifest.Camera(
+                view: view, device: "simulated", card: "gaitlive virtual \(view.rawValue) camera",
+                width: size.width, height: size.height, pixelFormat: "GREY", nominalFps: fps,
+                markerSide: view == .side ? cameraSide : nil)
+            return LiveSession.Camera(view: view, source: Transfer(cam), description: description,
+                                      recordingFormat: Y4MHeader(width: size.width, height: size.height,
+                                                                 framesPerSecond: fps, colour: .mono,
+                                                                 comments: ["GAITLIVE_VIEW=\(view.rawValue)"]))
+        }
+    }
+}
+
+/// A frame size given as WxH.
+struct FrameSize: ExpressibleByArgument, Equatable {
+    var width: Int
+    var height: Int
+
+    init(width: Int, height: Int) {
+        self.width = width
+        self.height = height
+    }
+
+    init?(argument: String) {
+        let parts = argument.lowercased().split(separator: "x")
+        guard parts.count == 2, let w = Int(parts[0]), let h = Int(parts[1]), (64...4096).contains(w),
+              (48...4096).contains(h), w % 2 == 0, h % 2 == 0 else { return nil }
+        self.init(width: w, height: h)
+    }
+
+    var defaultValueDescription: String { "\(width)x\(height)" }
+}
+
+extension BodySide: ExpressibleByArgument {}
+
+/// A terminal size given as COLUMNSxROWS.
+struct TerminalSize: ExpressibleByArgument, Equatable {
+    var columns: Int
+    var rows: Int
+
+    init?(argument: String) {
+        let parts = argument.lowercased().split(separator: "x")
+        guard parts.count == 2, let c = Int(parts[0]), let r = Int(parts[1]), (1...1000).contains(c),
+              (1...1000).contains(r) else { return nil }
+        columns = c
+        rows = r
+    }
+}
