@@ -30,6 +30,7 @@ public struct RearEventDetector: Sendable {
         let centre = pelvis[c].time
         var i = c
         while i > 0 && centre - pelvis[i - 1].time <= confirmSeconds { i -= 1 }
+        guard i > 0 else { return [] }
         for j in i..<pelvis.count where j != c {
             guard let w = pelvis[j].value else { return [] }
             if w > v || (w == v && j < c) { return [] }

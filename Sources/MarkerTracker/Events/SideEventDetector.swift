@@ -58,6 +58,8 @@ public struct SideEventDetector: Sendable {
         var i = c
         // Look back as far as forward (symmetric window).
         while i > 0 && centre - h[i - 1].time <= confirmSeconds { i -= 1 }
+        // The window must reach as far back as forward: no events from the first samples.
+        guard i > 0 else { return nil }
         for j in i..<h.count where j != c {
             guard let w = h[j].value else { return nil }
             if maximum ? (w > v || (w == v && j < c)) : (w < v || (w == v && j < c)) { return nil }

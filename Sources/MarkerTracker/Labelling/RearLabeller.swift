@@ -1,44 +1,56 @@
 /// Labels rear-view blobs from scratch, in any running frame.
 ///
-/// The two posterior iliac spines are the highest pair of blobs close together (left one on image
-/// left). The remaining six are tried as thigh, knee and heel of each leg: thighs below their own
+/// The two posterior iliac spines are a pair among the highest blobs (left one on image left).
+/// The remaining blobs are tried as thigh, knee and heel of each leg: thighs below their own
 /// spine and in left-right order, knees below thighs, and segment lengths in proportion to the
-/// pelvis width. As with the side view, a labelling that is not clearly the best is not returned.
+/// pelvis width (or to the lengths learned while tracking). Markers already known can be fixed,
+/// so lost ones are re-found among the spare blobs. As with the side view, a labelling that is
+/// not clearly the best is not returned.
 public struct RearLabeller: Sendable {
     public var maxBlobs = 10
     public var ambiguityRatio = 1.6
 
     public init() {}
 
-    public func label(_ blobs: [Blob]) -> LabelHypothesis? {
-        let n = min(blobs.count, maxBlobs)
+    public func label(_ blobs: [Blob], fixed: [Int?]? = nil, reference: [Double?]? = nil) -> LabelHypothesis? {
+        let fixedBlobs = Set((fixed ?? []).compactMap { $0 })
+        var order = blobs.indices.filter { !fixedBlobs.contains($0) }.sorted { blobs[$0].mass > blobs[$1].mass }
+        order = Array(order.prefix(max(0, maxBlobs - fixedBlobs.count))) + fixedBlobs.sorted()
+        let n = order.count
         guard n >= 8 else { return nil }
-        let order = Array(blobs.indices.sorted { blobs[$0].mass > blobs[$1].mass }.prefix(n))
         let pts = order.map { blobs[$0].centroid }
+        var pinned = [Int](repeating: -1, count: 8)
+        if let fixed {
+            for (m, b) in fixed.enumerated() where m < 8 {
+                if let b, let i = order.firstIndex(of: b) { pinned[m] = i }
+            }
+        }
         var best: (cost: Double, perm: [Int])?
         var second: (cost: Double, perm: [Int])?
+        func consider(_ cost: Double, _ perm: [Int]) {
+            if let bb = best {
+                if cost < bb.cost {
+                    if bb.perm != perm { second = bb }
+                    best = (cost, perm)
+                } else if bb.perm != perm, cost < (second?.cost ?? .infinity) {
+                    second = (cost, perm)
+                }
+            } else {
+                best = (cost, perm)
+            }
+        }
 
-        // Pelvis: try each pair among the highest four blobs.
+        // Pelvis: the pinned spines, or each pair among the highest four blobs.
         let byHeight = pts.indices.sorted { pts[$0].y < pts[$1].y }
         let top = Array(byHeight.prefix(4))
+        let lefts = pinned[0] >= 0 ? [pinned[0]] : top
+        let rights = pinned[1] >= 0 ? [pinned[1]] : top
         var chosen = [Int](repeating: -1, count: 8)
-        for a in top {
-            for b in top where pts[a].x < pts[b].x {
+        for a in lefts {
+            for b in rights where a != b && pts[a].x < pts[b].x {
                 chosen[0] = a
                 chosen[1] = b
-                let rest = pts.indices.filter { $0 != a && $0 != b }
-                assignLegs(pts, rest, &chosen) { cost, perm in
-                    if let bb = best {
-                        if cost < bb.cost {
-                            if bb.perm != perm { second = bb }
-                            best = (cost, perm)
-                        } else if bb.perm != perm, cost < (second?.cost ?? .infinity) {
-                            second = (cost, perm)
-                        }
-                    } else {
-                        best = (cost, perm)
-                    }
-                }
+                assignLegs(pts, pinned: pinned, &chosen, reference: reference, consider)
             }
         }
         guard let b = best else { return nil }
@@ -48,57 +60,73 @@ public struct RearLabeller: Sendable {
     }
 
     /// Tries every ordered choice of the remaining blobs as LTHI, RTHI, LKNE, RKNE, LHEE, RHEE.
-    private func assignLegs(_ p: [Point], _ rest: [Int], _ chosen: inout [Int], _ report: (Double, [Int]) -> Void) {
+    private func assignLegs(_ p: [Point], pinned: [Int], _ chosen: inout [Int], reference: [Double?]?,
+                            _ report: (Double, [Int]) -> Void) {
         let lpsi = p[chosen[0]], rpsi = p[chosen[1]]
         let width = lpsi.distance(to: rpsi)
         guard width > 2 else { return }
-        let pelvisY = (lpsi.y + rpsi.y) / 2
         var used = [Bool](repeating: false, count: p.count)
+        used[chosen[0]] = true
+        used[chosen[1]] = true
+        for m in 2..<8 where pinned[m] >= 0 { used[pinned[m]] = true }
         func search(_ depth: Int, _ cost: Double) {
             if depth == 8 {
-                report(cost, chosen)
+                report(cost + referenceCost(p, chosen, reference), chosen)
                 return
             }
-            for i in rest where !used[i] {
-                guard let c = stepCost(p, chosen, depth: depth, candidate: i, width: width, pelvisY: pelvisY) else {
-                    continue
-                }
+            let candidates = pinned[depth] >= 0 ? [pinned[depth]] : p.indices.filter { !used[$0] }
+            for i in candidates {
+                guard let c = stepCost(p, chosen, depth: depth, candidate: i, width: width) else { continue }
                 chosen[depth] = i
+                let wasUsed = used[i]
                 used[i] = true
                 search(depth + 1, cost + c)
-                used[i] = false
+                used[i] = wasUsed
                 chosen[depth] = -1
             }
         }
         search(2, 0)
     }
 
+    private func referenceCost(_ p: [Point], _ c: [Int], _ reference: [Double?]?) -> Double {
+        guard let reference else { return 0 }
+        var cost = 0.0
+        for (s, seg) in MarkerSet.rear.segments.enumerated() {
+            // Shanks foreshorten in swing: not compared.
+            if seg.to == RearMarker.lhee.rawValue || seg.to == RearMarker.rhee.rawValue { continue }
+            guard s < reference.count, let ref = reference[s], ref > 1 else { continue }
+            let d = (p[c[seg.from]].distance(to: p[c[seg.to]]) / ref - 1) / 0.2
+            cost += d * d
+        }
+        return cost
+    }
+
     /// Cost of putting blob `i` at marker `depth` given the markers before it, or nil if impossible.
-    private func stepCost(_ p: [Point], _ c: [Int], depth: Int, candidate i: Int, width: Double, pelvisY: Double) -> Double? {
+    private func stepCost(_ p: [Point], _ c: [Int], depth: Int, candidate i: Int, width: Double) -> Double? {
         let q = p[i]
         func sq(_ x: Double) -> Double { x * x }
         switch RearMarker(rawValue: depth)! {
         case .lthi, .rthi:
             let psi = p[c[depth == 2 ? 0 : 1]]
             let drop = q.y - psi.y
-            guard drop > 0.5 * width, drop < 6 * width else { return nil }
+            guard drop > 0.5 * width, drop < 8 * width else { return nil }
             if depth == 3 && !(p[c[2]].x < q.x) { return nil }
-            // Mid-thigh sits about 2.5 pelvis widths below the spine, roughly under it.
-            return sq((drop / width - 2.5) / 1.5) + sq((q.x - psi.x) / (1.5 * width))
+            // Mid-thigh sits about three pelvis widths below the spine, roughly under it.
+            return sq((drop / width - 3) / 2) + sq((q.x - psi.x) / (1.5 * width))
         case .lkne, .rkne:
             let thi = p[c[depth == 4 ? 2 : 3]]
             let drop = q.y - thi.y
-            guard drop > 0.5 * width, drop < 6 * width else { return nil }
-            var cost = sq((drop / width - 2.2) / 1.5) + sq((q.x - thi.x) / (1.2 * width))
+            guard drop > 0.3 * width, drop < 6 * width else { return nil }
+            var cost = sq((drop / width - 1.8) / 1.5) + sq((q.x - thi.x) / (1.2 * width))
             if depth == 5 && !(p[c[4]].x < q.x) { cost += 2 }
             return cost
         case .lhee, .rhee:
             let thi = p[c[depth == 6 ? 2 : 3]], kne = p[c[depth == 6 ? 4 : 5]]
             let thigh = kne.distance(to: thi)
             let shank = q.distance(to: kne)
-            guard shank > 0.3 * thigh, shank < 4 * thigh else { return nil }
-            // In stance the heel is well below the knee; in swing it may rise behind it.
-            return sq((shank / thigh - 2.0) / 1.2) + sq((q.x - kne.x) / (1.5 * width))
+            guard shank > 0.15 * thigh, shank < 6 * thigh else { return nil }
+            // In stance the heel is far below the knee; in swing it rises behind it.
+            return sq((shank / thigh - 2.5) / 2) + sq((q.x - kne.x) / (1.5 * width))
         default:
             return nil
         }

@@ -2,10 +2,12 @@
 ///
 /// Searches every ordered choice of six blobs as SHO, GT, KNE, ANK, HEE, MT5 (depth first, pruned
 /// as soon as a partial chain becomes implausible) and scores the chain by segment-length ratios
-/// to the thigh (GT-KNE) and by joint-angle plausibility for each running direction. The foot is
-/// recognised as a rigid triangle: HEE-MT5 is its longest side and ANK-HEE its shortest, which
-/// holds in every foot orientation. Returns the best hypothesis only if it is clearly better than
-/// any different labelling: when unsure, nothing is labelled.
+/// to the thigh (GT-KNE), or to the lengths learned while tracking when given, and by joint-angle
+/// plausibility for each running direction. The foot is recognised as a rigid triangle: HEE-MT5
+/// is its longest side and ANK-HEE its shortest, which holds in every foot orientation. Markers
+/// already known can be fixed, so one lost marker is re-found among the spare blobs. Returns the
+/// best hypothesis only if it is clearly better than any different labelling: when unsure,
+/// nothing is labelled.
 public struct SideLabeller: Sendable {
     /// Nominal segment lengths as a fraction of the thigh (GT-KNE), with the spread allowed.
     public struct Proportions: Sendable {
@@ -25,15 +27,28 @@ public struct SideLabeller: Sendable {
 
     public init() {}
 
-    public func label(_ blobs: [Blob], knownForward: Double = 0) -> LabelHypothesis? {
-        let n = min(blobs.count, maxBlobs)
+    /// Labels `blobs`. `fixed[m]` pins marker m to a blob index; `reference` holds learned segment
+    /// lengths in pixels in `MarkerSet.side.segments` order (nil where unknown).
+    public func label(_ blobs: [Blob], knownForward: Double = 0, fixed: [Int?]? = nil,
+                      reference: [Double?]? = nil) -> LabelHypothesis? {
+        let fixedBlobs = Set((fixed ?? []).compactMap { $0 })
+        var order = blobs.indices.filter { !fixedBlobs.contains($0) }.sorted { blobs[$0].mass > blobs[$1].mass }
+        order = Array(order.prefix(max(0, maxBlobs - fixedBlobs.count))) + fixedBlobs.sorted()
+        let n = order.count
         guard n >= 6 else { return nil }
-        let order = blobs.indices.sorted { blobs[$0].mass > blobs[$1].mass }.prefix(n)
         let pts = order.map { blobs[$0].centroid }
+        // Fixed markers as positions in `order`.
+        var pinned = [Int](repeating: -1, count: 6)
+        if let fixed {
+            for (m, b) in fixed.enumerated() where m < 6 {
+                if let b, let i = order.firstIndex(of: b) { pinned[m] = i }
+            }
+        }
         var best: (cost: Double, perm: [Int], f: Double)?
         var second: (cost: Double, perm: [Int])?
         var chosen = [Int](repeating: -1, count: 6)
         var used = [Bool](repeating: false, count: n)
+        for m in 0..<6 where pinned[m] >= 0 { used[pinned[m]] = true }
         let forwards: [Double] = knownForward != 0 ? [knownForward] : [1, -1]
 
         func consider(_ cost: Double, _ f: Double) {
@@ -49,12 +64,18 @@ public struct SideLabeller: Sendable {
             }
         }
 
-        // Depth-first search with pruning; depth = marker index.
         func search(_ depth: Int) {
             if depth == 6 {
+                let p = chosen.map { pts[$0] }
                 for f in forwards {
-                    if let c = fullCost(pts, chosen, forward: f) { consider(c, f) }
+                    if let c = cost(p, forward: f, reference: reference) { consider(c, f) }
                 }
+                return
+            }
+            if pinned[depth] >= 0 {
+                chosen[depth] = pinned[depth]
+                if partialOK(pts, chosen, depth: depth) { search(depth + 1) }
+                chosen[depth] = -1
                 return
             }
             for i in 0..<n where !used[i] {
@@ -73,7 +94,7 @@ public struct SideLabeller: Sendable {
             return nil
         }
         var map = [Int?](repeating: nil, count: 6)
-        for (m, i) in b.perm.enumerated() { map[m] = order[order.startIndex + i] }
+        for (m, i) in b.perm.enumerated() { map[m] = order[i] }
         return LabelHypothesis(blobForMarker: map, cost: b.cost, forward: b.f)
     }
 
@@ -108,9 +129,12 @@ public struct SideLabeller: Sendable {
         }
     }
 
-    private func fullCost(_ p: [Point], _ c: [Int], forward f: Double) -> Double? {
-        let sho = p[c[0]], gt = p[c[1]], kne = p[c[2]], ank = p[c[3]], hee = p[c[4]], mt5 = p[c[5]]
+    /// Plausibility cost of six points as SHO, GT, KNE, ANK, HEE, MT5 running toward `forward`;
+    /// nil when anatomically impossible.
+    public func cost(_ p: [Point], forward f: Double, reference: [Double?]? = nil) -> Double? {
+        let sho = p[0], gt = p[1], kne = p[2], ank = p[3], hee = p[4], mt5 = p[5]
         let thighLen = gt.distance(to: kne)
+        guard thighLen > 1 else { return nil }
         func ratio(_ a: Point, _ b: Point, _ nominal: (nominal: Double, spread: Double)) -> Double {
             let d = (a.distance(to: b) / thighLen - nominal.nominal) / nominal.spread
             return d * d
@@ -118,10 +142,16 @@ public struct SideLabeller: Sendable {
         var cost = ratio(sho, gt, proportions.trunk) + ratio(kne, ank, proportions.shank)
             + ratio(ank, hee, proportions.ankleHeel) + ratio(ank, mt5, proportions.ankleToe)
             + ratio(hee, mt5, proportions.heelToe)
-        let calc = AngleCalculator(forward: f, minimumConfidence: 0)
-        let m: MarkerFrame = [sho, gt, kne, ank, hee, mt5].map {
-            TrackedMarker(position: $0, confidence: 1, source: .detected)
+        if let reference {
+            // Lengths learned while tracking are much tighter than population proportions.
+            for (s, seg) in MarkerSet.side.segments.enumerated() {
+                guard s < reference.count, let ref = reference[s], ref > 1 else { continue }
+                let d = (p[seg.from].distance(to: p[seg.to]) / ref - 1) / 0.12
+                cost += d * d
+            }
         }
+        let calc = AngleCalculator(forward: f, minimumConfidence: 0)
+        let m: MarkerFrame = p.map { TrackedMarker(position: $0, confidence: 1, source: .detected) }
         let a = calc.side(m)
         guard let lean = a[.trunkLean], let knee = a[.kneeFlexion], let thigh = a[.thighAngle],
               let ankle = a[.ankleDorsiflexion] else { return nil }
@@ -131,8 +161,7 @@ public struct SideLabeller: Sendable {
         // Soft preferences: the trunk leans slightly forward; the foot sits at right angles to the shank.
         cost += ((lean - 8) / 20) * ((lean - 8) / 20) * 0.5
         cost += (ankle / 40) * (ankle / 40) * 0.5
-        // The foot lies on the side of the ankle toward which it points: HEE behind, MT5 ahead,
-        // relative to the shank line, whatever the running direction.
+        // The foot lies across the shank line: HEE behind it, MT5 ahead, whatever the direction.
         let shank = ank - kne
         let heelSide = shank.cross(hee - ank), toeSide = shank.cross(mt5 - ank)
         if heelSide * toeSide > 0 { cost += 1 }

@@ -1,10 +1,16 @@
 /// Tracks one camera view's LED markers from frame to frame: the per-camera real-time tracker.
 ///
 /// Per frame: exposure levels (refreshed every `levelsInterval` frames), blob detection (only in
-/// windows around the predicted positions while tracking; the whole frame when acquiring or when
-/// a marker is lost), labelling (from scratch with `SideLabeller`/`RearLabeller`, otherwise by
-/// minimum-cost assignment of blobs to constant-velocity predictions inside a motion-scaled gate),
-/// then a segment-length check that drops a marker rather than accept a likely identity swap.
+/// windows around the predicted positions while every marker is tracked; the whole frame
+/// otherwise), then labelling:
+/// 1. assignment of blobs to constant-velocity predictions inside a motion-scaled gate (global
+///    minimum cost), except where two predictions nearly coincide (two LEDs merging into one blob):
+///    then neither takes the blob, both are carried by prediction;
+/// 2. a segment-length check that drops a marker rather than accept a likely identity swap;
+/// 3. re-acquisition of lost markers by labelling the spare blobs with the tracked ones held fixed,
+///    or, with too few markers held, labelling from scratch;
+/// 4. every `verifyInterval` frames, a from-scratch labelling that must agree with the tracks; two
+///    confident disagreements in a row replace them (a swap that slipped through is undone).
 /// Short gaps are bridged by prediction (source `.predicted`, falling confidence); longer ones
 /// leave the marker missing until it is re-acquired.
 public struct ViewTracker: Sendable {
@@ -17,8 +23,16 @@ public struct ViewTracker: Sendable {
         /// Extra gate per pixel/frame of predicted speed.
         public var gateVelocityFactor = 0.9
         public var gateMax = 80.0
+        /// Gate for a track whose velocity is not known yet (just labelled).
+        public var gateNewTrack = 30.0
+        /// Largest change of a marker's velocity per frame the gate allows for, pixels/frame^2.
+        public var maxAcceleration = 1.5
+        /// Two predictions closer than this (pixels) are treated as merging LEDs.
+        public var mergeDistance = 6.0
         /// Frames between exposure re-estimates while tracking.
         public var levelsInterval = 30
+        /// Frames between from-scratch labelling checks while tracking.
+        public var verifyInterval = 15
         public init() {}
     }
 
@@ -27,6 +41,8 @@ public struct ViewTracker: Sendable {
         var velocity: Point
         /// Frames since the last detection (0 = detected in the latest frame).
         var missing: Int
+        /// Detections so far (velocity is known from the second on).
+        var age: Int
     }
 
     public let markerSet: MarkerSet
@@ -34,7 +50,11 @@ public struct ViewTracker: Sendable {
     var detector = BlobDetector()
     var levels: ExposureLevels?
     var framesSinceLevels = 0
+    var framesSinceVerify = 0
+    var disagreements = 0
     var ledPeak = 255.0
+    /// Typical light of one LED blob (running average of assigned blobs), 0 until known.
+    var ledMass = 0.0
     var tracks: [Track?]
     var referenceLengths: [Double?]
     var forwardVote = 0.0
@@ -67,44 +87,64 @@ public struct ViewTracker: Sendable {
             framesSinceLevels = 0
         }
         let lv = levels!
-        var usedFullScan = false
-        var assigned = [Int?](repeating: nil, count: markerSet.count)
-
+        var fullScan = false
         let liveTracks = tracks.compactMap { $0 }.count
-        if liveTracks == markerSet.count {
-            blobs.removeAll(keepingCapacity: true)
-            if detectInWindows(image, levels: lv, k: k) {
-                assigned = assignToPredictions(k: k)
-            } else {
-                usedFullScan = true
-                fullScan(image, levels: lv)
-                assigned = assignToPredictions(k: k)
-            }
-            if assigned.contains(where: { $0 == nil }) && !usedFullScan {
-                // A marker left its window: look at the whole frame before giving up on it.
-                usedFullScan = true
-                fullScan(image, levels: lv)
-                assigned = assignToPredictions(k: k)
-            }
+        blobs.removeAll(keepingCapacity: true)
+        if liveTracks == markerSet.count && detectInWindows(image, levels: lv, k: k) {
+            // windows were enough
         } else {
-            usedFullScan = true
-            fullScan(image, levels: lv)
-            if liveTracks >= (markerSet.count * 2 + 2) / 3 {
-                assigned = assignToPredictions(k: k)
-            }
+            fullScan = true
+            detector.detect(in: image, levels: lv, into: &blobs)
         }
+        var assigned = assignToPredictions(k: k)
+        if !fullScan && assigned.contains(where: { $0 == nil }) && blobs.count < markerSet.count + 4 {
+            // A marker left its window: look at the whole frame before giving up on it.
+            fullScan = true
+            blobs.removeAll(keepingCapacity: true)
+            detector.detect(in: image, levels: lv, into: &blobs)
+            assigned = assignToPredictions(k: k)
+        }
+        let inconsistent = rejectInconsistent(&assigned, k: k)
 
-        // Drop assignments that break segment lengths (likely swaps or stray spots).
-        rejectInconsistent(&assigned, k: k)
-
-        // Too few markers held by tracks: label from scratch.
-        let heldCount = assigned.compactMap { $0 }.count
-        var relabelled = false
-        if heldCount < (markerSet.count * 2 + 2) / 3 {
-            if let h = labelFromScratch() {
+        // Re-acquire lost markers, or label from scratch.
+        var relabelled = Set<Int>()
+        let held = assigned.compactMap { $0 }.count
+        let needed = (markerSet.count * 2 + 2) / 3
+        var fromScratch: LabelHypothesis?
+        if inconsistent {
+            // Something is wrong: a labelling of the whole frame decides, if it is sure.
+            rescanWholeFrame(image, levels: lv, assigned: &assigned, fullScan: &fullScan)
+            fromScratch = labelFromScratch(fixed: nil)
+        }
+        if let h = fromScratch {
+            assigned = h.blobForMarker
+            relabelled = Set(0..<markerSet.count)
+        } else if held < needed {
+            rescanWholeFrame(image, levels: lv, assigned: &assigned, fullScan: &fullScan)
+            if let h = labelFromScratch(fixed: nil) {
                 assigned = h.blobForMarker
-                relabelled = true
+                relabelled = Set(0..<markerSet.count)
                 if markerSet.view == .side && forward == 0 { forwardVote = h.forward * 0.2 }
+            }
+        } else if held < markerSet.count && blobs.count > held {
+            rescanWholeFrame(image, levels: lv, assigned: &assigned, fullScan: &fullScan)
+            if inconsistent {
+                // The rest of a limb that broke a segment length is suspect too: re-find it whole.
+                for group in limbGroups where group.contains(where: { assigned[$0] == nil }) {
+                    for m in group { assigned[m] = nil }
+                }
+            }
+            if let h = labelFromScratch(fixed: assigned) {
+                for m in 0..<markerSet.count where assigned[m] == nil && h.blobForMarker[m] != nil {
+                    assigned[m] = h.blobForMarker[m]
+                    relabelled.insert(m)
+                }
+            }
+        } else if held == markerSet.count {
+            framesSinceVerify += 1
+            if framesSinceVerify >= settings.verifyInterval {
+                framesSinceVerify = 0
+                verify(&assigned, relabelled: &relabelled, image: image, levels: lv, fullScan: &fullScan)
             }
         }
 
@@ -113,26 +153,26 @@ public struct ViewTracker: Sendable {
         for m in 0..<markerSet.count {
             if let b = assigned[m] {
                 let p = blobs[b].centroid
-                var confidence = 1.0
-                if let t = tracks[m], !relabelled {
+                var confidence = 0.8
+                if let t = tracks[m], !relabelled.contains(m) {
                     let predicted = t.position + t.velocity * Double(t.missing + 1) * k
                     let gate = gateRadius(t, k: k)
                     let d = p.distance(to: predicted)
                     confidence = max(0.3, 1 - 0.5 * (d / gate) * (d / gate))
                     let steps = Double(t.missing + 1) * k
-                    tracks[m] = Track(position: p, velocity: (p - t.position) / steps, missing: 0)
-                } else if relabelled, let t = tracks[m], t.missing == 0 {
-                    tracks[m] = Track(position: p, velocity: (p - t.position) / k, missing: 0)
-                    confidence = 0.8
+                    tracks[m] = Track(position: p, velocity: (p - t.position) / steps, missing: 0, age: t.age + 1)
+                } else if let t = tracks[m], t.missing <= settings.maxBridgeFrames, p.distance(to: t.position) < 40 {
+                    let steps = Double(t.missing + 1) * k
+                    tracks[m] = Track(position: p, velocity: (p - t.position) / steps, missing: 0, age: 1)
                 } else {
-                    tracks[m] = Track(position: p, velocity: .zero, missing: 0)
-                    confidence = 0.8
+                    tracks[m] = Track(position: p, velocity: .zero, missing: 0, age: 0)
                 }
                 out[m] = TrackedMarker(position: p, confidence: confidence, source: .detected)
                 ledPeak = ledPeak * 0.99 + Double(blobs[b].peak) * 0.01
+                ledMass = ledMass == 0 ? blobs[b].mass : ledMass * 0.99 + min(blobs[b].mass, 1.5 * ledMass) * 0.01
             } else if var t = tracks[m] {
                 t.missing += 1
-                if t.missing > settings.maxBridgeFrames {
+                if t.missing > settings.maxBridgeFrames || t.age < 2 {
                     tracks[m] = nil
                 } else {
                     let p = t.position + t.velocity * Double(t.missing) * k
@@ -140,10 +180,6 @@ public struct ViewTracker: Sendable {
                     tracks[m] = t
                 }
             }
-        }
-        if relabelled {
-            // Tracks not confirmed by the new labelling are stale.
-            for m in 0..<markerSet.count where assigned[m] == nil { tracks[m] = nil }
         }
         learnLengths(out)
         if markerSet.view == .side { voteForward(out) }
@@ -160,8 +196,7 @@ public struct ViewTracker: Sendable {
             status = .searching
         }
         if blobs.isEmpty { framesSinceLevels = settings.levelsInterval } // re-estimate next frame
-        return TrackedFrame(markers: out, blobCount: blobs.count, status: status, forward: forward,
-                            fullScan: usedFullScan)
+        return TrackedFrame(markers: out, blobCount: blobs.count, status: status, forward: forward, fullScan: fullScan)
     }
 
     private func pow07(_ n: Int) -> Double {
@@ -170,27 +205,37 @@ public struct ViewTracker: Sendable {
         return r
     }
 
+    private func predicted(_ t: Track, k: Double) -> Point {
+        t.position + t.velocity * Double(t.missing + 1) * k
+    }
+
     private func gateRadius(_ t: Track, k: Double) -> Double {
+        if t.age < 2 { return settings.gateNewTrack }
         let speed = t.velocity.length * k
+        // Unseen frames let the marker change speed: half a maximum acceleration times steps squared.
+        let steps = Double(t.missing + 1) * k
         return min(settings.gateMax,
-                   settings.gateBase + settings.gateVelocityFactor * speed + 3 * Double(t.missing))
+                   settings.gateBase + settings.gateVelocityFactor * speed + 0.5 * settings.maxAcceleration * steps * steps
+                       - 0.5 * settings.maxAcceleration)
+    }
+
+    /// Horizontal and vertical gate radii. Seen from behind, the legs move in the sagittal
+    /// plane, which projects onto the image vertical: rear-view markers barely move sideways, so
+    /// their gate is a tall ellipse (it keeps a knee and a heel passing each other apart).
+    private func gateRadii(_ t: Track, k: Double) -> (Double, Double) {
+        let g = gateRadius(t, k: k)
+        return markerSet.view == .rear ? (max(4, 0.4 * g), g) : (g, g)
     }
 
     // MARK: - detection
-
-    private mutating func fullScan(_ image: LumaImage, levels: ExposureLevels) {
-        blobs.removeAll(keepingCapacity: true)
-        detector.detect(in: image, levels: levels, into: &blobs)
-    }
 
     /// Detects in merged windows around the predictions. Returns false when a blob touches a
     /// window edge (it may be cut), so the caller falls back to a full scan.
     private mutating func detectInWindows(_ image: LumaImage, levels: ExposureLevels, k: Double) -> Bool {
         var windows: [PixelRect] = []
         for case let t? in tracks {
-            let predicted = t.position + t.velocity * Double(t.missing + 1) * k
             let r = Int(gateRadius(t, k: k).rounded(.up)) + 4
-            var w = PixelRect(center: predicted, radius: r).clamped(width: image.width, height: image.height)
+            var w = PixelRect(center: predicted(t, k: k), radius: r).clamped(width: image.width, height: image.height)
             if w.isEmpty { return false }
             // Merge with any overlapping window so no blob is split between two.
             var merged = true
@@ -210,42 +255,133 @@ public struct ViewTracker: Sendable {
                 let touches = (b.bounds.minX == w.minX && w.minX > 0) || (b.bounds.minY == w.minY && w.minY > 0)
                     || (b.bounds.maxX == w.maxX && w.maxX < image.width - 1)
                     || (b.bounds.maxY == w.maxY && w.maxY < image.height - 1)
-                if touches { return false }
+                if touches {
+                    blobs.removeAll(keepingCapacity: true)
+                    return false
+                }
             }
         }
         return true
     }
 
+    /// Replaces window detections by a whole-frame scan, keeping each held marker on its blob.
+    private mutating func rescanWholeFrame(_ image: LumaImage, levels: ExposureLevels, assigned: inout [Int?],
+                                           fullScan: inout Bool) {
+        guard !fullScan else { return }
+        fullScan = true
+        let keep = assigned.map { $0.map { blobs[$0].centroid } }
+        blobs.removeAll(keepingCapacity: true)
+        detector.detect(in: image, levels: levels, into: &blobs)
+        assigned = keep.map { p in
+            p.flatMap { old in
+                blobs.indices.min { blobs[$0].centroid.distance(to: old) < blobs[$1].centroid.distance(to: old) }
+                    .flatMap { blobs[$0].centroid.distance(to: old) < 0.5 ? $0 : nil }
+            }
+        }
+    }
+
     // MARK: - labelling
 
     private func assignToPredictions(k: Double) -> [Int?] {
+        var out = [Int?](repeating: nil, count: markerSet.count)
         var rows: [Int] = []
         var cost: [[Double]] = []
+        var merging = Set<Int>()
+        let preds: [Point?] = tracks.map { $0.map { predicted($0, k: k) } }
+        for a in 0..<markerSet.count {
+            guard let pa = preds[a] else { continue }
+            for b in (a + 1)..<markerSet.count {
+                if let pb = preds[b], pa.distance(to: pb) < settings.mergeDistance {
+                    merging.insert(a)
+                    merging.insert(b)
+                }
+            }
+        }
+        // A blob with the light of two LEDs, near two predictions, is two LEDs merged: its centre
+        // belongs to neither, so neither takes it.
+        var mergedBlobs = Set<Int>()
+        if ledMass > 0 {
+            for (i, b) in blobs.enumerated() where b.mass > 1.6 * ledMass {
+                var near = 0
+                for m in 0..<markerSet.count {
+                    guard let t = tracks[m], let p = preds[m] else { continue }
+                    if b.centroid.distance(to: p) <= gateRadius(t, k: k) { near += 1 }
+                }
+                if near >= 2 { mergedBlobs.insert(i) }
+            }
+        }
         for m in 0..<markerSet.count {
-            guard let t = tracks[m] else { continue }
-            let predicted = t.position + t.velocity * Double(t.missing + 1) * k
-            let gate = gateRadius(t, k: k)
+            guard let t = tracks[m], let p = preds[m], !merging.contains(m) else { continue }
+            let (rx, ry) = gateRadii(t, k: k)
             rows.append(m)
-            cost.append(blobs.map { b in
-                let d = b.centroid.distance(to: predicted)
-                return d <= gate ? (d / gate) * (d / gate) : .infinity
+            cost.append(blobs.enumerated().map { i, b in
+                if mergedBlobs.contains(i) { return .infinity }
+                let dx = (b.centroid.x - p.x) / rx, dy = (b.centroid.y - p.y) / ry
+                let c = dx * dx + dy * dy
+                return c <= 1 ? c : .infinity
             })
         }
-        var out = [Int?](repeating: nil, count: markerSet.count)
         guard !rows.isEmpty, !blobs.isEmpty else { return out }
+        // Each marker may also stay unassigned at the cost of a blob on its gate's edge, so two
+        // markers are never forced onto each other's blobs just to use every blob.
+        let n = blobs.count
+        for r in 0..<rows.count {
+            var miss = [Double](repeating: .infinity, count: rows.count)
+            miss[r] = 1
+            cost[r].append(contentsOf: miss)
+        }
         let solved = Assignment.solve(cost)
-        for (r, m) in rows.enumerated() { out[m] = solved[r] }
+        for (r, m) in rows.enumerated() { out[m] = solved[r].flatMap { $0 < n ? $0 : nil } }
+        // A blob that also lies very close to a merging pair's predictions is probably the merged
+        // pair itself: do not let a neighbour take it either.
+        for m in 0..<markerSet.count {
+            guard let b = out[m] else { continue }
+            for j in merging where preds[j].map({ $0.distance(to: blobs[b].centroid) < settings.mergeDistance }) == true {
+                out[m] = nil
+            }
+        }
         return out
     }
 
-    private func labelFromScratch() -> LabelHypothesis? {
+    private func labelFromScratch(fixed: [Int?]?) -> LabelHypothesis? {
+        let reference = referenceLengths.contains { $0 != nil } ? referenceLengths : nil
         switch markerSet.view {
-        case .side: SideLabeller().label(blobs, knownForward: forward)
-        case .rear: RearLabeller().label(blobs)
+        case .side: return SideLabeller().label(blobs, knownForward: forward, fixed: fixed, reference: reference)
+        case .rear: return RearLabeller().label(blobs, fixed: fixed, reference: reference)
+        }
+    }
+
+    /// Checks the tracks against a from-scratch labelling of the whole frame.
+    private mutating func verify(_ assigned: inout [Int?], relabelled: inout Set<Int>, image: LumaImage,
+                                 levels: ExposureLevels, fullScan: inout Bool) {
+        rescanWholeFrame(image, levels: levels, assigned: &assigned, fullScan: &fullScan)
+        guard let h = labelFromScratch(fixed: nil) else { return }
+        if h.blobForMarker == assigned {
+            disagreements = 0
+            return
+        }
+        disagreements += 1
+        if disagreements >= 2 {
+            disagreements = 0
+            assigned = h.blobForMarker
+            relabelled = Set(0..<markerSet.count)
         }
     }
 
     // MARK: - consistency
+
+    /// Markers that move together as one limb; a limb with a broken segment is re-found whole.
+    private var limbGroups: [[Int]] {
+        switch markerSet.view {
+        case .side:
+            return [[SideMarker.sho.rawValue, SideMarker.gt.rawValue],
+                    [SideMarker.kne.rawValue, SideMarker.ank.rawValue, SideMarker.hee.rawValue, SideMarker.mt5.rawValue]]
+        case .rear:
+            return [[RearMarker.lpsi.rawValue, RearMarker.rpsi.rawValue],
+                    [RearMarker.lthi.rawValue, RearMarker.lkne.rawValue, RearMarker.lhee.rawValue],
+                    [RearMarker.rthi.rawValue, RearMarker.rkne.rawValue, RearMarker.rhee.rawValue]]
+        }
+    }
 
     /// Relative length tolerance per segment before an assignment is distrusted.
     private func tolerance(_ s: Int) -> Double? {
@@ -257,21 +393,24 @@ public struct ViewTracker: Sendable {
         case .rear:
             // The shank foreshortens strongly in swing seen from behind: no check.
             if seg.to == RearMarker.lhee.rawValue || seg.to == RearMarker.rhee.rawValue { return nil }
-            return 0.4
+            // The thigh foreshortens by up to a fifth with hip flexion.
+            return 0.3
         }
     }
 
-    private func rejectInconsistent(_ assigned: inout [Int?], k: Double) {
+    /// Drops assignments that break a segment length; returns whether any did.
+    private func rejectInconsistent(_ assigned: inout [Int?], k: Double) -> Bool {
+        var any = false
         for (s, seg) in markerSet.segments.enumerated() {
             guard let ref = referenceLengths[s], let tol = tolerance(s),
                   let a = assigned[seg.from], let b = assigned[seg.to] else { continue }
             let len = blobs[a].centroid.distance(to: blobs[b].centroid)
             if abs(len / ref - 1) <= tol { continue }
+            any = true
             // Distrust the end that strayed further from its prediction.
             func residual(_ m: Int, _ blob: Int) -> Double {
                 guard let t = tracks[m] else { return .infinity }
-                let p = t.position + t.velocity * Double(t.missing + 1) * k
-                return blobs[blob].centroid.distance(to: p) / gateRadius(t, k: k)
+                return blobs[blob].centroid.distance(to: predicted(t, k: k)) / gateRadius(t, k: k)
             }
             if residual(seg.from, a) >= residual(seg.to, b) {
                 assigned[seg.from] = nil
@@ -279,6 +418,7 @@ public struct ViewTracker: Sendable {
                 assigned[seg.to] = nil
             }
         }
+        return any
     }
 
     private mutating func learnLengths(_ m: MarkerFrame) {

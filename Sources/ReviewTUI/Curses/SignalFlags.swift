@@ -26,10 +26,11 @@ public enum SignalFlags {
 
     public static func clear() { pendingSignal.store(0, ordering: .relaxed) }
 
-    /// On a crash (trap, segfault, abort), restore the terminal first, then die as before.
+    /// On a crash (trap, segfault, abort), restore the terminal first, then hand the signal to
+    /// whatever handled it before (Swift's backtracer prints its report on the restored terminal).
     public static func installCrashHandlers(_ restore: @convention(c) () -> Void) {
         crashRestore.store(unsafeBitCast(restore, to: Int.self), ordering: .relaxed)
-        for sig in [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE] {
+        for sig in crashSignals {
             var action = sigaction()
             action.__sigaction_handler.sa_handler = { s in
                 let f = crashRestore.load(ordering: .relaxed)
@@ -37,14 +38,23 @@ public enum SignalFlags {
                     let restore = unsafeBitCast(f, to: (@convention(c) () -> Void).self)
                     restore()
                 }
-                signal(s, SIG_DFL)
+                // Re-install the previous handler and let the signal happen again.
+                if s >= 0 && s < 64 { sigaction(s, previousCrashActions + Int(s), nil) }
                 raise(s)
             }
             sigemptyset(&action.sa_mask)
-            action.sa_flags = Int32(SA_RESETHAND)
-            sigaction(sig, &action, nil)
+            action.sa_flags = 0
+            sigaction(sig, &action, previousCrashActions + Int(sig))
         }
     }
 }
 
+let crashSignals: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE]
 let crashRestore = Atomic<Int>(0)
+/// The handlers in place before ours, indexed by signal number; written once at installation,
+/// read only from the crash handler.
+nonisolated(unsafe) let previousCrashActions: UnsafeMutablePointer<sigaction> = {
+    let p = UnsafeMutablePointer<sigaction>.allocate(capacity: 64)
+    p.initialize(repeating: sigaction(), count: 64)
+    return p
+}()
