@@ -12,7 +12,8 @@ public struct RearLabeller: Sendable {
 
     public init() {}
 
-    public func label(_ blobs: [Blob], fixed: [Int?]? = nil, reference: [Double?]? = nil) -> LabelHypothesis? {
+    public func label(_ blobs: [Blob], fixed: [Int?]? = nil, reference: [Double?]? = nil,
+                      prior: LabelPrior? = nil) -> LabelHypothesis? {
         let fixedBlobs = Set((fixed ?? []).compactMap { $0 })
         var order = blobs.indices.filter { !fixedBlobs.contains($0) }.sorted { blobs[$0].mass > blobs[$1].mass }
         order = Array(order.prefix(max(0, maxBlobs - fixedBlobs.count))) + fixedBlobs.sorted()
@@ -50,7 +51,9 @@ public struct RearLabeller: Sendable {
             for b in rights where a != b && pts[a].x < pts[b].x {
                 chosen[0] = a
                 chosen[1] = b
-                assignLegs(pts, pinned: pinned, &chosen, reference: reference, consider)
+                assignLegs(pts, pinned: pinned, &chosen, reference: reference) { cost, perm in
+                    consider(cost + (prior?.cost(perm.map { pts[$0] }) ?? 0), perm)
+                }
             }
         }
         guard let b = best else { return nil }

@@ -30,7 +30,7 @@ public struct SideLabeller: Sendable {
     /// Labels `blobs`. `fixed[m]` pins marker m to a blob index; `reference` holds learned segment
     /// lengths in pixels in `MarkerSet.side.segments` order (nil where unknown).
     public func label(_ blobs: [Blob], knownForward: Double = 0, fixed: [Int?]? = nil,
-                      reference: [Double?]? = nil) -> LabelHypothesis? {
+                      reference: [Double?]? = nil, prior: LabelPrior? = nil) -> LabelHypothesis? {
         let fixedBlobs = Set((fixed ?? []).compactMap { $0 })
         var order = blobs.indices.filter { !fixedBlobs.contains($0) }.sorted { blobs[$0].mass > blobs[$1].mass }
         order = Array(order.prefix(max(0, maxBlobs - fixedBlobs.count))) + fixedBlobs.sorted()
@@ -67,8 +67,9 @@ public struct SideLabeller: Sendable {
         func search(_ depth: Int) {
             if depth == 6 {
                 let p = chosen.map { pts[$0] }
+                let continuity = prior?.cost(p) ?? 0
                 for f in forwards {
-                    if let c = cost(p, forward: f, reference: reference) { consider(c, f) }
+                    if let c = cost(p, forward: f, reference: reference) { consider(c + continuity, f) }
                 }
                 return
             }

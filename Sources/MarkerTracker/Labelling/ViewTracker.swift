@@ -134,7 +134,7 @@ public struct ViewTracker: Sendable {
                     for m in group { assigned[m] = nil }
                 }
             }
-            if let h = labelFromScratch(fixed: assigned) {
+            if let h = labelFromScratch(fixed: assigned, prior: prior(k: k)) {
                 for m in 0..<markerSet.count where assigned[m] == nil && h.blobForMarker[m] != nil {
                     assigned[m] = h.blobForMarker[m]
                     relabelled.insert(m)
@@ -224,7 +224,9 @@ public struct ViewTracker: Sendable {
     /// their gate is a tall ellipse (it keeps a knee and a heel passing each other apart).
     private func gateRadii(_ t: Track, k: Double) -> (Double, Double) {
         let g = gateRadius(t, k: k)
-        return markerSet.view == .rear ? (max(4, 0.4 * g), g) : (g, g)
+        guard markerSet.view == .rear else { return (g, g) }
+        let sideways = 3 + abs(t.velocity.x) * k * 1.5 + 0.5 * Double(t.missing)
+        return (min(g, sideways), g)
     }
 
     // MARK: - detection
@@ -343,12 +345,21 @@ public struct ViewTracker: Sendable {
         return out
     }
 
-    private func labelFromScratch(fixed: [Int?]?) -> LabelHypothesis? {
+    private func labelFromScratch(fixed: [Int?]?, prior: LabelPrior? = nil) -> LabelHypothesis? {
         let reference = referenceLengths.contains { $0 != nil } ? referenceLengths : nil
         switch markerSet.view {
-        case .side: return SideLabeller().label(blobs, knownForward: forward, fixed: fixed, reference: reference)
-        case .rear: return RearLabeller().label(blobs, fixed: fixed, reference: reference)
+        case .side:
+            return SideLabeller().label(blobs, knownForward: forward, fixed: fixed, reference: reference, prior: prior)
+        case .rear:
+            return RearLabeller().label(blobs, fixed: fixed, reference: reference, prior: prior)
         }
+    }
+
+    /// The live tracks' predictions as a continuity prior for re-finding markers.
+    private func prior(k: Double) -> LabelPrior {
+        let expected = tracks.map { t in t.map { predicted($0, k: k) } }
+        return markerSet.view == .rear ? LabelPrior(expected: expected, scaleX: 4, scaleY: 12)
+            : LabelPrior(expected: expected, scaleX: 10, scaleY: 10)
     }
 
     /// Checks the tracks against a from-scratch labelling of the whole frame.
