@@ -39,6 +39,7 @@ public final class Terminal {
         window = cnc_stdscr()!
         cbreak()
         noecho()
+        set_escdelay(25) // a lone Esc is not held back a full second waiting for a sequence
         nonl()
         keypad(window, true)
         wtimeout(window, 0)

@@ -150,19 +150,22 @@ public struct OverlayPainter: Sendable {
         }
     }
 
-    /// ASCII mode: a segment as slope characters between two image points.
+    /// ASCII mode: a segment as slope characters between two image points, one character per
+    /// row for steep lines and per column for shallow ones (cells are twice as tall as wide).
     func asciiLine(_ a: Point, _ b: Point, mapping: ViewMapping, colour c: UInt8, into grid: inout CellGrid) {
         let pa = mapping.canvasPoint(a), pb = mapping.canvasPoint(b)
-        let dx = pb.x - pa.x, dy = (pb.y - pa.y) * 2 // cells are twice as tall as wide
+        let dx = pb.x - pa.x, dy = pb.y - pa.y
+        let screenDy = dy * 2
         let ch: Character
-        if abs(dx) > 2 * abs(dy) { ch = "-" } else if abs(dy) > 2 * abs(dx) { ch = "|" } else {
+        if abs(dx) > 2 * abs(screenDy) { ch = "-" } else if abs(screenDy) > 2 * abs(dx) { ch = "|" } else {
             ch = (dx > 0) == (dy > 0) ? "\\" : "/"
         }
-        let steps = Int(max(abs(pb.x - pa.x), abs(pb.y - pa.y)).rounded(.up))
-        guard steps > 0 else { return }
+        let steep = abs(screenDy) >= abs(dx)
+        let steps = Int((steep ? abs(dy) : abs(dx)).rounded())
+        guard steps > 1 else { return }
         for s in 1..<steps {
             let t = Double(s) / Double(steps)
-            let x = Int((pa.x + (pb.x - pa.x) * t).rounded()), y = Int((pa.y + (pb.y - pa.y) * t).rounded())
+            let x = Int((pa.x + dx * t).rounded()), y = Int((pa.y + dy * t).rounded())
             guard x >= 0, y >= 0, x < mapping.columns, y < mapping.rows else { continue }
             grid[mapping.column + x, mapping.row + y] = Cell(ch, foreground: colour ? c : Palette.heading,
                                                              background: Palette.panel)

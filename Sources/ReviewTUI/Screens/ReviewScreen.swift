@@ -61,7 +61,7 @@ public final class ReviewScreen: ConsoleScreen {
         }
         let fps = masterFps
         switch key {
-        case .character("q"), .character("Q"), .escape: return .quit
+        case .character("q"), .character("Q"): return .quit
         case .right, .character("l"): step(1)
         case .left, .character("h"): step(-1)
         case .pageDown: step(Int(fps.rounded()))

@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+
+/// The console end to end in a real terminal (tmux): the demo's live screen, recording, stage
+/// switch, quitting with a clean terminal, then the review screen stepping through the frames.
+@Suite(.serialized) struct ConsoleUnderTmuxTests {
+    /// Angle values drawn in the panel ("knee flex  41.3°"), in screen order.
+    func angleValues(_ pane: String) -> [String] {
+        pane.split(separator: "\n").filter { $0.contains("°") }.map { line in
+            String(line.prefix(20))
+        }
+    }
+
+    /// "frame N/M" from the review header.
+    func frameCounter(_ pane: String) -> (Int, Int)? {
+        guard let header = pane.split(separator: "\n").first, let r = header.range(of: "frame ") else { return nil }
+        let rest = header[r.upperBound...].prefix { $0 != " " }
+        let parts = rest.split(separator: "/")
+        guard parts.count == 2, let n = Int(parts[0]), let m = Int(parts[1]) else { return nil }
+        return (n, m)
+    }
+
+    @Test func demoRecordSwitchStageQuitThenReview() throws {
+        let dir = Binary.temporaryDirectory("tmux-session")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        // After gaitlive exits, print the terminal modes so the test can see they were restored.
+        let t = try Tmux(command: "sh -c '\(Binary.path) demo --out \(dir); echo EXIT=$?; stty -a; sleep 60'")
+
+        let live = try #require(t.wait(for: "tracking 6/6"), "live screen never showed tracking:\n\(t.capture())")
+        #expect(live.contains("SIDE (right leg)"))
+        #expect(live.contains("REAR"))
+        #expect(live.contains("stage 1: FLAT"))
+        #expect(live.contains("120.0 fps") || live.contains("119.") || live.contains("fps"))
+        // Markers move: the angle panel changes between two captures.
+        usleep(400_000)
+        let a = angleValues(t.capture())
+        usleep(400_000)
+        let b = angleValues(t.capture())
+        #expect(!a.isEmpty)
+        #expect(a != b, "angle values did not change:\n\(a)\n\(b)")
+
+        t.send("r")
+        #expect(t.wait(for: "REC 00:0") != nil, "no REC indicator:\n\(t.capture())")
+        usleep(1_200_000)
+        t.send("s")
+        #expect(t.wait(for: "INCLINE 5%") != nil, "stage did not switch:\n\(t.capture())")
+        usleep(1_000_000)
+        t.send("q")
+        #expect(t.wait(for: "Quit now?") != nil)
+        t.send("y")
+        let after = try #require(t.wait(for: "EXIT="), "gaitlive did not exit:\n\(t.capture())")
+        #expect(after.contains("Session saved: \(dir)"))
+        #expect(after.contains("EXIT=0"))
+        // The terminal is back in cooked mode with echo.
+        let modes = try #require(t.wait(for: "icanon"))
+        #expect(modes.contains(" icanon") && !modes.contains("-icanon"))
+        #expect(modes.contains(" echo ") && !modes.contains("-echo "))
+
+        // Review the saved session: step frames with the arrow keys.
+        let r = try Tmux(command: "sh -c '\(Binary.path) review \(dir); echo EXIT=$?; sleep 60'")
+        let first = try #require(r.wait(for: "frame 1/"), "review did not open:\n\(r.capture())")
+        #expect(first.contains("gaitlive REVIEW"))
+        for _ in 0..<3 { r.send("Right") }
+        let stepped = try #require(r.wait(for: "frame 4/"), "arrow keys did not step:\n\(r.capture())")
+        #expect(stepped.contains("knee flex"))
+        r.send("End")
+        usleep(500_000)
+        let counter = frameCounter(r.capture())
+        #expect(counter != nil && counter?.0 == counter?.1 && (counter?.1 ?? 0) > 100, "End did not jump: \(String(describing: counter))")
+        r.send("n")
+        #expect(r.wait(for: "stage 2/2 incline 5%") != nil, "no second stage:\n\(r.capture())")
+        r.send("q")
+        #expect(r.wait(for: "EXIT=0") != nil)
+    }
+
+    @Test func tooSmallTerminalGetsAMessage() throws {
+        let dir = Binary.temporaryDirectory("tmux-small")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let t = try Tmux(command: "sh -c '\(Binary.path) demo --out \(dir); echo EXIT=$?; sleep 30'", columns: 50, rows: 15)
+        #expect(t.wait(for: "Terminal too small") != nil, "\(t.capture())")
+        t.send("q")
+        #expect(t.wait(for: "EXIT=0") != nil)
+    }
+
+    @Test func sigtermRestoresTheTerminal() throws {
+        let dir = Binary.temporaryDirectory("tmux-term")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        // The console runs in the foreground; a background job sends it SIGTERM after 3 s.
+        // (The pattern is anchored so it matches gaitlive itself, not this shell.)
+        let t = try Tmux(command: "sh -c '(sleep 3; pkill -TERM -f \"^\(Binary.path) demo --out \(dir)\") & \(Binary.path) demo --out \(dir); echo EXIT=$?; stty -a; sleep 30'")
+        let pane = try #require(t.wait(for: "EXIT=", timeout: 30), "\(t.capture())")
+        #expect(pane.contains("EXIT=143"))
+        let modes = try #require(t.wait(for: "icanon"))
+        #expect(!modes.contains("-icanon"))
+        #expect(!modes.contains("-echo "))
+    }
+}

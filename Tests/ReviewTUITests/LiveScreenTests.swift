@@ -1,0 +1,61 @@
+import CaptureKit
+import Foundation
+import MarkerTracker
+import Testing
+@testable import ReviewTUI
+
+@Suite struct LiveScreenTests {
+    @Test func recordStageAndQuitFlow() throws {
+        let dir = NSTemporaryDirectory() + "gaitlive-live-\(UUID().uuidString.prefix(8))"
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let runner = SimulatedRunner(seed: 2, clockOrigin: MonotonicClock.now())
+        let cameras = CameraView.allCases.map { view in
+            LiveSession.Camera(
+                view: view,
+                source: Transfer(SimulatedCamera(runner: runner, view: view, width: 160, height: 120,
+                                                 framesPerSecond: 60, pacing: .realtime)),
+                description: .init(view: view, device: "simulated", width: 160, height: 120, pixelFormat: "GREY",
+                                   nominalFps: 60),
+                recordingFormat: Y4MHeader(width: 160, height: 120, framesPerSecond: 60, colour: .mono))
+        }
+        let session = try LiveSession(cameras: cameras, options: .init(
+            athlete: .init(name: "Live"), directory: dir, source: "simulated", clockOrigin: runner.clockOrigin,
+            software: "test"))
+        session.start()
+        defer { _ = session.stop() }
+        let screen = LiveScreen(session: session, pane: ViewPane(mode: .ascii, utf8: false, colour: false), title: "test")
+        var waited = 0
+        while session.snapshot(.side) == nil && waited < 200 {
+            usleep(10_000)
+            waited += 1
+        }
+        var g = CellGrid(width: 120, height: 40)
+        screen.draw(into: &g)
+        #expect(g.text(row: 0).contains("stage 1: FLAT"))
+        #expect(g.text(row: 0).contains("not recording"))
+        #expect(g.text(row: 1).contains("SIDE (right leg)"))
+
+        #expect(screen.handle(.character("r")) == .none)
+        #expect(session.isRecording)
+        usleep(100_000)
+        screen.draw(into: &g)
+        #expect(g.text(row: 0).contains("* REC 00:0"))
+
+        _ = screen.handle(.character("s"))
+        #expect(session.status.stage.kind == .incline)
+        screen.draw(into: &g)
+        #expect(g.text(row: 0).contains("INCLINE 5%"))
+
+        // Quitting while recording asks first; anything but y keeps running.
+        #expect(screen.handle(.character("q")) == .none)
+        screen.draw(into: &g)
+        #expect(g.text(row: 39).contains("Quit now?"))
+        #expect(screen.handle(.character("n")) == .none)
+        #expect(screen.handle(.character("q")) == .none)
+        #expect(screen.handle(.character("y")) == .quit)
+
+        _ = screen.handle(.character("?"))
+        screen.draw(into: &g)
+        #expect(g.text.contains("gaitlive live keys"))
+    }
+}

@@ -1,0 +1,41 @@
+import CaptureKit
+import Foundation
+import MarkerTracker
+
+/// A small recorded two-stage session (160x120, 120 fps, `seconds` per stage) in a temp directory.
+final class SessionFixture {
+    let directory: String
+    let perStage: Int
+
+    init(seconds: Double = 0.75, seed: UInt64 = 5) throws {
+        directory = NSTemporaryDirectory() + "gaitlive-review-\(UUID().uuidString.prefix(8))"
+        let origin: UInt64 = 2_000_000_000
+        let runner = SimulatedRunner(seed: seed, clockOrigin: origin)
+        let fps = 120.0
+        perStage = Int(seconds * fps)
+        let total = 2 * perStage
+        let cameras = CameraView.allCases.map { view in
+            LiveSession.Camera(
+                view: view,
+                source: Transfer(SimulatedCamera(runner: runner, view: view, width: 320, height: 240,
+                                                 framesPerSecond: fps, pacing: .unpaced, frameLimit: total)),
+                description: .init(view: view, device: "simulated", width: 320, height: 240, pixelFormat: "GREY",
+                                   nominalFps: fps),
+                recordingFormat: Y4MHeader(width: 320, height: 240, framesPerSecond: fps, colour: .mono))
+        }
+        let session = try LiveSession(
+            cameras: cameras,
+            options: .init(athlete: .init(name: "Fixture Runner"), directory: directory, source: "simulated",
+                           lossless: true, clockOrigin: origin, software: "test"),
+            onStageChange: { st in
+                runner.switchProfile(at: runner.simulationTime(ofTimestamp: st.startNanoseconds), to: .incline)
+            })
+        session.setRecording(true, at: origin)
+        session.nextStage(at: origin + UInt64(Double(perStage) / fps * 1e9))
+        session.start()
+        while !session.allCamerasEnded { usleep(10_000) }
+        _ = session.stop()
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: directory) }
+}
