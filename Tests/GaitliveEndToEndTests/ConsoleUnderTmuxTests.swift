@@ -82,6 +82,25 @@ import Testing
         #expect(t.wait(for: "EXIT=0") != nil)
     }
 
+    @Test func ctrlCRestoresTheTerminal() throws {
+        let dir = Binary.temporaryDirectory("tmux-int")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        // Ctrl-C reaches the whole foreground group; the shell traps it (as an interactive shell
+        // would survive it) so it can report how gaitlive ended.
+        let t = try Tmux(command: "sh -c 'trap : INT; \(Binary.path) demo --out \(dir); echo EXIT=$?; stty -a; sleep 30'")
+        #expect(t.wait(for: "tracking") != nil, "\(t.capture())")
+        t.send("r")
+        #expect(t.wait(for: "REC 00:0") != nil)
+        usleep(500_000)
+        t.send("C-c")
+        let pane = try #require(t.wait(for: "EXIT=", timeout: 20), "\(t.capture())")
+        #expect(pane.contains("EXIT=130"))
+        #expect(pane.contains("Session saved: \(dir)"))
+        let modes = try #require(t.wait(for: "icanon"))
+        #expect(!modes.contains("-icanon"))
+        #expect(!modes.contains("-echo "))
+    }
+
     @Test func sigtermRestoresTheTerminal() throws {
         let dir = Binary.temporaryDirectory("tmux-term")
         defer { try? FileManager.default.removeItem(atPath: dir) }
