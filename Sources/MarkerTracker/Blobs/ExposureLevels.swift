@@ -26,7 +26,14 @@ public struct ExposureLevels: Sendable, Equatable {
     /// Levels from a sparse sample of `image`; `ledPeak` is the typical peak brightness of the
     /// LEDs seen recently (255 when unknown: LEDs usually saturate).
     public static func estimate(_ image: LumaImage, ledPeak: Double = 255) -> ExposureLevels {
-        var histogram = [Int](repeating: 0, count: 256)
+        var histogram: [Int] = []
+        return estimate(image, ledPeak: ledPeak, histogram: &histogram)
+    }
+
+    /// The same, counting into `histogram` (reused between calls so a tracker allocates nothing).
+    public static func estimate(_ image: LumaImage, ledPeak: Double = 255, histogram: inout [Int]) -> ExposureLevels {
+        histogram.removeAll(keepingCapacity: true)
+        histogram.append(contentsOf: repeatElement(0, count: 256))
         var samples = 0
         var y = 4
         while y < image.height {

@@ -89,6 +89,8 @@ struct FrameSize: ExpressibleByArgument, Equatable {
 }
 
 extension BodySide: ExpressibleByArgument {}
+extension CameraView: ExpressibleByArgument {}
+extension SimulatedFaults.Preset: ExpressibleByArgument {}
 
 /// A terminal size given as COLUMNSxROWS.
 struct TerminalSize: ExpressibleByArgument, Equatable {
