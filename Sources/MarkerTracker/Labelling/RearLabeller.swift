@@ -26,66 +26,94 @@ public struct RearLabeller: Sendable {
                 if let b, let i = order.firstIndex(of: b) { pinned[m] = i }
             }
         }
-        var best: (cost: Double, perm: [Int])?
-        var second: (cost: Double, perm: [Int])?
-        func consider(_ cost: Double, _ perm: [Int]) {
-            if let bb = best {
-                if cost < bb.cost {
-                    if bb.perm != perm { second = bb }
-                    best = (cost, perm)
-                } else if bb.perm != perm, cost < (second?.cost ?? .infinity) {
-                    second = (cost, perm)
-                }
-            } else {
-                best = (cost, perm)
-            }
-        }
+        var search = Search(points: pts, pinned: pinned, ambiguityRatio: ambiguityRatio)
 
         // Pelvis: the pinned spines, or each pair among the highest four blobs.
         let byHeight = pts.indices.sorted { pts[$0].y < pts[$1].y }
         let top = Array(byHeight.prefix(4))
         let lefts = pinned[0] >= 0 ? [pinned[0]] : top
         let rights = pinned[1] >= 0 ? [pinned[1]] : top
-        var chosen = [Int](repeating: -1, count: 8)
         for a in lefts {
             for b in rights where a != b && pts[a].x < pts[b].x {
-                chosen[0] = a
-                chosen[1] = b
-                assignLegs(pts, pinned: pinned, &chosen, reference: reference) { cost, perm in
-                    consider(cost + (prior?.cost(perm.map { pts[$0] }) ?? 0), perm)
-                }
+                search.chosen[0] = a
+                search.chosen[1] = b
+                assignLegs(&search, reference: reference, prior: prior)
             }
         }
-        guard let b = best else { return nil }
-        if let s = second, s.cost < max(b.cost * ambiguityRatio, b.cost + 0.05) { return nil }
-        let map: [Int?] = b.perm.map { order[$0] }
-        return LabelHypothesis(blobForMarker: map, cost: b.cost, forward: 0)
+        guard search.bestCost.isFinite else { return nil }
+        if search.secondCost < max(search.bestCost * ambiguityRatio, search.bestCost + 0.05) { return nil }
+        let map: [Int?] = search.best.map { order[$0] }
+        return LabelHypothesis(blobForMarker: map, cost: search.bestCost, forward: 0)
+    }
+
+    /// State of one depth-first search: the chain being built, and the best two labellings.
+    struct Search {
+        let points: [Point]
+        let pinned: [Int]
+        let ambiguityRatio: Double
+        var chosen = [Int](repeating: -1, count: 8)
+        var used: [Bool]
+        var best = [Int](repeating: -1, count: 8)
+        var bestCost = Double.infinity
+        var secondCost = Double.infinity
+
+        init(points: [Point], pinned: [Int], ambiguityRatio: Double) {
+            self.points = points
+            self.pinned = pinned
+            self.ambiguityRatio = ambiguityRatio
+            used = [Bool](repeating: false, count: points.count)
+        }
+
+        /// Partial chains costing this much cannot change the answer: they can be neither the
+        /// best nor a runner-up close enough to make the best ambiguous (costs only grow).
+        var bound: Double { min(secondCost, max(bestCost * ambiguityRatio, bestCost + 0.05)) }
+
+        mutating func consider(_ cost: Double) {
+            if cost < bestCost {
+                if best != chosen { secondCost = bestCost }
+                bestCost = cost
+                for i in 0..<8 { best[i] = chosen[i] }
+            } else if best != chosen, cost < secondCost {
+                secondCost = cost
+            }
+        }
     }
 
     /// Tries every ordered choice of the remaining blobs as LTHI, RTHI, LKNE, RKNE, LHEE, RHEE.
-    private func assignLegs(_ p: [Point], pinned: [Int], _ chosen: inout [Int], reference: [Double?]?,
-                            _ report: (Double, [Int]) -> Void) {
-        let lpsi = p[chosen[0]], rpsi = p[chosen[1]]
+    private func assignLegs(_ s: inout Search, reference: [Double?]?, prior: LabelPrior?) {
+        let p = s.points
+        let lpsi = p[s.chosen[0]], rpsi = p[s.chosen[1]]
         let width = lpsi.distance(to: rpsi)
         guard width > 2 else { return }
-        var used = [Bool](repeating: false, count: p.count)
-        used[chosen[0]] = true
-        used[chosen[1]] = true
-        for m in 2..<8 where pinned[m] >= 0 { used[pinned[m]] = true }
+        for i in s.used.indices { s.used[i] = false }
+        s.used[s.chosen[0]] = true
+        s.used[s.chosen[1]] = true
+        for m in 2..<8 where s.pinned[m] >= 0 { s.used[s.pinned[m]] = true }
         func search(_ depth: Int, _ cost: Double) {
+            if cost >= s.bound { return }
             if depth == 8 {
-                report(cost + referenceCost(p, chosen, reference), chosen)
+                var total = cost + referenceCost(p, s.chosen, reference)
+                if let prior {
+                    for m in 0..<8 { total += prior.cost(of: m, at: p[s.chosen[m]]) }
+                }
+                s.consider(total)
                 return
             }
-            let candidates = pinned[depth] >= 0 ? [pinned[depth]] : p.indices.filter { !used[$0] }
-            for i in candidates {
-                guard let c = stepCost(p, chosen, depth: depth, candidate: i, width: width) else { continue }
-                chosen[depth] = i
-                let wasUsed = used[i]
-                used[i] = true
+            if s.pinned[depth] >= 0 {
+                let i = s.pinned[depth]
+                guard let c = stepCost(p, s.chosen, depth: depth, candidate: i, width: width) else { return }
+                s.chosen[depth] = i
                 search(depth + 1, cost + c)
-                used[i] = wasUsed
-                chosen[depth] = -1
+                s.chosen[depth] = -1
+                return
+            }
+            for i in 0..<p.count where !s.used[i] {
+                guard let c = stepCost(p, s.chosen, depth: depth, candidate: i, width: width) else { continue }
+                s.chosen[depth] = i
+                s.used[i] = true
+                search(depth + 1, cost + c)
+                s.used[i] = false
+                s.chosen[depth] = -1
             }
         }
         search(2, 0)

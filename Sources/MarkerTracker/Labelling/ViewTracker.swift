@@ -84,6 +84,9 @@ public struct ViewTracker: Sendable {
     var rows: [Int] = []
     var preds: [Point?] = []
     var forbidden: [Bool] = []
+    var owner: [Int] = []
+    /// This frame's gate radii per marker (x: horizontal, y: vertical), with `preds`.
+    var radii: [Point] = []
     var assignedScratch: [Int?] = []
 
     public init(markerSet: MarkerSet, settings: Settings = Settings()) {
@@ -103,12 +106,16 @@ public struct ViewTracker: Sendable {
     }
 
     /// Labels one frame from scratch, as at acquisition, without using or changing the tracks:
-    /// exposure levels, detection over the whole frame, then the view's labeller (learned segment
-    /// lengths and the running direction are used when known). What `gaitlive bench track` times
-    /// as "full frame"; every marker found has source `.detected`.
+    /// exposure levels (refreshed every `levelsInterval` frames, as while tracking), detection
+    /// over the whole frame, then the view's labeller (learned segment lengths and the running
+    /// direction are used when known). What `gaitlive bench track` times as "full frame"; every
+    /// marker found has source `.detected`.
     public mutating func processWholeFrame(_ image: LumaImage) -> TrackedFrame {
-        levels = ExposureLevels.estimate(image, ledPeak: ledPeak)
-        framesSinceLevels = 0
+        framesSinceLevels += 1
+        if levels == nil || framesSinceLevels >= settings.levelsInterval {
+            levels = ExposureLevels.estimate(image, ledPeak: ledPeak, histogram: &histogram)
+            framesSinceLevels = 0
+        }
         blobs.removeAll(keepingCapacity: true)
         detector.detect(in: image, levels: levels!, into: &blobs)
         var out = MarkerFrame(repeating: nil, count: markerSet.count)
@@ -301,8 +308,13 @@ public struct ViewTracker: Sendable {
     private mutating func detectInWindows(_ image: LumaImage, levels: ExposureLevels, k: Double) -> Bool {
         windows.removeAll(keepingCapacity: true)
         for case let t? in tracks {
-            let r = Int(gateRadius(t, k: k).rounded(.up)) + 4
-            var w = PixelRect(center: predicted(t, k: k), radius: r).clamped(width: image.width, height: image.height)
+            // The gate plus an LED's reach, so a blob centred anywhere in the gate lies inside.
+            let (rx, ry) = gateRadii(t, k: k)
+            let c = predicted(t, k: k)
+            let cx = Int(c.x.rounded()), cy = Int(c.y.rounded())
+            let hx = Int(rx.rounded(.up)) + 4, hy = Int(ry.rounded(.up)) + 4
+            var w = PixelRect(minX: cx - hx, minY: cy - hy, maxX: cx + hx, maxY: cy + hy)
+                .clamped(width: image.width, height: image.height)
             if w.isEmpty { return false }
             // Merge with any overlapping window so no blob is split between two.
             var merged = true
@@ -358,10 +370,10 @@ public struct ViewTracker: Sendable {
         return c <= 1 ? c : .infinity
     }
 
+    /// Gate cost of `p` for marker m, from this frame's predictions and gate radii.
     private func gateCost(_ p: Point, marker m: Int, k: Double) -> Double {
-        guard let t = tracks[m], let q = preds[m] else { return .infinity }
-        let (rx, ry) = gateRadii(t, k: k)
-        return gateCost(p, q, rx, ry)
+        guard let q = preds[m] else { return .infinity }
+        return gateCost(p, q, radii[m].x, radii[m].y)
     }
 
     /// Global assignment of this frame's blobs to the tracks' predictions; `out[m]` is marker
@@ -372,25 +384,55 @@ public struct ViewTracker: Sendable {
         out.removeAll(keepingCapacity: true)
         out.append(contentsOf: repeatElement(nil, count: n))
         preds.removeAll(keepingCapacity: true)
-        for t in tracks { preds.append(t.map { predicted($0, k: k) }) }
+        radii.removeAll(keepingCapacity: true)
+        for t in tracks {
+            preds.append(t.map { predicted($0, k: k) })
+            let (rx, ry) = t.map { gateRadii($0, k: k) } ?? (0, 0)
+            radii.append(Point(x: rx, y: ry))
+        }
         splitMergedBlobs(image, levels: levels, k: k)
         rows.removeAll(keepingCapacity: true)
         for m in 0..<n where tracks[m] != nil { rows.append(m) }
         guard !rows.isEmpty, !blobs.isEmpty else { return }
+        if assignUnambiguous(&out, k: k) { return }
         // Each marker may also stay unassigned at the cost of a blob on its gate's edge, so two
-        // markers are never forced onto each other's blobs just to use every blob.
-        let cols = blobs.count + rows.count
+        // markers are never forced onto each other's blobs just to use every blob. Costs are
+        // shifted by that miss cost: an allowed pair costs (gate cost - 1) <= 0 and anything
+        // else 0, the same as a miss, so the solver needs no extra "miss" columns.
         costs.removeAll(keepingCapacity: true)
         for r in 0..<rows.count {
             let m = rows[r]
             for i in 0..<blobs.count {
-                costs.append(forbidden[i] ? .infinity : gateCost(blobs[i].centroid, marker: m, k: k))
+                let g = forbidden[i] ? .infinity : gateCost(blobs[i].centroid, marker: m, k: k)
+                costs.append(g.isFinite ? g - 1 : 0)
             }
-            for j in 0..<rows.count { costs.append(j == r ? 1 : .infinity) }
         }
-        solver.solve(rows: rows.count, cols: cols, cost: costs, into: &solved)
-        for r in 0..<rows.count where solved[r] >= 0 && solved[r] < blobs.count { out[rows[r]] = solved[r] }
+        solver.solve(rows: rows.count, cols: blobs.count, cost: costs, into: &solved)
+        for r in 0..<rows.count where solved[r] >= 0 && costs[r * blobs.count + solved[r]] < 0 {
+            out[rows[r]] = solved[r]
+        }
         dropAmbiguous(&out, k: k)
+    }
+
+    /// The common case, without the general solver: every tracked marker has at most one blob
+    /// in its gate and no blob is in two gates. Returns false (leaving `out` empty) otherwise.
+    private mutating func assignUnambiguous(_ out: inout [Int?], k: Double) -> Bool {
+        owner.removeAll(keepingCapacity: true)
+        owner.append(contentsOf: repeatElement(-1, count: blobs.count))
+        for m in rows {
+            var found = -1
+            for i in 0..<blobs.count where !forbidden[i] && gateCost(blobs[i].centroid, marker: m, k: k).isFinite {
+                if found >= 0 || owner[i] >= 0 {
+                    for j in out.indices { out[j] = nil }
+                    return false
+                }
+                found = i
+                owner[i] = m
+            }
+            if found >= 0 { out[m] = found }
+        }
+        // No blob lies in two gates, so no two markers could have each other's blobs.
+        return true
     }
 
     /// Splits blobs that hold two LEDs (much more light than the markers near them usually give,
