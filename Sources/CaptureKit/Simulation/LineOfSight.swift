@@ -20,7 +20,7 @@ public enum LineOfSight {
         let capsules = [(nearArm.shoulder, nearArm.elbow, 0.045), (nearArm.elbow, nearArm.hand, 0.04)]
         for (a, b, r) in capsules where segmentDistance(camera.position, end, a, b) < r {
             // An LED on the arm's own root (the acromion) is not hidden by that arm.
-            if segmentDistance(led, led, a, b) < r + 0.03 { continue }
+            if (led - a).length < 0.06 { continue }
             return true
         }
         return false

@@ -9,8 +9,8 @@
 /// one part carries under a fifth of the light or the parts end up closer than `sigma`: then
 /// the two LEDs sit on top of each other and no centre can be trusted.
 public enum BlobSplitter {
-    /// Iterations of the fit; the centres move by under 0.01 px after about six.
-    static let iterations = 10
+    /// Most iterations of the fit (it stops earlier once the centres settle).
+    static let iterations = 12
 
     public static func split(_ blob: Blob, in image: LumaImage, window: PixelRect, floor: Double,
                              seeds: (Point, Point), sigma: Double) -> (Blob, Blob)? {
@@ -46,10 +46,13 @@ public enum BlobSplitter {
                 }
             }
             guard w1 > 0, w2 > 0 else { return nil }
-            c1 = Point(x: x1 / w1, y: y1 / w1)
-            c2 = Point(x: x2 / w2, y: y2 / w2)
+            let n1 = Point(x: x1 / w1, y: y1 / w1), n2 = Point(x: x2 / w2, y: y2 / w2)
+            let moved = max((n1 - c1).lengthSquared, (n2 - c2).lengthSquared)
+            c1 = n1
+            c2 = n2
             m1 = w1
             m2 = w2
+            if moved < 1e-6 { break } // converged: under a thousandth of a pixel
         }
         let total = m1 + m2
         guard min(m1, m2) >= 0.2 * total, c1.distance(to: c2) >= sigma else { return nil }

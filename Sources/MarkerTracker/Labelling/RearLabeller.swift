@@ -140,14 +140,14 @@ public struct RearLabeller: Sendable {
         case .lthi, .rthi:
             let psi = p[c[depth == 2 ? 0 : 1]]
             let drop = q.y - psi.y
-            guard drop > 0.5 * width, drop < 8 * width else { return nil }
+            guard drop > 0.5 * width, drop < 8 * width, abs(q.x - psi.x) < 2.5 * width else { return nil }
             if depth == 3 && !(p[c[2]].x < q.x) { return nil }
             // Mid-thigh sits about three pelvis widths below the spine, roughly under it.
             return sq((drop / width - 3) / 2) + sq((q.x - psi.x) / (1.5 * width))
         case .lkne, .rkne:
             let thi = p[c[depth == 4 ? 2 : 3]]
             let drop = q.y - thi.y
-            guard drop > 0.3 * width, drop < 6 * width else { return nil }
+            guard drop > 0.3 * width, drop < 6 * width, abs(q.x - thi.x) < 2 * width else { return nil }
             var cost = sq((drop / width - 1.8) / 1.5) + sq((q.x - thi.x) / (1.2 * width))
             if depth == 5 && !(p[c[4]].x < q.x) { cost += 2 }
             return cost
@@ -155,7 +155,9 @@ public struct RearLabeller: Sendable {
             let thi = p[c[depth == 6 ? 2 : 3]], kne = p[c[depth == 6 ? 4 : 5]]
             let thigh = kne.distance(to: thi)
             let shank = q.distance(to: kne)
-            guard shank > 0.15 * thigh, shank < 6 * thigh else { return nil }
+            // The legs swing in the sagittal plane: seen from behind, a heel stays close to
+            // the vertical through its knee (a spot far to the side is a lamp or a reflection).
+            guard shank > 0.15 * thigh, shank < 6 * thigh, abs(q.x - kne.x) < 1.5 * width else { return nil }
             // In stance the heel is far below the knee; in swing it rises behind it.
             return sq((shank / thigh - 2.5) / 2) + sq((q.x - kne.x) / (1.5 * width))
         default:
