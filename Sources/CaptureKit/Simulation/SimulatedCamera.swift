@@ -96,7 +96,8 @@ public final class SimulatedCamera: FrameSource {
                                     glare: faults.glare[view] ?? [])
 
         // Ground truth: projected markers (nil when hidden), angles from them, events since the last frame.
-        var truePoints: [Point?] = pose.markers(for: view).map { camera.project($0) }
+        let projected: [Point?] = pose.markers(for: view).map { camera.project($0) }
+        var truePoints = projected
         for i in truePoints.indices where !visible[i] { truePoints[i] = nil }
         let tracked: MarkerFrame = truePoints.map { p in p.map { TrackedMarker(position: $0, confidence: 1, source: .detected) } }
         var calc = calculator
@@ -110,7 +111,7 @@ public final class SimulatedCamera: FrameSource {
             return GaitEvent(kind: e.kind, side: e.side, view: view, frame: Int(index), time: e.time)
         }
         let truth = FrameTruth(time: t, markers: truePoints, angles: angles, forward: calc.forward, events: events,
-                               inclinePercent: pose.inclinePercent)
+                               inclinePercent: pose.inclinePercent, projectedMarkers: projected)
         return Frame(view: view, sequence: UInt32(truncatingIfNeeded: index),
                      timestampNanoseconds: runner.timestamp(ofSimulationTime: t), luma: image, truth: truth)
     }

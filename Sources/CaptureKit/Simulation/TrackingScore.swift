@@ -18,6 +18,8 @@ public struct TrackingScore: Sendable {
     /// Detected marker-frames whose blob was one half of two touching LEDs (confidence <= 0.6).
     public private(set) var detectedSplit = 0
     public private(set) var predicted = 0
+    /// Marker-frames carried by prediction more than `tolerance` from where the LED really was.
+    public private(set) var predictedAstray = 0
     public private(set) var wrong = 0
     /// Frames with every marker detected.
     public private(set) var completeFrames = 0
@@ -41,6 +43,8 @@ public struct TrackingScore: Sendable {
             case .predicted:
                 predicted += 1
                 complete = false
+                let actual = m < truth.projectedMarkers.count ? truth.projectedMarkers[m] : nil
+                if actual.map({ marker.position.distance(to: $0) > tolerance }) ?? true { predictedAstray += 1 }
             case .detected, .manual:
                 guard let real, marker.position.distance(to: real) <= tolerance else {
                     wrong += 1
@@ -66,6 +70,7 @@ public struct TrackingScore: Sendable {
         detected += other.detected
         detectedSplit += other.detectedSplit
         predicted += other.predicted
+        predictedAstray += other.predictedAstray
         wrong += other.wrong
         completeFrames += other.completeFrames
         squares += other.squares

@@ -6,7 +6,7 @@
 /// pixel, and each spot moves to the weighted centre of its share. When the light really comes
 /// from two spots of that width, the exact centres are a fixed point of this iteration, so
 /// unlike a cut along a line the tails of one LED do not drag the other's centre. A split is refused when
-/// one part carries under a fifth of the light or the parts end up closer than `sigma`: then
+/// one part carries under a fifth of the light or the parts end up closer than 1.5 `sigma`: then
 /// the two LEDs sit on top of each other and no centre can be trusted.
 public enum BlobSplitter {
     /// Most iterations of the fit (it stops earlier once the centres settle).
@@ -55,7 +55,7 @@ public enum BlobSplitter {
             if moved < 1e-6 { break } // converged: under a thousandth of a pixel
         }
         let total = m1 + m2
-        guard min(m1, m2) >= 0.2 * total, c1.distance(to: c2) >= sigma else { return nil }
+        guard min(m1, m2) >= 0.2 * total, c1.distance(to: c2) >= 1.5 * sigma else { return nil }
         let a1 = max(1, Int((Double(blob.area) * m1 / total).rounded()))
         let a2 = max(1, blob.area - a1)
         return (Blob(centroid: c1, area: a1, peak: blob.peak, bounds: blob.bounds, mass: m1, isSplit: true),

@@ -72,6 +72,8 @@ public struct ViewTracker: Sendable {
     /// Side view: +1 running toward image right, -1 toward image left, 0 not yet known.
     public private(set) var forward: Double = 0
     var blobs: [Blob] = []
+    /// Spots not labelled as markers at the latest whole-frame scan.
+    var strayLights = 0
     /// Typical Gaussian radius of an LED spot, pixels (learned from single-LED blobs).
     var ledSigma = 1.5
 
@@ -128,9 +130,11 @@ public struct ViewTracker: Sendable {
                     out[m] = TrackedMarker(position: blobs[b].centroid, confidence: 0.8, source: .detected)
                 }
                 status = out.allSatisfy { $0 != nil } ? .tracking : .partial
+                strayLights = blobs.count - out.count { $0 != nil }
             }
         }
-        return TrackedFrame(markers: out, blobCount: blobs.count, status: status, forward: forward, fullScan: true)
+        return TrackedFrame(markers: out, blobCount: blobs.count, status: status, forward: forward, fullScan: true,
+                            strayLights: strayLights)
     }
 
     /// Tracks one frame. `elapsedFrames` is 1 normally, more after dropped frames.
@@ -268,7 +272,13 @@ public struct ViewTracker: Sendable {
             status = .searching
         }
         if blobs.isEmpty { framesSinceLevels = settings.levelsInterval } // re-estimate next frame
-        return TrackedFrame(markers: out, blobCount: blobs.count, status: status, forward: forward, fullScan: fullScan)
+        if fullScan && status != .searching {
+            var labelled = 0
+            for b in assigned where b != nil { labelled += 1 }
+            strayLights = max(0, blobs.count - labelled)
+        }
+        return TrackedFrame(markers: out, blobCount: blobs.count, status: status, forward: forward, fullScan: fullScan,
+                            strayLights: strayLights)
     }
 
     private func pow07(_ n: Int) -> Double {
