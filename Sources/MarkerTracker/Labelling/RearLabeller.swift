@@ -7,7 +7,8 @@
 /// so lost ones are re-found among the spare blobs. As with the side view, a labelling that is
 /// not clearly the best is not returned.
 public struct RearLabeller: Sendable {
-    public var maxBlobs = 10
+    /// Most blobs considered (brightest first); extra spots beyond this are ignored.
+    public var maxBlobs = 14
     public var ambiguityRatio = 1.6
 
     public init() {}

@@ -21,7 +21,7 @@ public struct SideLabeller: Sendable {
 
     public var proportions = Proportions()
     /// Most blobs considered (brightest first); extra spots beyond this are ignored.
-    public var maxBlobs = 10
+    public var maxBlobs = 14
     /// The runner-up must cost at least this many times the best for the labels to be trusted.
     public var ambiguityRatio = 1.6
 
@@ -133,7 +133,10 @@ public struct SideLabeller: Sendable {
             let ah = p[c[4]].distance(to: p[c[3]])
             let am = p[c[5]].distance(to: p[c[3]])
             let hm = p[c[5]].distance(to: p[c[4]])
-            return hm > am && am > ah
+            guard hm > am && am > ah else { return false }
+            let l = p[c[2]].distance(to: p[c[1]])
+            return abs(am / l - proportions.ankleToe.nominal) < 3 * proportions.ankleToe.spread
+                && abs(hm / l - proportions.heelToe.nominal) < 3 * proportions.heelToe.spread
         default:
             return true
         }

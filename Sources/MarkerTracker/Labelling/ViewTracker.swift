@@ -38,6 +38,8 @@ public struct ViewTracker: Sendable {
         /// Two assigned markers whose swapped assignment costs less than this much more (in
         /// squared gate units) are too close to tell apart: both are dropped for the frame.
         public var swapMargin = 0.35
+        /// Pixels a just-labelled marker is expected to move in a frame, for the swap check.
+        public var youngTrackScale = 4.0
         /// Frames between exposure re-estimates while tracking.
         public var levelsInterval = 30
         /// Frames between from-scratch labelling checks while tracking.
@@ -58,6 +60,8 @@ public struct ViewTracker: Sendable {
 
     public let markerSet: MarkerSet
     public var settings: Settings
+    /// Markers that move together as one limb; a limb with a broken segment is re-found whole.
+    let limbGroups: [[Int]]
     var detector = BlobDetector()
     var levels: ExposureLevels?
     var framesSinceLevels = 0
@@ -94,6 +98,7 @@ public struct ViewTracker: Sendable {
     public init(markerSet: MarkerSet, settings: Settings = Settings()) {
         self.markerSet = markerSet
         self.settings = settings
+        limbGroups = ViewTracker.limbGroups(markerSet.view)
         tracks = [Track?](repeating: nil, count: markerSet.count)
         referenceLengths = [Double?](repeating: nil, count: markerSet.segments.count)
         blobs.reserveCapacity(64)
@@ -170,20 +175,23 @@ public struct ViewTracker: Sendable {
 
         // Re-acquire lost markers, or label from scratch.
         var relabelled = Set<Int>()
-        let held = assigned.compactMap { $0 }.count
+        var held = 0
+        for b in assigned where b != nil { held += 1 }
         let needed = (markerSet.count * 2 + 2) / 3
         var fromScratch: LabelHypothesis?
         if inconsistent {
-            // Something is wrong: a labelling of the whole frame decides, if it is sure.
+            // Something is wrong: a labelling of the whole frame decides, if it is sure. The
+            // tracks' predictions weigh in: where two limbs' markers pass each other (a heel
+            // rising past its knee) the body's shape alone cannot tell them apart.
             rescanWholeFrame(image, levels: lv, assigned: &assigned, fullScan: &fullScan)
-            fromScratch = labelFromScratch(fixed: nil)
+            fromScratch = labelFromScratch(fixed: nil, prior: prior(k: k))
         }
         if let h = fromScratch {
             assigned = h.blobForMarker
             relabelled = Set(0..<markerSet.count)
         } else if held < needed {
             rescanWholeFrame(image, levels: lv, assigned: &assigned, fullScan: &fullScan)
-            if let h = labelFromScratch(fixed: nil) {
+            if let h = labelFromScratch(fixed: nil, prior: prior(k: k)) {
                 assigned = h.blobForMarker
                 relabelled = Set(0..<markerSet.count)
                 if markerSet.view == .side && forward == 0 { forwardVote = h.forward * 0.2 }
@@ -273,9 +281,16 @@ public struct ViewTracker: Sendable {
         }
         if blobs.isEmpty { framesSinceLevels = settings.levelsInterval } // re-estimate next frame
         if fullScan && status != .searching {
-            var labelled = 0
-            for b in assigned where b != nil { labelled += 1 }
-            strayLights = max(0, blobs.count - labelled)
+            // Spots that are neither a marker's blob nor near where a marker is expected.
+            var strays = 0
+            for i in 0..<blobs.count where !assigned.contains(i) {
+                var near = false
+                for m in 0..<markerSet.count where tracks[m] != nil && m < preds.count {
+                    if gateCost(blobs[i].centroid, marker: m, k: k).isFinite { near = true }
+                }
+                if !near { strays += 1 }
+            }
+            strayLights = strays
         }
         return TrackedFrame(markers: out, blobCount: blobs.count, status: status, forward: forward, fullScan: fullScan,
                             strayLights: strayLights)
@@ -402,7 +417,7 @@ public struct ViewTracker: Sendable {
         }
         splitMergedBlobs(image, levels: levels, k: k)
         rows.removeAll(keepingCapacity: true)
-        for m in 0..<n where tracks[m] != nil { rows.append(m) }
+        for m in 0..<n where tracks[m] != nil && mayUseGate(m) { rows.append(m) }
         guard !rows.isEmpty, !blobs.isEmpty else { return }
         if assignUnambiguous(&out, k: k) { return }
         // Each marker may also stay unassigned at the cost of a blob on its gate's edge, so two
@@ -422,6 +437,17 @@ public struct ViewTracker: Sendable {
             out[rows[r]] = solved[r]
         }
         dropAmbiguous(&out, k: k)
+    }
+
+    /// A marker carried by prediction is taken back by its gate only while the rest of its limb
+    /// is tracked (so the segment-length check can catch a wrong blob); otherwise the labeller
+    /// re-finds the limb whole, from the body's shape.
+    private func mayUseGate(_ m: Int) -> Bool {
+        guard let t = tracks[m], t.missing > 0 else { return true }
+        for group in limbGroups where group.contains(m) {
+            for j in group where tracks[j] == nil { return false }
+        }
+        return true
     }
 
     /// The common case, without the general solver: every tracked marker has at most one blob
@@ -518,15 +544,15 @@ public struct ViewTracker: Sendable {
         for a in 0..<n {
             guard let i = out[a], tracks[a] != nil else { continue }
             let pi = blobs[i].centroid
-            let own = gateCost(pi, marker: a, k: k)
+            let own = swapCost(pi, marker: a, k: k)
             for b in 0..<n where b != a && tracks[b] != nil {
-                let theirs = gateCost(pi, marker: b, k: k)
-                guard theirs.isFinite else { continue }
+                guard gateCost(pi, marker: b, k: k).isFinite else { continue }
+                let theirs = swapCost(pi, marker: b, k: k)
                 if let j = out[b] {
                     guard b > a else { continue }
                     let pj = blobs[j].centroid
-                    let swapped = theirs + gateCost(pj, marker: a, k: k)
-                    if swapped - (own + gateCost(pj, marker: b, k: k)) < settings.swapMargin {
+                    let swapped = theirs + swapCost(pj, marker: a, k: k)
+                    if swapped - (own + swapCost(pj, marker: b, k: k)) < settings.swapMargin {
                         out[a] = nil
                         out[b] = nil
                         break
@@ -538,6 +564,16 @@ public struct ViewTracker: Sendable {
                 }
             }
         }
+    }
+
+    /// How unlikely marker m is at `p`, for telling two markers apart: the gate cost for a track
+    /// with a known velocity; for a track just labelled (velocity unknown, wide gate) the squared
+    /// distance in units of `youngTrackScale` pixels, as its labels came from the body's shape.
+    private func swapCost(_ p: Point, marker m: Int, k: Double) -> Double {
+        guard let t = tracks[m], let q = preds[m] else { return .infinity }
+        if t.age >= 2 { return gateCost(p, marker: m, k: k) }
+        let d = p.distance(to: q) / settings.youngTrackScale
+        return d * d
     }
 
     private func labelFromScratch(fixed: [Int?]?, prior: LabelPrior? = nil) -> LabelHypothesis? {
@@ -576,9 +612,9 @@ public struct ViewTracker: Sendable {
 
     // MARK: - consistency
 
-    /// Markers that move together as one limb; a limb with a broken segment is re-found whole.
-    private var limbGroups: [[Int]] {
-        switch markerSet.view {
+    /// The limb groups of a view's marker set.
+    static func limbGroups(_ view: CameraView) -> [[Int]] {
+        switch view {
         case .side:
             return [[SideMarker.sho.rawValue, SideMarker.gt.rawValue],
                     [SideMarker.kne.rawValue, SideMarker.ank.rawValue, SideMarker.hee.rawValue, SideMarker.mt5.rawValue]]
