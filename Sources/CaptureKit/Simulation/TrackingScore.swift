@@ -18,7 +18,8 @@ public struct TrackingScore: Sendable {
     /// Detected marker-frames whose blob was one half of two touching LEDs (confidence <= 0.6).
     public private(set) var detectedSplit = 0
     public private(set) var predicted = 0
-    /// Marker-frames carried by prediction more than `tolerance` from where the LED really was.
+    /// Marker-frames carried by prediction with enough confidence to enter an angle (at least
+    /// `AngleCalculator`'s default minimum, 0.25) yet more than `tolerance` from the real LED.
     public private(set) var predictedAstray = 0
     public private(set) var wrong = 0
     /// Frames with every marker detected.
@@ -44,7 +45,10 @@ public struct TrackingScore: Sendable {
                 predicted += 1
                 complete = false
                 let actual = m < truth.projectedMarkers.count ? truth.projectedMarkers[m] : nil
-                if actual.map({ marker.position.distance(to: $0) > tolerance }) ?? true { predictedAstray += 1 }
+                if marker.confidence >= AngleCalculator().minimumConfidence,
+                   actual.map({ marker.position.distance(to: $0) > tolerance }) ?? true {
+                    predictedAstray += 1
+                }
             case .detected, .manual:
                 guard let real, marker.position.distance(to: real) <= tolerance else {
                     wrong += 1

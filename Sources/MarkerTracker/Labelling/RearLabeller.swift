@@ -10,6 +10,9 @@ public struct RearLabeller: Sendable {
     /// Most blobs considered (brightest first); extra spots beyond this are ignored.
     public var maxBlobs = 14
     public var ambiguityRatio = 1.6
+    /// A labelling costing more than this is no body: nothing is labelled (a spot chosen only
+    /// because nothing better was left, such as a lamp taken for a hidden LED, costs far more).
+    public var maxCost = 12.0
 
     public init() {}
 
@@ -41,7 +44,7 @@ public struct RearLabeller: Sendable {
                 assignLegs(&search, reference: reference, prior: prior)
             }
         }
-        guard search.bestCost.isFinite else { return nil }
+        guard search.bestCost <= maxCost else { return nil }
         if search.secondCost < max(search.bestCost * ambiguityRatio, search.bestCost + 0.05) { return nil }
         let map: [Int?] = search.best.map { order[$0] }
         return LabelHypothesis(blobForMarker: map, cost: search.bestCost, forward: 0)

@@ -24,6 +24,9 @@ public struct SideLabeller: Sendable {
     public var maxBlobs = 14
     /// The runner-up must cost at least this many times the best for the labels to be trusted.
     public var ambiguityRatio = 1.6
+    /// A labelling costing more than this is no body: nothing is labelled (a spot chosen only
+    /// because nothing better was left, such as a lamp taken for a hidden LED, costs far more).
+    public var maxCost = 12.0
 
     public init() {}
 
@@ -99,7 +102,7 @@ public struct SideLabeller: Sendable {
         }
         search(0)
 
-        guard bestCost.isFinite else { return nil }
+        guard bestCost <= maxCost else { return nil }
         if secondCost < max(bestCost * ambiguityRatio, bestCost + 0.05) {
             return nil
         }

@@ -258,7 +258,11 @@ public struct ViewTracker: Sendable {
                     tracks[m] = nil
                 } else {
                     let p = t.position + t.velocity * Double(t.missing) * k
-                    out[m] = TrackedMarker(position: p, confidence: 0.6 * pow07(t.missing), source: .predicted)
+                    // A guess fades with each unseen frame, and faster for a fast marker (a foot in
+                    // swing cannot be extrapolated far): angles need 0.25 by default.
+                    let speed = t.velocity.length * k
+                    let confidence = 0.6 * pow07(t.missing) / (1 + speed / 4)
+                    out[m] = TrackedMarker(position: p, confidence: confidence, source: .predicted)
                     tracks[m] = t
                 }
             }

@@ -88,7 +88,7 @@ struct BenchAccuracyCommand: ParsableCommand {
             wrong += s.wrong
             print("view \(view.rawValue): \(s.frames) frames, \(s.markerFrames) marker-frames, \(s.visible) LEDs visible, "
                   + "\(s.detected) detected (\(BenchAccuracyCommand.percent(s.detectionRate))), "
-                  + "\(s.predicted) bridged by prediction (\(s.predictedAstray) more than 4 px astray), \(s.wrong) wrong, "
+                  + "\(s.predicted) bridged by prediction (\(s.predictedAstray) usable for angles yet more than 4 px astray), \(s.wrong) wrong, "
                   + "every marker detected in \(BenchAccuracyCommand.percent(Double(s.completeFrames) / Double(max(1, s.frames)))) of frames, "
                   + "centroid RMS \(String(format: "%.3f", s.centroidRMS)) px "
                   + "(\(s.detectedSplit) on split blobs, RMS \(String(format: "%.3f", s.splitRMS)) px)")
