@@ -23,6 +23,8 @@ public final class ReviewScreen: ConsoleScreen {
     var stageStats: [Int: [CameraView: [AngleKind: RunningStats]]] = [:]
     var imageCache: [String: LumaImage] = [:]
     var message: (text: String, until: Double)?
+    /// The picture drawn last in each view, for stable playback (see `ViewPane`).
+    var canvases: [CameraView: FrameCanvas] = [:]
     var now = 0.0
 
     public init(session: RecordedSession, pane: ViewPane) {
@@ -199,7 +201,8 @@ public final class ReviewScreen: ConsoleScreen {
             pane.draw(image: image(view, n), content: .init(markerSet: set, markers: v.markers(at: n), angles: angles),
                       title: view == .side ? "SIDE" : "REAR",
                       status: "frame \(n + 1)/\(v.frameCount)  \(TextFormat.fixed(time, 3)) s  \(status)",
-                      statusColour: Palette.text, titleRect: layout.titles[i], rect: layout.views[i], into: &grid)
+                      statusColour: Palette.text, titleRect: layout.titles[i], rect: layout.views[i], into: &grid,
+                      memory: &canvases[view])
             columns.append(.init(title: view == .side ? "side" : "rear", view: view, current: angles,
                                  stage: stats(view), footer: eventFooter(view: view, time: time)))
         }

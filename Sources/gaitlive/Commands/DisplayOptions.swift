@@ -1,10 +1,21 @@
 import ArgumentParser
+import Foundation
 import ReviewTUI
 
-/// Options shared by the commands that open the console.
+/// Options shared by the commands that open the console, and the console's lifecycle.
 struct DisplayOptions: ParsableArguments {
     @Flag(name: .long, help: "Draw frames with an ASCII density ramp (for terminals without colour or UTF-8).")
     var ascii = false
+
+    @Option(name: .long, help: ArgumentHelp("Most console redraws per second (lower it over a slow SSH link).",
+                                            valueName: "n"))
+    var redrawRate: Double = 25
+
+    func validate() throws {
+        guard (1...60).contains(redrawRate) else {
+            throw ValidationError("--redraw-rate must be 1 to 60 (got \(redrawRate))")
+        }
+    }
 
     /// Starts the terminal and the view pane for it.
     func openTerminal() throws -> (Terminal, ViewPane) {
@@ -15,5 +26,19 @@ struct DisplayOptions: ParsableArguments {
             throw Failure.badInput(e.description)
         }
         return (terminal, ViewPane(mode: terminal.mode, utf8: terminal.utf8, colour: terminal.colour))
+    }
+
+    /// Runs a screen on the terminal until it quits or a signal ends it, with stderr going to a
+    /// log file meanwhile (nothing but the console writes to the screen). The terminal is
+    /// restored before this returns, whatever happened.
+    func runConsole(_ terminal: Terminal, _ screen: any ConsoleScreen) -> ConsoleLoop.Ending {
+        SignalFlags.installTerminationHandlers()
+        let log = ConsoleLog()
+        let ending = ConsoleLoop.run(screen, on: terminal, framesPerSecond: redrawRate)
+        terminal.end()
+        if let path = log?.finish() {
+            FileHandle.standardError.write(Data("gaitlive: messages from the console were saved to \(path)\n".utf8))
+        }
+        return ending
     }
 }
