@@ -11,9 +11,9 @@ import Synchronization
 /// (terminal modes, size, input) sees the real terminal. If the pipe cannot be made large enough
 /// for a full screen, metering is off and curses writes to the terminal directly.
 final class OutputMeter {
-    /// The descriptor curses writes to (a duplicate of fd 1).
+    /// The descriptor curses writes to (a duplicate of the terminal's).
     let cursesFD: Int32
-    /// Another duplicate of fd 1, to point `cursesFD` back at and to drain into.
+    /// Another duplicate of the terminal's, to point `cursesFD` back at and to drain into.
     let terminalFD: Int32
     private var pipeRead: Int32 = -1
     private var pipeWrite: Int32 = -1
@@ -22,8 +22,9 @@ final class OutputMeter {
     private(set) var bytesWritten: UInt64 = 0
     private var drainBuffer = [UInt8](repeating: 0, count: 1 << 16)
 
-    init?() {
-        let a = dup(1), b = dup(1)
+    /// Meters output to the terminal at descriptor `terminal` (1 for the process's own).
+    init?(terminal: Int32 = 1) {
+        let a = dup(terminal), b = dup(terminal)
         guard a >= 0, b >= 0 else { return nil }
         _ = fcntl(a, F_SETFD, FD_CLOEXEC)
         _ = fcntl(b, F_SETFD, FD_CLOEXEC)

@@ -47,9 +47,13 @@ public enum SignalFlags {
                 // Re-install the previous handler and let the signal happen again.
                 if s >= 0 && s < 64 { sigaction(s, previousCrashActions + Int(s), nil) }
                 raise(s)
+                // The previous handler returned (it may only report): never run on after a crash.
+                signal(s, SIG_DFL)
+                raise(s)
             }
             sigemptyset(&action.sa_mask)
-            action.sa_flags = 0
+            // SA_NODEFER: the raise() inside reaches the previous handler at once, not after we return.
+            action.sa_flags = Int32(SA_NODEFER)
             sigaction(sig, &action, previousCrashActions + Int(sig))
         }
     }

@@ -26,18 +26,24 @@ public final class Terminal {
         public var description: String
     }
 
-    /// Takes over the terminal. `forceASCII` disables half-blocks and colour.
-    public init(forceASCII: Bool = false) throws {
-        setlocale(LC_ALL, "")
+    /// Takes over the process's terminal (stdin and stdout). `forceASCII` disables half-blocks and colour.
+    public convenience init(forceASCII: Bool = false) throws {
         guard isatty(0) == 1, isatty(1) == 1 else {
             throw StartError(description: "the console needs a terminal (stdin and stdout are not a tty); use --headless for scripts")
         }
+        try self.init(inputFD: 0, outputFD: 1, terminalType: nil, forceASCII: forceASCII)
+    }
+
+    /// Runs curses on the terminal at `inputFD`/`outputFD` (e.g. a pseudo-terminal in the
+    /// console benchmark), as terminal type `terminalType` (nil: `$TERM`).
+    public init(inputFD: Int32, outputFD: Int32, terminalType: String?, forceASCII: Bool) throws {
+        setlocale(LC_ALL, "")
         // Curses writes to its own duplicate of fd 1 (so the output meter can redirect it while it
         // updates the screen) and reads fd 0; Swift 6 rejects the stdout/stdin globals anyway.
-        meter = OutputMeter()
-        guard let output = fdopen(meter?.cursesFD ?? 1, "w"), let input = fdopen(0, "r"),
-              let scr = newterm(nil, output, input) else {
-            let term = String(cString: getenv("TERM") ?? strdup("(unset)"))
+        meter = OutputMeter(terminal: outputFD)
+        guard let output = fdopen(meter?.cursesFD ?? dup(outputFD), "w"), let input = fdopen(dup(inputFD), "r"),
+              let scr = newterm(terminalType, output, input) else {
+            let term = terminalType ?? (getenv("TERM").map { String(cString: $0) } ?? "(unset)")
             throw StartError(description: "cannot start the console on terminal type '\(term)' (check TERM)")
         }
         screen = scr

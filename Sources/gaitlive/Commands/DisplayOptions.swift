@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Glibc
 import ReviewTUI
 
 /// Options shared by the commands that open the console, and the console's lifecycle.
@@ -19,6 +20,7 @@ struct DisplayOptions: ParsableArguments {
 
     /// Starts the terminal and the view pane for it.
     func openTerminal() throws -> (Terminal, ViewPane) {
+        DisplayOptions.routeCrashReportsToStderr()
         let terminal: Terminal
         do {
             terminal = try Terminal(forceASCII: ascii)
@@ -26,6 +28,21 @@ struct DisplayOptions: ParsableArguments {
             throw Failure.badInput(e.description)
         }
         return (terminal, ViewPane(mode: terminal.mode, utf8: terminal.utf8, colour: terminal.colour))
+    }
+
+    /// Swift's crash reporter reads SWIFT_BACKTRACE once, at start-up, and by default prints to
+    /// stdout and waits for a key: over the console's screen. Before the console starts, the
+    /// process re-executes itself once with the reporter set to write to stderr without waiting,
+    /// and stderr goes to the console log. A SWIFT_BACKTRACE the user set is left alone.
+    static func routeCrashReportsToStderr() {
+        guard getenv("SWIFT_BACKTRACE") == nil else { return }
+        setenv("SWIFT_BACKTRACE", "enable=yes,interactive=no,color=no,output-to=stderr", 1)
+        var path = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let n = readlink("/proc/self/exe", &path, Int(PATH_MAX))
+        guard n > 0 else { return }
+        let args = CommandLine.arguments.map { strdup($0) } + [nil]
+        execv(String(cString: path), args)
+        // exec failed: carry on with the default reporter.
     }
 
     /// Runs a screen on the terminal until it quits or a signal ends it, with stderr going to a
