@@ -66,11 +66,11 @@ public final class SessionRecorder: Sendable {
     /// Expected bytes on disk per minute of recording for one camera: the video (`FRAME` line and
     /// planes per frame) and the table rows of that view, at `framesPerSecond`.
     public static func expectedBytesPerMinute(format: Y4MHeader, view: CameraView, framesPerSecond: Double) -> UInt64 {
-        // Table bytes per frame, measured on demo sessions (index ~45, markers 25 + ~24 per
-        // marker, angles 20 + ~7 per angle), rounded up.
+        // Table bytes per frame with every marker and angle present, from demo sessions and
+        // rounded up: index row ~45, markers row 24 + 29 per marker, angles row 16 + 7 per angle.
         let markers = MarkerSet.standard(for: view).count
         let angles = AngleKind.kinds(for: view).count
-        let tables = 50 + 30 + 26 * markers + 24 + 8 * angles
+        let tables = 50 + (30 + 30 * markers) + (20 + 8 * angles)
         return UInt64((Double(6 + format.frameBytes + tables) * framesPerSecond * 60).rounded(.up))
     }
 
