@@ -93,6 +93,12 @@ public final class FileOutput {
     /// Bytes accepted but not yet handed to the kernel.
     public var pendingBytes: Int { buffer.count }
 
+    /// True if writing `count` more bytes would hand data to the kernel (buffer full, or a block
+    /// written directly).
+    public func willWrite(adding count: Int) -> Bool {
+        buffer.count + count > bufferLimit || count >= bufferLimit / 2
+    }
+
     /// Closes without writing what is still buffered: after a write error (a full disk), where
     /// trying again would only append a fragment.
     public func discard() {

@@ -149,6 +149,11 @@ public final class SessionWriter {
         v.droppedByCamera += dropped - notSaved
         v.droppedByRecorder += notSaved
 
+        // Tables reach the disk before the video frames they describe: a video frame without its
+        // index row cannot be used, so after a crash or a full disk the tables are never behind.
+        if v.video.output.willWrite(adding: 6 + v.video.header.frameBytes) {
+            for f in [v.index, v.markers, v.angles, s.events] { try f.flush() }
+        }
         try v.video.append(p.frame)
         var row = CSVRow()
         row.add(n)
@@ -256,8 +261,14 @@ public final class SessionWriter {
     /// Returns false if even that manifest could not be written (the next open recovers it).
     @discardableResult
     public func stop(after error: SystemError, reason: String) -> Bool {
-        for f in allFiles { f.discard() }
         releaseReserve()
+        // Give the small table buffers a last chance in the space the reserve freed (keeping room
+        // for the manifest); the video buffers are dropped (readers ignore a partial frame).
+        let tables = stages.values.flatMap { s in [s.events] + s.views.values.flatMap { [$0.index, $0.markers, $0.angles] } }
+        if tables.reduce(0, { $0 + $1.pendingBytes }) < SessionLayout.reserveBytes / 2 {
+            for f in tables { try? f.flush() }
+        }
+        for f in allFiles { f.discard() }
         var (m, _) = SessionRecovery.reconcile(manifest, directory: directory)
         m.status = .complete
         m.interruption = SessionManifest.Interruption(reason: reason, detail: error.description,

@@ -13,7 +13,7 @@ public final class Y4MWriter {
     /// Creates `path` and writes the header.
     public init(creating path: String, header: Y4MHeader, limit: WriteLimit? = nil) throws(SystemError) {
         self.header = header
-        output = try FileOutput(creating: path, bufferLimit: 4 << 20, limit: limit)
+        output = try FileOutput(creating: path, bufferLimit: 1 << 20, limit: limit)
         try output.write(header.line)
     }
 
