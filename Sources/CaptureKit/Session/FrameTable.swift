@@ -248,8 +248,8 @@ public final class FrameTable: Sendable {
                 let fields = text.split(separator: ",", omittingEmptySubsequences: false)
                 guard fields.count == columns.count, FrameTable.frameNumber(line) == expected else {
                     throw CSVTable.FormatError(path: path, problem: fields.count == columns.count
-                        ? "row \(expected + 1) is not frame \(expected)"
-                        : "frame \(expected): row has \(fields.count) fields, the header has \(columns.count)")
+                        ? "line \(expected + 2): expected frame \(expected), found '\(fields[0])'"
+                        : "line \(expected + 2) (frame \(expected)) has \(fields.count) fields, the header has \(columns.count)")
                 }
                 if try !body(Row(table: self, frame: expected, fields: fields)) { return }
                 expected += 1

@@ -65,6 +65,11 @@ public final class RecordedView: Sendable {
 
     public func indexEntry(at n: Int) throws -> IndexEntry {
         guard n < frameCount, let r = try index.row(n) else { throw missing(index.path, n) }
+        return try indexEntry(of: r)
+    }
+
+    /// One row of the frame index, parsed.
+    public func indexEntry(of r: FrameTable.Row) throws -> IndexEntry {
         let c = indexColumns
         return IndexEntry(sequence: UInt32(truncatingIfNeeded: try r.int(c[0])), timestampNanoseconds: try r.uint64(c[1]),
                           seconds: try r.double(c[2]) ?? 0, droppedBefore: try r.int(c[3]))
@@ -73,6 +78,11 @@ public final class RecordedView: Sendable {
     /// The markers and tracking status of frame `n`.
     public func readMarkers(at n: Int) throws -> (markers: MarkerFrame, status: TrackingStatus?) {
         guard n < frameCount, let r = try markerTable.row(n) else { throw missing(markerTable.path, n) }
+        return try markers(of: r)
+    }
+
+    /// The markers and status in one row of the marker table.
+    public func markers(of r: FrameTable.Row) throws -> (markers: MarkerFrame, status: TrackingStatus?) {
         var frame = MarkerFrame(repeating: nil, count: markerSet.count)
         let c = markerColumns
         for i in 0..<markerSet.count {
@@ -91,7 +101,8 @@ public final class RecordedView: Sendable {
         return try angles(of: r)
     }
 
-    func angles(of r: FrameTable.Row) throws -> AngleSet {
+    /// The angles in one row of the angle table.
+    public func angles(of r: FrameTable.Row) throws -> AngleSet {
         var a = AngleSet()
         for (i, k) in kinds.enumerated() { a[k] = try r.double(angleColumns[i]) }
         return a
