@@ -17,6 +17,12 @@ public final class SessionRecorder: Sendable {
         public var processed: ProcessedFrame
         public var stageIndex: Int
         public var stage: SessionTimeline.Stage
+
+        public init(processed: ProcessedFrame, stageIndex: Int, stage: SessionTimeline.Stage) {
+            self.processed = processed
+            self.stageIndex = stageIndex
+            self.stage = stage
+        }
     }
 
     /// What the recorder has done so far.
