@@ -47,6 +47,11 @@ public final class Y4MReader: @unchecked Sendable {
             offsets = []
             frameCount = 0
             trailingBytes = 0
+        } else if first.count < frameTag.count && frameTag.starts(with: first) {
+            // Cut inside the first FRAME line (a crash right after the header): no whole frame.
+            offsets = []
+            frameCount = 0
+            trailingBytes = file.size - headerLength
         } else if first == frameTag {
             offsets = []
             frameCount = (file.size - headerLength) / stride
