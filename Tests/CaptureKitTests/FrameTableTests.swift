@@ -74,4 +74,20 @@ import Testing
             _ = try t.row(2)?.double(1)
         }
     }
+
+    @Test func numbersAreReadLikeDoubleParsing() throws {
+        let dir = TestDirectory()
+        let fields = ["12.34", "-0.5", "", "7", "1e3", "-123456.789012", "0.000001", "99999999999999999999"]
+        dir.write("n.csv", "frame,a,b\n" + fields.enumerated().map { "\($0.offset),\($0.element),x" }.joined(separator: "\n") + "\n")
+        let t = try FrameTable(path: dir.file("n.csv"), requiredColumns: ["a"])
+        var got: [Double?] = []
+        try t.forEachNumbers(columns: [1], limit: 100) { got.append($0[0]) }
+        #expect(got == fields.map { $0.isEmpty ? nil : Double($0) })
+        var first: [Double?] = []
+        try t.forEachNumbers(columns: [1], limit: 2) { first.append($0[0]) }
+        #expect(first == [12.34, -0.5])
+        #expect(throws: CSVTable.FormatError(path: dir.file("n.csv"), problem: "line 2, column 'b': 'x' is not a number")) {
+            try t.forEachNumbers(columns: [2], limit: 100) { _ in }
+        }
+    }
 }

@@ -7,7 +7,7 @@ import Testing
 @Suite(.serialized) struct BadSessionTests {
     /// A small real session to damage, copied per case.
     static let original: String? = {
-        let dir = Binary.temporaryDirectory("bad-original")
+        let dir = Binary.processTemporaryDirectory("bad-original")
         let r = try? Binary.gaitlive("demo", "--headless", "--duration", "0.2", "--size", "160x120", "--out", dir)
         return r?.status == 0 ? dir : nil
     }()

@@ -98,6 +98,18 @@ enum Binary {
         return nil
     }
 
+    /// A temporary directory shared by a suite's tests, removed when the test process exits.
+    static func processTemporaryDirectory(_ name: String) -> String {
+        atexit {
+            let prefix = "gaitlive-e2e-shared-\(getpid())-"
+            let tmp = NSTemporaryDirectory()
+            for f in (try? FileManager.default.contentsOfDirectory(atPath: tmp)) ?? [] where f.hasPrefix(prefix) {
+                try? FileManager.default.removeItem(atPath: tmp + f)
+            }
+        }
+        return NSTemporaryDirectory() + "gaitlive-e2e-shared-\(getpid())-\(name)"
+    }
+
     static func temporaryDirectory(_ name: String) -> String {
         NSTemporaryDirectory() + "gaitlive-e2e-\(name)-\(UUID().uuidString.prefix(8))"
     }

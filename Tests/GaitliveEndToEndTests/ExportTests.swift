@@ -7,7 +7,7 @@ import Testing
 /// from the very numbers in the tables.
 @Suite(.serialized) struct ExportTests {
     static let session: String? = {
-        let dir = Binary.temporaryDirectory("export")
+        let dir = Binary.processTemporaryDirectory("export")
         let r = try? Binary.gaitlive("demo", "--headless", "--duration", "0.5", "--size", "320x240", "--out", dir)
         return r?.status == 0 ? dir : nil
     }()

@@ -50,10 +50,8 @@ import Testing
                 // No frame is missing between the first and the last kept: every sequence number is
                 // either recorded or counted as dropped by the camera (never captured).
                 let first = try v.indexEntry(at: 0), last = try v.indexEntry(at: v.frameCount - 1)
-                #expect(Int(last.sequence - first.sequence) + 1 == v.frameCount + counts.droppedByCamera - (try v.indexEntry(at: 0).droppedBefore))
-                if i == 0 {
-                    #expect(v.frameCount + counts.droppedByCamera >= 238, "\(view) flat: \(v.frameCount) frames")
-                }
+                #expect(Int(last.sequence - first.sequence) + 1 == v.frameCount + counts.droppedByCamera - first.droppedBefore)
+                #expect(v.frameCount > 0, "\(view) stage \(i + 1): no frames")
                 // Every kept frame reads back whole.
                 for n in [0, v.frameCount / 2, v.frameCount - 1] {
                     #expect(try v.image(at: n).pixels.count == 320 * 240)

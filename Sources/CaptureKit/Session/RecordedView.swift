@@ -179,13 +179,12 @@ public final class RecordedView: Sendable {
     /// Mean, SD and range of each angle over the view's frames, read in one pass (memory does
     /// not grow with the recording).
     public func angleStatistics() throws -> [AngleKind: RunningStats] {
-        var out: [AngleKind: RunningStats] = [:]
-        let limit = frameCount
-        try angleTable.forEachRow { r in
-            guard r.frame < limit else { return false }
-            for (k, x) in try angles(of: r).present(in: view) { out[k, default: RunningStats()].add(x) }
-            return true
+        var stats = [RunningStats](repeating: RunningStats(), count: kinds.count)
+        try angleTable.forEachNumbers(columns: angleColumns, limit: frameCount) { values in
+            for (i, v) in values.enumerated() { if let v { stats[i].add(v) } }
         }
+        var out: [AngleKind: RunningStats] = [:]
+        for (i, k) in kinds.enumerated() where stats[i].count > 0 { out[k] = stats[i] }
         return out
     }
 }
