@@ -39,7 +39,7 @@ import Testing
         }
         let status = s.stop()
         let written = status.framesWritten.values.reduce(0, +)
-        #expect(written > 60 && written < 160, "frames written: \(written)")
+        #expect(written > 60 && written < 400, "frames written: \(written)") // of 400 offered
         #expect(status.droppedByRecorder.values.reduce(0, +) == 0)
 
         let r = try RecordedSession(directory: root)
@@ -48,7 +48,7 @@ import Testing
         #expect(r.manifest.interruption?.detail.contains("No space left on device") == true)
         for view in CameraView.allCases {
             let v = try #require(r.stages.first?.views[view])
-            #expect(v.frameCount > 20)
+            #expect(v.frameCount > 20 && v.frameCount < 200)
             #expect(r.manifest.stages[0].views[view.rawValue]?.frames == v.frameCount)
             for n in [0, v.frameCount - 1] { _ = try v.image(at: n) }
         }
