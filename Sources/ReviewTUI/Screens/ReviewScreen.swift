@@ -24,6 +24,8 @@ public final class ReviewScreen: ConsoleScreen {
     var imageCache: [String: LumaImage] = [:]
     var message: (text: String, until: Double)?
     var now = 0.0
+    /// The note being typed (`a`), saved to the session on Enter; nil when not typing.
+    public private(set) var noteDraft: String?
 
     public init(session: RecordedSession, pane: ViewPane) {
         self.session = session
@@ -55,6 +57,10 @@ public final class ReviewScreen: ConsoleScreen {
     public var speed: Double { ReviewScreen.speeds[speedIndex] }
 
     public func handle(_ key: Key) -> ScreenAction {
+        if noteDraft != nil {
+            editNote(key)
+            return .none
+        }
         if helpVisible, key != .resize {
             helpVisible = false
             return .none
@@ -84,9 +90,45 @@ public final class ReviewScreen: ConsoleScreen {
         case .character("m"): jump(to: .midstance)
         case .character("t"): jump(to: .toeOff)
         case .character("?"): helpVisible = true
+        case .character("a"):
+            playing = false
+            noteDraft = ""
         default: break
         }
         return .none
+    }
+
+    /// Typing a note: Enter saves it (stamped with the time of the frame on screen), Esc cancels.
+    func editNote(_ key: Key) {
+        guard var draft = noteDraft else { return }
+        switch key {
+        case .escape:
+            noteDraft = nil
+            return
+        case .enter:
+            noteDraft = nil
+            guard !draft.trimmingCharacters(in: .whitespaces).isEmpty else { return }
+            do {
+                try session.addNote(draft, seconds: currentSeconds)
+                flash("note saved")
+            } catch {
+                flash("note not saved: \(error)")
+            }
+            return
+        case .backspace:
+            if !draft.isEmpty { draft.removeLast() }
+        case .character(let c) where draft.count < 200:
+            draft.append(c)
+        default:
+            break
+        }
+        noteDraft = draft
+    }
+
+    /// Session-clock seconds of the master frame on screen.
+    var currentSeconds: Double? {
+        guard let s = stage, let m = masterView, let mv = s.views[m], frame < mv.frameCount else { return nil }
+        return mv.times[frame]
     }
 
     var speedLabel: String {
@@ -172,10 +214,8 @@ public final class ReviewScreen: ConsoleScreen {
 
     func stats(_ view: CameraView) -> [AngleKind: RunningStats] {
         if let s = stageStats[stageIndex]?[view] { return s }
-        var out: [AngleKind: RunningStats] = [:]
-        if let v = stage?.views[view] {
-            for a in v.angles { for (k, x) in a.present(in: view) { out[k, default: RunningStats()].add(x) } }
-        }
+        // One streaming pass over the angle table (memory does not grow with the recording).
+        let out = (try? stage?.views[view]?.angleStatistics()) ?? [:]
         stageStats[stageIndex, default: [:]][view] = out
         return out
     }
@@ -244,8 +284,15 @@ public final class ReviewScreen: ConsoleScreen {
     func drawHelpLine(into grid: inout CellGrid) {
         let row = grid.height - 1
         grid.fill(column: 0, row: row, width: grid.width, height: 1, with: Cell(" ", background: 236))
-        let keys = " ←/→ frame  space play  +/- speed  i/m/t IC/MS/TO  n/p stage  ? help  q quit"
-        let ascii = " left/right frame  space play  +/- speed  i/m/t IC/MS/TO  n/p stage  ? help  q quit"
+        if let draft = noteDraft {
+            let x = grid.put(" note: ", column: 0, row: row, foreground: Palette.accent, background: 236, attributes: [.bold])
+            let room = max(0, grid.width - x - 28)
+            let end = grid.put(String(draft.suffix(room)) + "_", column: x, row: row, foreground: Palette.text, background: 236)
+            grid.put("  Enter save  Esc cancel", column: end, row: row, foreground: Palette.text, background: 236)
+            return
+        }
+        let keys = " ←/→ frame  space play  +/- speed  i/m/t IC/MS/TO  n/p stage  a note  ? help  q quit"
+        let ascii = " left/right frame  space play  +/- speed  i/m/t IC/MS/TO  n/p stage  a note  ? help  q quit"
         let text = pane.utf8 ? keys : ascii
         grid.put(text, column: 0, row: row, foreground: Palette.text, background: 236)
         if let m = message, m.until > now {
@@ -263,6 +310,7 @@ public final class ReviewScreen: ConsoleScreen {
             "+ / -          faster / slower: 1x, 1/2, 1/4, 1/8, 1/16",
             "i  m  t        next initial contact, midstance, toe-off",
             "n / p          next / previous stage",
+            "a              add a note at this frame (saved to the session)",
             "q              quit",
             "",
             "The rear view shows the frame nearest in time to the side frame.",
