@@ -43,6 +43,12 @@ public final class ReviewScreen: ConsoleScreen {
     }
 
     var focus = Focus.frames
+
+    /// The note being typed (`a`), nil when not typing.
+    public var noteDraft: String? {
+        if case .note(let editor, _) = focus { return editor.text }
+        return nil
+    }
     var playhead = 0.0
     var lastTick: Double?
     var helpVisible = false
@@ -136,7 +142,7 @@ public final class ReviewScreen: ConsoleScreen {
             case .accepted(let text):
                 focus = .frames
                 do {
-                    try SessionNotes.add(text, seconds: seconds, to: session.directory)
+                    _ = try session.addNote(text, seconds: seconds)
                     flash("note saved at \(TextFormat.fixed(seconds, 2)) s")
                 } catch {
                     flash("could not save the note: \(error)")
@@ -191,6 +197,7 @@ public final class ReviewScreen: ConsoleScreen {
         case .character("e"):
             startEditing()
         case .character("a"):
+            playing = false
             focus = .note(LineEditor(prompt: "note at \(TextFormat.fixed(currentTime, 2)) s:"), seconds: currentTime)
         case .character("?"): helpVisible = true
         default: break
@@ -553,6 +560,7 @@ public final class ReviewScreen: ConsoleScreen {
             "e              correct a marker (saved as manual)",
             "a              add a note at this moment",
             "n / p          next / previous stage",
+            "a              add a note at this frame (saved to the session)",
             "q              quit",
             "",
             "The rear view shows the frame nearest in time to the side frame.",

@@ -48,12 +48,19 @@ public final class StageReview {
         return stage.views[v]?.angles(at: n) ?? AngleSet()
     }
 
-    /// Mean and SD of each angle over the stage's frames.
+    /// Mean and SD of each angle over the stage's frames (corrected frames with their new angles).
     public func stats(_ v: CameraView) -> [AngleKind: RunningStats] {
         if let s = angleStats[v] { return s }
         var out: [AngleKind: RunningStats] = [:]
         if let rv = stage.views[v] {
-            for n in 0..<rv.frameCount { for (k, x) in angles(v, n).present(in: v) { out[k, default: RunningStats()].add(x) } }
+            if correctedAngles[v]?.isEmpty ?? true {
+                // One streaming pass over the stored table (memory does not grow with the recording).
+                out = (try? rv.angleStatistics()) ?? [:]
+            } else {
+                for n in 0..<rv.frameCount {
+                    for (k, x) in angles(v, n).present(in: v) { out[k, default: RunningStats()].add(x) }
+                }
+            }
         }
         angleStats[v] = out
         return out
@@ -79,7 +86,7 @@ public final class StageReview {
         }
         correctedAngles[v] = fixed
         let angleSeries = (0..<rv.frameCount).map { fixed[$0] ?? rv.angles(at: $0) }
-        let recomputed = ReviewAnalysis.events(view: v, markers: all, angles: angleSeries, times: rv.times,
+        let recomputed = ReviewAnalysis.events(view: v, markers: all, angles: angleSeries, times: Array(rv.times),
                                                markerSide: markerSide, forward: forward)
             .map { e -> GaitEvent in
                 var e = e

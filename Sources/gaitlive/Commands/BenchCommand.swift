@@ -1,9 +1,10 @@
 import ArgumentParser
 
-/// `gaitlive bench ...`: benchmarks anyone can rerun; their figures are in docs/performance.md.
+/// `gaitlive bench ...`: the benchmarks behind docs/performance.md; anyone can rerun them.
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Benchmarks: console redraw cost and terminal bandwidth.",
-        subcommands: [BenchConsoleCommand.self])
+        abstract: "Benchmarks (see docs/performance.md).",
+        subcommands: [BenchSessionCommand.self, BenchConsoleCommand.self]
+    )
 }
