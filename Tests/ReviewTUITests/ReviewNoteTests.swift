@@ -15,7 +15,8 @@ import Testing
         _ = screen.handle(.backspace)
         var grid = CellGrid(width: 120, height: 40)
         screen.draw(into: &grid)
-        #expect(grid.text(row: 39).contains("note: hip drop_"))
+        #expect(grid.text(row: 39).contains("note at "))
+        #expect(grid.text(row: 39).contains(": hip drop▏"))
         // While typing, keys are text: 'q' does not quit.
         #expect(screen.handle(.character("q")) == .none)
         _ = screen.handle(.backspace)

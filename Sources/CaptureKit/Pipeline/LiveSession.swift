@@ -78,6 +78,8 @@ public final class LiveSession: Sendable {
         let snapshot = Mutex<LiveViewSnapshot?>(nil)
         let aggregates = Mutex<[Int: StageAggregate]>([:])
         let events = Mutex<[GaitEvent]>([])
+        /// About ten seconds of angles for the strip chart.
+        let history = Mutex(AngleHistory(capacity: 1500))
         let source: Transfer<any FrameSource>
 
         init(view: CameraView, thread: CaptureThread, processor: ViewProcessor, source: Transfer<any FrameSource>) {
@@ -167,6 +169,8 @@ public final class LiveSession: Sendable {
                 timeline.withLock { $0.setRecording(false, at: frame.timestampNanoseconds) }
             }
         }
+        let seconds = Double(Int64(bitPattern: frame.timestampNanoseconds &- options.clockOrigin)) / 1e9
+        slot.history.withLock { $0.append(time: seconds, angles: processed.angles) }
         let stats = slot.thread.statistics
         slot.snapshot.withLock {
             $0 = LiveViewSnapshot(processed: processed, statistics: stats, stageIndex: tag.stage, stage: aggregate,
@@ -207,6 +211,11 @@ public final class LiveSession: Sendable {
 
     public func snapshot(_ view: CameraView) -> LiveViewSnapshot? {
         slots.first { $0.view == view }?.snapshot.withLock { $0 }
+    }
+
+    /// The last seconds of `view`'s angles (session seconds), for the strip chart.
+    public func history(_ view: CameraView) -> AngleHistory? {
+        slots.first { $0.view == view }?.history.withLock { $0 }
     }
 
     public func aggregates(_ view: CameraView) -> [Int: StageAggregate] {

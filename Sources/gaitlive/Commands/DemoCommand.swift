@@ -146,7 +146,6 @@ struct DemoCommand: ParsableCommand {
 
     func runConsole(directory: String) throws {
         let (terminal, pane) = try display.openTerminal()
-        SignalFlags.installTerminationHandlers()
         let origin = MonotonicClock.now() + 100_000_000
         let session: LiveSession
         do {
@@ -159,8 +158,7 @@ struct DemoCommand: ParsableCommand {
         session.start()
         let screen = LiveScreen(session: session, pane: pane, title: "demo: \(athlete)")
         screen.showTruth = !noTruth
-        let ending = ConsoleLoop.run(screen, on: terminal)
-        terminal.end()
+        let ending = display.runConsole(terminal, screen)
         let status = session.stop()
         let recorded = status.framesWritten.values.reduce(0, +)
         if let failure = status.failure {
