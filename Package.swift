@@ -46,7 +46,7 @@ let package = Package(
         ),
         .target(
             name: "ReviewTUI",
-            dependencies: ["CaptureKit", "MarkerTracker", "CNCursesW"],
+            dependencies: ["CaptureKit", "MarkerTracker", "CNCursesW", "CLinux"],
             swiftSettings: strictSettings
         ),
         .executableTarget(

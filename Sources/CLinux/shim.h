@@ -27,4 +27,16 @@ static const int CLINUX_TFD_TIMER_ABSTIME = TFD_TIMER_ABSTIME;
 // Names the calling thread (at most 15 bytes are kept), as top and gdb show it.
 static inline int clinux_set_thread_name(const char *name) { return prctl(PR_SET_NAME, name, 0, 0, 0); }
 
+// F_SETPIPE_SZ is defined only with _GNU_SOURCE; FIONREAD is a macro Swift imports as Int32
+// while ioctl takes an unsigned long. Both size and drain the console's output-metering pipe.
+#include <fcntl.h>
+#include <sys/ioctl.h>
+static const int CLINUX_F_SETPIPE_SZ = 1031;
+static const unsigned long CLINUX_FIONREAD = FIONREAD;
+
+// <pty.h> is not part of Glibc's module map. A pseudo-terminal pair lets the console benchmark
+// run curses on a terminal it can read back (bytes written, time to write them).
+#include <pty.h>
+static inline int clinux_openpty(int *master, int *slave) { return openpty(master, slave, NULL, NULL, NULL); }
+
 #endif

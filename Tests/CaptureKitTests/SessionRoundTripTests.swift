@@ -48,7 +48,7 @@ import Testing
         #expect(s.manifest.stages[0].views["side"]?.droppedByCamera == 2)
         let v = try #require(s.stages[0].views[.side])
         #expect(v.frameCount == 6)
-        #expect(v.droppedBefore == [0, 0, 0, 2, 0, 0])
+        #expect(Array(v.droppedBefore) == [0, 0, 0, 2, 0, 0])
         #expect(v.timestamps[5] == 5_000_000_000 + 5 * 8_333_333)
         #expect(abs(v.times[0] - 1.0) < 1e-9)
         #expect(v.markers(at: 4)[0]?.position == Point(x: 5.25, y: 2.5))

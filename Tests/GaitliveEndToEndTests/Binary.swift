@@ -65,6 +65,22 @@ enum Binary {
                       stderr: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "")
     }
 
+    /// Starts a program in the background (output discarded); returns its pid for kill/waitpid.
+    static func spawn(_ executable: String, _ arguments: [String]) throws -> pid_t {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
+        defer { for a in argv { free(a) } }
+        var pid: pid_t = 0
+        let rc = posix_spawn(&pid, executable, &actions, nil, argv, environ)
+        guard rc == 0 else { throw SpawnError(description: "\(executable): cannot start: \(String(cString: strerror(rc)))") }
+        return pid
+    }
+
     struct SpawnError: Error, CustomStringConvertible {
         var description: String
     }
@@ -80,6 +96,18 @@ enum Binary {
             if FileManager.default.isExecutableFile(atPath: p) { return p }
         }
         return nil
+    }
+
+    /// A temporary directory shared by a suite's tests, removed when the test process exits.
+    static func processTemporaryDirectory(_ name: String) -> String {
+        atexit {
+            let prefix = "gaitlive-e2e-shared-\(getpid())-"
+            let tmp = NSTemporaryDirectory()
+            for f in (try? FileManager.default.contentsOfDirectory(atPath: tmp)) ?? [] where f.hasPrefix(prefix) {
+                try? FileManager.default.removeItem(atPath: tmp + f)
+            }
+        }
+        return NSTemporaryDirectory() + "gaitlive-e2e-shared-\(getpid())-\(name)"
     }
 
     static func temporaryDirectory(_ name: String) -> String {

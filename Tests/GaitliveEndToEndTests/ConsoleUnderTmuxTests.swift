@@ -39,6 +39,22 @@ import Testing
         #expect(!a.isEmpty)
         #expect(a != b, "angle values did not change:\n\(a)\n\(b)")
 
+        // The debug line measures what the console writes to the terminal.
+        t.send("d")
+        #expect(t.wait(for: "kB/s to the terminal") != nil, "no debug line:\n\(t.capture())")
+        func rate() -> Double? {
+            t.capture().split(separator: "\n").first { $0.contains("kB/s to the terminal") }
+                .flatMap { line in line.split(separator: " ").firstIndex(of: "kB/s").map { line.split(separator: " ")[$0 - 1] } }
+                .flatMap { Double($0) }
+        }
+        var measured = rate() ?? 0
+        for _ in 0..<30 where measured == 0 { // the first figure comes after a one-second window
+            usleep(100_000)
+            measured = rate() ?? 0
+        }
+        #expect(measured > 0, "bytes per second not measured")
+        t.send("d")
+
         t.send("r")
         #expect(t.wait(for: "REC 00:0") != nil, "no REC indicator:\n\(t.capture())")
         usleep(1_200_000)
@@ -60,9 +76,11 @@ import Testing
         let r = try Tmux(command: "sh -c '\(Binary.path) review \(dir); echo EXIT=$?; sleep 60'")
         let first = try #require(r.wait(for: "frame 1/"), "review did not open:\n\(r.capture())")
         #expect(first.contains("gaitlive REVIEW"))
+        let before = angleValues(first)
         for _ in 0..<3 { r.send("Right") }
         let stepped = try #require(r.wait(for: "frame 4/"), "arrow keys did not step:\n\(r.capture())")
         #expect(stepped.contains("knee flex"))
+        #expect(angleValues(stepped) != before, "angle values did not change with the frame")
         r.send("End")
         usleep(500_000)
         let counter = frameCounter(r.capture())
@@ -99,6 +117,28 @@ import Testing
         let modes = try #require(t.wait(for: "icanon"))
         #expect(!modes.contains("-icanon"))
         #expect(!modes.contains("-echo "))
+    }
+
+    @Test func aCrashRestoresTheTerminalAndLeavesAReport() throws {
+        let dir = Binary.temporaryDirectory("tmux-crash")
+        let state = Binary.temporaryDirectory("tmux-state")
+        defer {
+            try? FileManager.default.removeItem(atPath: dir)
+            try? FileManager.default.removeItem(atPath: state)
+        }
+        // SIGSEGV stands in for a crash; the report goes to the console log under XDG_STATE_HOME.
+        let t = try Tmux(command: "sh -c '(sleep 3; pkill -SEGV -f \"^\(Binary.path) demo --out \(dir)\") & XDG_STATE_HOME=\(state) \(Binary.path) demo --out \(dir); echo EXIT=$?; stty -a; sleep 30'")
+        let pane = try #require(t.wait(for: "EXIT=", timeout: 60), "\(t.capture())")
+        #expect(pane.contains("gaitlive crashed; the report is in \(state)/gaitlive/console-"))
+        #expect(pane.contains("EXIT=139"))
+        let modes = try #require(t.wait(for: "icanon"))
+        #expect(!modes.contains("-icanon"))
+        #expect(!modes.contains("-echo "))
+        let logs = try FileManager.default.contentsOfDirectory(atPath: state + "/gaitlive")
+        #expect(logs.count == 1)
+        let report = try String(contentsOfFile: state + "/gaitlive/" + logs[0], encoding: .utf8)
+        #expect(report.contains("Program crashed") || report.contains("Segmentation") || report.contains("SIGSEGV")
+                || report.contains("Signal 11"), "report: \(report.prefix(300))")
     }
 
     @Test func sigtermRestoresTheTerminal() throws {

@@ -22,7 +22,6 @@ import Testing
             athlete: .init(name: "Live"), directory: dir, source: "simulated", clockOrigin: runner.clockOrigin,
             software: "test"))
         session.start()
-        defer { _ = session.stop() }
         let screen = LiveScreen(session: session, pane: ViewPane(mode: .ascii, utf8: false, colour: false), title: "test")
         var waited = 0
         while session.snapshot(.side) == nil && waited < 200 {
@@ -46,6 +45,22 @@ import Testing
         screen.draw(into: &g)
         #expect(g.text(row: 0).contains("INCLINE 5%"))
 
+        // Mark a moment with a note; choose the strip chart's angle; the debug line.
+        _ = screen.handle(.character("m"))
+        for c in "left hip drops" { _ = screen.handle(.character(c)) }
+        screen.draw(into: &g)
+        #expect(g.text(row: 39).contains("note for this moment: left hip drops"))
+        _ = screen.handle(.enter)
+        #expect(screen.chartAngle == .kneeFlexion)
+        _ = screen.handle(.character("c"))
+        #expect(screen.chartAngle == .ankleDorsiflexion)
+        screen.draw(into: &g)
+        #expect(g.text.contains("ankle DF, last 6 s"))
+        _ = screen.handle(.character("d"))
+        screen.update(diagnostics: ConsoleDiagnostics())
+        screen.draw(into: &g)
+        #expect(g.text(row: 38).contains("kB/s to the terminal"))
+
         // Quitting while recording asks first; anything but y keeps running.
         #expect(screen.handle(.character("q")) == .none)
         screen.draw(into: &g)
@@ -57,5 +72,8 @@ import Testing
         _ = screen.handle(.character("?"))
         screen.draw(into: &g)
         #expect(g.text.contains("gaitlive live keys"))
+        _ = session.stop()
+        let manifest = try ManifestStore.read(from: dir)
+        #expect(manifest.notes.map(\.text) == ["left hip drops"])
     }
 }

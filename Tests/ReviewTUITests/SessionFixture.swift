@@ -3,7 +3,7 @@ import Foundation
 import MarkerTracker
 
 /// A small recorded two-stage session (160x120, 120 fps, `seconds` per stage) in a temp directory.
-final class SessionFixture {
+final class SessionFixture: Sendable {
     let directory: String
     let perStage: Int
 

@@ -45,11 +45,18 @@ public final class LiveSession: Sendable {
         /// Monotonic ns of session time 0.
         public var clockOrigin: UInt64
         public var software: String
+        /// Refuse to start unless the disk holds this many minutes of recording (0: no check).
+        public var minimumFreeMinutes: Double
+        /// Tests: a byte budget standing in for a small disk.
+        public var writeLimit: WriteLimit?
 
         public init(athlete: SessionManifest.Athlete, directory: String, source: String, inclinePercent: Double = 5,
                     lossless: Bool = false, queueFramesPerCamera: Int = 240, markerSide: BodySide = .right,
                     calibration: SideCalibration = .none, simulation: SessionManifest.Simulation? = nil,
-                    clockOrigin: UInt64, software: String) {
+                    clockOrigin: UInt64, software: String, minimumFreeMinutes: Double = 0,
+                    writeLimit: WriteLimit? = nil) {
+            self.minimumFreeMinutes = minimumFreeMinutes
+            self.writeLimit = writeLimit
             self.athlete = athlete
             self.directory = directory
             self.source = source
@@ -71,6 +78,8 @@ public final class LiveSession: Sendable {
         let snapshot = Mutex<LiveViewSnapshot?>(nil)
         let aggregates = Mutex<[Int: StageAggregate]>([:])
         let events = Mutex<[GaitEvent]>([])
+        /// About ten seconds of angles for the strip chart.
+        let history = Mutex(AngleHistory(capacity: 1500))
         let source: Transfer<any FrameSource>
 
         init(view: CameraView, thread: CaptureThread, processor: ViewProcessor, source: Transfer<any FrameSource>) {
@@ -85,11 +94,14 @@ public final class LiveSession: Sendable {
     let slots: [Slot]
     let timeline: Mutex<SessionTimeline>
     let recorder: SessionRecorder
+    /// Expected bytes on disk per minute of recording, per camera (video and tables).
+    public let expectedBytesPerMinute: [CameraView: UInt64]
     let started = Atomic<Bool>(false)
     /// Called (on the caller's thread) when a stage begins, e.g. to tilt the simulated treadmill.
     let stageObserver: (@Sendable (SessionTimeline.Stage) -> Void)?
 
     /// Sets up the cameras and creates the session directory and manifest; nothing runs yet.
+    /// Throws `FreeSpace.Shortage` when the disk cannot hold `options.minimumFreeMinutes`.
     public init(cameras: [Camera], options: Options,
                 onStageChange: (@Sendable (SessionTimeline.Stage) -> Void)? = nil) throws {
         self.options = options
@@ -109,10 +121,18 @@ public final class LiveSession: Sendable {
                                        clockOriginNs: options.clockOrigin, cameras: cameras.map(\.description),
                                        calibration: options.calibration, simulation: options.simulation)
         var formats: [CameraView: Y4MHeader] = [:]
-        for c in cameras { formats[c.view] = c.recordingFormat }
+        var perMinute: [CameraView: UInt64] = [:]
+        for c in cameras {
+            formats[c.view] = c.recordingFormat
+            perMinute[c.view] = SessionRecorder.expectedBytesPerMinute(
+                format: c.recordingFormat, view: c.view, framesPerSecond: c.description.nominalFps)
+        }
+        expectedBytesPerMinute = perMinute
+        try FreeSpace.check(directory: options.directory, bytesPerMinute: perMinute.values.reduce(0, +),
+                            minutes: options.minimumFreeMinutes)
         recorder = try SessionRecorder(directory: options.directory, manifest: manifest, formats: formats,
                                        capacity: options.queueFramesPerCamera * max(1, cameras.count),
-                                       lossless: options.lossless)
+                                       lossless: options.lossless, limit: options.writeLimit)
     }
 
     public var views: [CameraView] { slots.map(\.view) }
@@ -143,8 +163,14 @@ public final class LiveSession: Sendable {
             return e
         }
         if tag.recording {
-            recorder.enqueue(SessionRecorder.Item(processed: processed, stageIndex: tag.stage, stage: stage))
+            let queued = recorder.enqueue(SessionRecorder.Item(processed: processed, stageIndex: tag.stage, stage: stage))
+            if !queued && recorder.hasFailed {
+                // A write error stopped the recorder: recording is off, the live view goes on.
+                timeline.withLock { $0.setRecording(false, at: frame.timestampNanoseconds) }
+            }
         }
+        let seconds = Double(Int64(bitPattern: frame.timestampNanoseconds &- options.clockOrigin)) / 1e9
+        slot.history.withLock { $0.append(time: seconds, angles: processed.angles) }
         let stats = slot.thread.statistics
         slot.snapshot.withLock {
             $0 = LiveViewSnapshot(processed: processed, statistics: stats, stageIndex: tag.stage, stage: aggregate,
@@ -185,6 +211,11 @@ public final class LiveSession: Sendable {
 
     public func snapshot(_ view: CameraView) -> LiveViewSnapshot? {
         slots.first { $0.view == view }?.snapshot.withLock { $0 }
+    }
+
+    /// The last seconds of `view`'s angles (session seconds), for the strip chart.
+    public func history(_ view: CameraView) -> AngleHistory? {
+        slots.first { $0.view == view }?.history.withLock { $0 }
     }
 
     public func aggregates(_ view: CameraView) -> [Int: StageAggregate] {

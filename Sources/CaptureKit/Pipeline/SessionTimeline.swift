@@ -12,6 +12,13 @@ public struct SessionTimeline: Sendable {
         public var ordinal: Int
         public var startNanoseconds: UInt64
         public var directory: String { SessionLayout.stageDirectory(kind: kind.rawValue, ordinal: ordinal) }
+
+        public init(kind: StageKind, inclinePercent: Double, ordinal: Int, startNanoseconds: UInt64) {
+            self.kind = kind
+            self.inclinePercent = inclinePercent
+            self.ordinal = ordinal
+            self.startNanoseconds = startNanoseconds
+        }
     }
 
     public private(set) var stages: [Stage]

@@ -11,9 +11,14 @@ public enum ManifestStore {
         public var path: String
         public var problem: String
         public var description: String { "\(path): \(problem)" }
+        public init(path: String, problem: String) {
+            self.path = path
+            self.problem = problem
+        }
     }
 
-    public static func write(_ manifest: SessionManifest, to directory: String) throws(SystemError) {
+    public static func write(_ manifest: SessionManifest, to directory: String,
+                             limit: WriteLimit? = nil) throws(SystemError) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         let data: Data
@@ -25,10 +30,20 @@ public enum ManifestStore {
         let final = directory + "/" + SessionLayout.manifestName
         let tmp = final + ".tmp"
         unlink(tmp)
-        let out = try FileOutput(creating: tmp)
-        try out.write(Array(data) + [10])
-        try out.close()
+        var st = stat()
+        let previous = stat(final, &st) == 0 ? UInt64(st.st_size) : 0
+        let out = try FileOutput(creating: tmp, limit: limit)
+        do throws(SystemError) {
+            try out.write(Array(data) + [10])
+            try out.close()
+        } catch {
+            out.discard()
+            unlink(tmp)
+            limit?.release(out.bytesWritten)
+            throw error
+        }
         guard rename(tmp, final) == 0 else { throw .current("cannot replace manifest", path: final) }
+        limit?.release(previous)
         let dfd = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if dfd >= 0 {
             fsync(dfd)
@@ -49,7 +64,12 @@ public enum ManifestStore {
             throw ManifestError(path: directory, problem: "not a gaitlive session (no \(SessionLayout.manifestName))")
         }
         let input = try FileInput(path: path)
-        let bytes = try input.read(at: 0, count: min(input.size, 16 << 20))
+        guard input.size <= 16 << 20 else { throw ManifestError(path: path, problem: "too large for a manifest (\(input.size) bytes)") }
+        return try decode(try input.read(at: 0, count: input.size), path: path)
+    }
+
+    /// Decodes and validates manifest bytes read from `path` (named in every error).
+    public static func decode(_ bytes: [UInt8], path: String) throws(ManifestError) -> SessionManifest {
         let data = Data(bytes)
         // Check the format and version before decoding the rest, for a precise message.
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
@@ -65,17 +85,57 @@ public enum ManifestStore {
             throw ManifestError(path: path, problem:
                 "schema version \(version) is not supported (this gaitlive reads up to \(SessionManifest.currentSchemaVersion))")
         }
+        let manifest: SessionManifest
         do {
-            return try JSONDecoder().decode(SessionManifest.self, from: data)
+            manifest = try JSONDecoder().decode(SessionManifest.self, from: data)
         } catch let DecodingError.keyNotFound(key, ctx) {
-            let at = (ctx.codingPath.map(\.stringValue) + [key.stringValue]).joined(separator: ".")
-            throw ManifestError(path: path, problem: "missing field '\(at)'")
+            throw ManifestError(path: path, problem: "missing field '\(fieldPath(ctx.codingPath + [key]))'")
         } catch let DecodingError.typeMismatch(_, ctx) {
-            throw ManifestError(path: path, problem: "field '\(ctx.codingPath.map(\.stringValue).joined(separator: "."))' has the wrong type")
+            throw ManifestError(path: path, problem: "field '\(fieldPath(ctx.codingPath))' has the wrong type")
         } catch let DecodingError.valueNotFound(_, ctx) {
-            throw ManifestError(path: path, problem: "field '\(ctx.codingPath.map(\.stringValue).joined(separator: "."))' is null")
+            throw ManifestError(path: path, problem: "field '\(fieldPath(ctx.codingPath))' is null")
         } catch let DecodingError.dataCorrupted(ctx) {
-            throw ManifestError(path: path, problem: "field '\(ctx.codingPath.map(\.stringValue).joined(separator: "."))' is invalid")
+            throw ManifestError(path: path, problem: "field '\(fieldPath(ctx.codingPath))' is invalid")
+        } catch {
+            throw ManifestError(path: path, problem: "cannot be decoded: \(error)")
+        }
+        try validate(manifest, path: path)
+        return manifest
+    }
+
+    /// "stages[1].views.side.video" from a decoding path.
+    static func fieldPath(_ path: [any CodingKey]) -> String {
+        var out = ""
+        for k in path {
+            if let i = k.intValue { out += "[\(i)]" } else { out += (out.isEmpty ? "" : ".") + k.stringValue }
+        }
+        return out
+    }
+
+    /// Checks what decoding cannot: paths stay inside the session, counts are not negative.
+    static func validate(_ m: SessionManifest, path: String) throws(ManifestError) {
+        func inside(_ p: String, _ field: String) throws(ManifestError) {
+            let parts = p.split(separator: "/", omittingEmptySubsequences: false)
+            guard !p.isEmpty, !p.hasPrefix("/"), !parts.contains(".."), !parts.contains("") else {
+                throw ManifestError(path: path, problem: "field '\(field)' is not a path inside the session ('\(p)')")
+            }
+        }
+        for (i, s) in m.stages.enumerated() {
+            try inside(s.directory, "stages[\(i)].directory")
+            try inside(s.events, "stages[\(i)].events")
+            for (name, v) in s.views {
+                let f = "stages[\(i)].views.\(name)"
+                try inside(v.video, f + ".video")
+                try inside(v.index, f + ".index")
+                try inside(v.markers, f + ".markers")
+                try inside(v.angles, f + ".angles")
+                guard v.frames >= 0, v.droppedByCamera >= 0, v.droppedByRecorder >= 0 else {
+                    throw ManifestError(path: path, problem: "field '\(f)' has a negative count")
+                }
+            }
+        }
+        for (i, c) in m.cameras.enumerated() where !(1...16384).contains(c.width) || !(1...16384).contains(c.height) {
+            throw ManifestError(path: path, problem: "field 'cameras[\(i)]' has an impossible frame size \(c.width)x\(c.height)")
         }
     }
 }

@@ -1,7 +1,12 @@
 import Foundation
 public import MarkerTracker
+import Synchronization
 
 /// A saved session opened for review: the manifest, and per stage the recorded views and events.
+///
+/// Opening reads the manifest, each video's header and each table's first and last lines (see
+/// `RecordedView`), and the events; a session whose writer died (`status: recording`, lock free)
+/// is recovered first (`SessionRecovery`). Errors name the file and the problem.
 public final class RecordedSession: Sendable {
     /// One stage as recorded.
     public struct Stage: Sendable {
@@ -11,13 +16,17 @@ public final class RecordedSession: Sendable {
     }
 
     public let directory: String
-    public let manifest: SessionManifest
     public let stages: [Stage]
+    private let current: Mutex<SessionManifest>
 
-    /// Opens the session in `directory`. Errors name the file and the problem.
+    /// The manifest as it stands (notes added in review included).
+    public var manifest: SessionManifest { current.withLock { $0 } }
+
+    /// Opens the session in `directory`, recovering it first if its writer died.
     public init(directory: String) throws {
         self.directory = directory
-        manifest = try ManifestStore.read(from: directory)
+        let manifest = SessionRecovery.recoverIfAbandoned(try ManifestStore.read(from: directory), directory: directory)
+        current = Mutex(manifest)
         var stages: [Stage] = []
         for s in manifest.stages {
             var views: [CameraView: RecordedView] = [:]
@@ -26,11 +35,9 @@ public final class RecordedSession: Sendable {
                     throw ManifestStore.ManifestError(path: directory + "/" + SessionLayout.manifestName,
                                                       problem: "unknown camera view '\(name)' in stage \(s.directory)")
                 }
-                let video = try Y4MReader(path: directory + "/" + v.video)
-                views[view] = try RecordedView(view: view, video: video,
-                                               index: try RecordedSession.table(directory + "/" + v.index),
-                                               markers: try RecordedSession.table(directory + "/" + v.markers),
-                                               angles: try RecordedSession.table(directory + "/" + v.angles))
+                let base = directory + "/"
+                views[view] = try RecordedView(view: view, video: base + v.video, index: base + v.index,
+                                               markers: base + v.markers, angles: base + v.angles)
             }
             let events = try RecordedSession.events(directory + "/" + s.events)
             stages.append(Stage(info: s, views: views, events: events))
@@ -38,18 +45,37 @@ public final class RecordedSession: Sendable {
         self.stages = stages
     }
 
-    static func table(_ path: String) throws -> CSVTable {
+    /// Adds a clinician's note (`seconds` on the session clock, nil for the whole session) and
+    /// saves it at once: `session.json` is reread under the session lock, the note appended, and
+    /// the file replaced atomically. Fails while a gaitlive is still recording the session.
+    @discardableResult
+    public func addNote(_ text: String, seconds: Double?) throws -> SessionManifest.Note {
+        let clean = String(String.UnicodeScalarView(text.unicodeScalars.map {
+            $0.properties.generalCategory == .control ? " " : $0
+        })).trimmingCharacters(in: .whitespaces)
+        guard !clean.isEmpty else {
+            throw ManifestStore.ManifestError(path: directory + "/" + SessionLayout.manifestName, problem: "empty note")
+        }
+        let note = SessionManifest.Note(seconds: seconds, text: clean)
+        guard let lock = try SessionLock.acquire(directory) else {
+            throw ManifestStore.ManifestError(path: directory, problem: "being recorded by a running gaitlive; add the note there")
+        }
+        defer { lock.release() }
+        var m = try ManifestStore.read(from: directory)
+        m.notes.append(note)
+        try ManifestStore.write(m, to: directory)
+        current.withLock { $0.notes = m.notes }
+        return note
+    }
+
+    static func events(_ path: String) throws -> [GaitEvent] {
         let input = try FileInput(path: path)
         let bytes = try input.read(at: 0, count: input.size)
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw CSVTable.FormatError(path: path, problem: "not a text file")
         }
-        return try CSVTable(path: path, text: text)
-    }
-
-    static func events(_ path: String) throws -> [GaitEvent] {
-        let t = try table(path)
-        let c = try RecordedView.columns(t, ["view", "side", "event", "frame", "time_s"])
+        let t = try CSVTable(path: path, text: text, requiredColumns: ["view", "side", "event", "frame", "time_s"])
+        let c = ["view", "side", "event", "frame", "time_s"].map { t.column($0)! }
         var out: [GaitEvent] = []
         for r in 0..<t.rows.count {
             guard let view = CameraView(rawValue: String(t.string(r, c[0]))),

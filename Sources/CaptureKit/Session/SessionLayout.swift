@@ -9,6 +9,10 @@ public enum SessionLayout {
     public static func markers(_ view: String) -> String { "\(view).markers.csv" }
     public static func angles(_ view: String) -> String { "\(view).angles.csv" }
     public static let events = "events.csv"
+    /// Space set aside at the start of a recording and given back on a full disk, so the final
+    /// manifest can still be written. Removed when the session is closed or recovered.
+    public static let reserveName = "session.reserve"
+    public static let reserveBytes = 256 << 10
 
     /// The directory for the `ordinal`-th stage of `kind` ("flat", "incline", "flat-2", ...).
     public static func stageDirectory(kind: String, ordinal: Int) -> String {

@@ -119,6 +119,22 @@ public struct SessionManifest: Codable, Sendable, Equatable {
         }
     }
 
+    /// Why a recording ended other than by being closed: the writer died (found and recovered on
+    /// the next open), or a write failed (a full disk) and recording stopped.
+    public struct Interruption: Codable, Sendable, Equatable {
+        /// `crash` (recovered on open), `disk full`, or `write error`.
+        public var reason: String
+        /// What was found on disk and kept, file by file, or the error.
+        public var detail: String
+        /// ISO 8601 UTC wall-clock time it was noticed.
+        public var noticed: String
+        public init(reason: String, detail: String, noticed: String) {
+            self.reason = reason
+            self.detail = detail
+            self.noticed = noticed
+        }
+    }
+
     /// Simulated sessions: how to reproduce them exactly.
     public struct Simulation: Codable, Sendable, Equatable {
         public var seed: UInt64
@@ -146,6 +162,8 @@ public struct SessionManifest: Codable, Sendable, Equatable {
     public var markerSets: [String: [String]]
     public var notes: [Note]
     public var simulation: Simulation?
+    /// Set when the recording did not end normally (absent otherwise).
+    public var interruption: Interruption?
 
     public init(software: String, created: String, athlete: Athlete, source: String, clockOriginNs: UInt64,
                 cameras: [Camera], calibration: SideCalibration = .none, simulation: Simulation? = nil) {

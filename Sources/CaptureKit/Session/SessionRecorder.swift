@@ -3,7 +3,8 @@ public import MarkerTracker
 import Synchronization
 
 /// The recorder: its own thread appending every recorded frame, table row and event to the
-/// session, and syncing it to disk once a second.
+/// session, handing it to the kernel every quarter second (so it survives the process being
+/// killed) and syncing it to disk once a second (so it survives a power cut).
 ///
 /// Capture threads hand frames over through a bounded queue and never block on the disk: when
 /// the queue is full the frame is counted as dropped by the recorder (and shown), unless the
@@ -16,6 +17,12 @@ public final class SessionRecorder: Sendable {
         public var processed: ProcessedFrame
         public var stageIndex: Int
         public var stage: SessionTimeline.Stage
+
+        public init(processed: ProcessedFrame, stageIndex: Int, stage: SessionTimeline.Stage) {
+            self.processed = processed
+            self.stageIndex = stageIndex
+            self.stage = stage
+        }
     }
 
     /// What the recorder has done so far.
@@ -34,7 +41,13 @@ public final class SessionRecorder: Sendable {
         var measuredFps: [CameraView: Double] = [:]
         var pendingDrops: [CameraView: Int] = [:]
         var finishing = false
+        /// Recording stopped on a write error: frames are refused (not counted as drops).
+        var failed = false
     }
+
+    /// How often buffered data is handed to the kernel, and synced to the disk.
+    static let flushInterval: UInt64 = 250_000_000
+    static let syncInterval: UInt64 = 1_000_000_000
 
     public let directory: String
     public let capacity: Int
@@ -46,14 +59,29 @@ public final class SessionRecorder: Sendable {
     private let writer: Transfer<SessionWriter>
 
     /// Creates the session directory and manifest now (so errors surface before capture starts).
+    /// `limit` stands in for a small disk in tests.
     public init(directory: String, manifest: SessionManifest, formats: [CameraView: Y4MHeader],
-                capacity: Int, lossless: Bool) throws {
+                capacity: Int, lossless: Bool, limit: WriteLimit? = nil) throws {
         self.directory = directory
         self.capacity = max(1, capacity)
         self.lossless = lossless
         doorbell = try EventFD()
-        writer = Transfer(try SessionWriter(directory: directory, manifest: manifest, formats: formats))
+        writer = Transfer(try SessionWriter(directory: directory, manifest: manifest, formats: formats, limit: limit))
     }
+
+    /// Expected bytes on disk per minute of recording for one camera: the video (`FRAME` line and
+    /// planes per frame) and the table rows of that view, at `framesPerSecond`.
+    public static func expectedBytesPerMinute(format: Y4MHeader, view: CameraView, framesPerSecond: Double) -> UInt64 {
+        // Table bytes per frame with every marker and angle present, from demo sessions and
+        // rounded up: index row ~45, markers row 24 + 29 per marker, angles row 16 + 7 per angle.
+        let markers = MarkerSet.standard(for: view).count
+        let angles = AngleKind.kinds(for: view).count
+        let tables = 50 + (30 + 30 * markers) + (20 + 8 * angles)
+        return UInt64((Double(6 + format.frameBytes + tables) * framesPerSecond * 60).rounded(.up))
+    }
+
+    /// True once a write error stopped the recording.
+    public var hasFailed: Bool { queue.withLock { $0.failed } }
 
     public func start() {
         let t = OSThread(name: "recorder") { [self] in self.run(writer.take()) }
@@ -68,7 +96,7 @@ public final class SessionRecorder: Sendable {
         let view = item.processed.frame.view
         while true {
             let accepted: Bool? = queue.withLock { q in
-                if q.finishing { return false }
+                if q.finishing || q.failed { return false }
                 if q.items.count < capacity {
                     q.items.append(item)
                     return true
@@ -78,7 +106,7 @@ public final class SessionRecorder: Sendable {
                 return false
             }
             if let accepted {
-                if accepted { doorbell.signal() } else {
+                if accepted { doorbell.signal() } else if !hasFailed {
                     status.withLock { $0.droppedByRecorder[view, default: 0] += 1 }
                 }
                 return accepted
@@ -112,9 +140,10 @@ public final class SessionRecorder: Sendable {
 
     private func run(_ writer: SessionWriter) {
         var lastSync = MonotonicClock.now()
+        var lastFlush = lastSync
         var failed = false
         while true {
-            _ = try? Poll.wait([doorbell.descriptor], timeoutMilliseconds: 200)
+            _ = try? Poll.wait([doorbell.descriptor], timeoutMilliseconds: 100)
             doorbell.drain()
             let (items, notes, fps, drops, finishing) = queue.withLock { q in
                 let taken = (q.items, q.notes, q.measuredFps, q.pendingDrops, q.finishing)
@@ -138,20 +167,29 @@ public final class SessionRecorder: Sendable {
                     let now = MonotonicClock.now()
                     if finishing {
                         try writer.finish()
-                    } else if now - lastSync >= 1_000_000_000 {
+                    } else if now - lastSync >= SessionRecorder.syncInterval {
                         try writer.sync()
                         lastSync = now
+                        lastFlush = now
+                    } else if now - lastFlush >= SessionRecorder.flushInterval {
+                        try writer.flush()
+                        lastFlush = now
                     }
                     let bytes = writer.bytesWritten
                     status.withLock { $0.bytesWritten = bytes }
                 } catch {
                     failed = true
-                    let message = error.errno == ENOSPC
-                        ? "recording stopped: disk full (\(error.path)); everything before this is saved"
-                        : "recording stopped: \(error)"
+                    queue.withLock {
+                        $0.failed = true
+                        $0.items.removeAll()
+                    }
+                    let full = error.errno == ENOSPC || error.errno == EDQUOT
+                    let saved = writer.stop(after: error, reason: full ? "disk full" : "write error")
+                    let kept = saved ? "what was recorded before is saved" : "what was recorded before is kept on disk"
+                    let message = full
+                        ? "\(error.path): recording stopped: disk full; \(kept)"
+                        : "recording stopped: \(error); \(kept)"
                     status.withLock { $0.failure = message }
-                    // Keep what is there readable: flush what can be flushed and mark the manifest.
-                    try? writer.sync()
                 }
             }
             if finishing {

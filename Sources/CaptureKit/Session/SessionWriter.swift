@@ -4,11 +4,16 @@ public import MarkerTracker
 /// Writes a session directory: per stage and camera the Y4M video, frame index, marker and angle
 /// tables; per stage the events table; and the manifest. Used by the recorder thread only.
 ///
-/// Files are created on the first frame of a stage and only ever appended to.
+/// Files are created on the first frame of a stage and only ever appended to. The writer holds
+/// the session's `SessionLock` while it lives, and keeps `session.reserve` (256 KiB) on disk to
+/// give back when the disk fills, so the last manifest can always be written.
 public final class SessionWriter {
     public let directory: String
     public private(set) var manifest: SessionManifest
     let formats: [CameraView: Y4MHeader]
+    let limit: WriteLimit?
+    private var lock: SessionLock?
+    private var reserved = false
 
     final class ViewFiles {
         let video: Y4MWriter
@@ -49,12 +54,34 @@ public final class SessionWriter {
     var stages: [Int: StageFiles] = [:]
 
     /// Creates the session directory (0700; must not exist or be empty) and writes the first manifest.
-    public init(directory: String, manifest: SessionManifest, formats: [CameraView: Y4MHeader]) throws(SystemError) {
+    public init(directory: String, manifest: SessionManifest, formats: [CameraView: Y4MHeader],
+                limit: WriteLimit? = nil) throws(SystemError) {
         self.directory = directory
         self.manifest = manifest
         self.formats = formats
+        self.limit = limit
         try SessionLayout.createDirectory(directory, allowExistingEmpty: true)
-        try ManifestStore.write(manifest, to: directory)
+        guard let lock = try SessionLock.acquire(directory) else {
+            throw SystemError("another gaitlive is recording into this directory", path: directory, errno: EBUSY)
+        }
+        self.lock = lock
+        try reserveSpace()
+        try ManifestStore.write(manifest, to: directory, limit: limit)
+    }
+
+    /// Writes `session.reserve`: space that `stop(after:)` gives back to write the last manifest.
+    func reserveSpace() throws(SystemError) {
+        let out = try FileOutput(creating: directory + "/" + SessionLayout.reserveName, limit: limit)
+        try out.write([UInt8](repeating: 0, count: SessionLayout.reserveBytes))
+        try out.close()
+        reserved = true
+    }
+
+    func releaseReserve() {
+        guard reserved else { return }
+        reserved = false
+        unlink(directory + "/" + SessionLayout.reserveName)
+        limit?.release(UInt64(SessionLayout.reserveBytes))
     }
 
     func seconds(_ ns: UInt64) -> Double {
@@ -65,14 +92,14 @@ public final class SessionWriter {
         if let s = stages[index] { return s }
         let dir = directory + "/" + stage.directory
         try SessionLayout.createDirectory(dir, allowExistingEmpty: false)
-        let events = try FileOutput(creating: dir + "/" + SessionLayout.events)
+        let events = try FileOutput(creating: dir + "/" + SessionLayout.events, limit: limit)
         try events.write("view,side,event,frame,time_s\n")
         manifest.stages.append(SessionManifest.Stage(kind: stage.kind.rawValue, directory: stage.directory,
                                                      inclinePercent: stage.inclinePercent,
                                                      events: stage.directory + "/" + SessionLayout.events))
         let s = StageFiles(timelineIndex: index, manifestIndex: manifest.stages.count - 1, events: events)
         stages[index] = s
-        try ManifestStore.write(manifest, to: directory)
+        try ManifestStore.write(manifest, to: directory, limit: limit)
         return s
     }
 
@@ -84,11 +111,11 @@ public final class SessionWriter {
         }
         let base = directory + "/" + dir + "/"
         let files = ViewFiles(
-            video: try Y4MWriter(creating: base + SessionLayout.video(name), header: header),
-            index: try FileOutput(creating: base + SessionLayout.index(name)),
-            markers: try FileOutput(creating: base + SessionLayout.markers(name)),
-            angles: try FileOutput(creating: base + SessionLayout.angles(name)))
-        try files.index.write("frame,sequence,timestamp_ns,time_s,dropped_before\n")
+            video: try Y4MWriter(creating: base + SessionLayout.video(name), header: header, limit: limit),
+            index: try FileOutput(creating: base + SessionLayout.index(name), limit: limit),
+            markers: try FileOutput(creating: base + SessionLayout.markers(name), limit: limit),
+            angles: try FileOutput(creating: base + SessionLayout.angles(name), limit: limit))
+        try files.index.write("frame,sequence,timestamp_ns,time_s,dropped_before,not_saved_before\n")
         let set = MarkerSet.standard(for: view)
         var mh = "frame,time_s,status"
         for l in set.labels { mh += ",\(l)_x,\(l)_y,\(l)_conf,\(l)_src" }
@@ -98,6 +125,8 @@ public final class SessionWriter {
         manifest.stages[stage.manifestIndex].views[name] = SessionManifest.StageView(
             video: dir + "/" + SessionLayout.video(name), index: dir + "/" + SessionLayout.index(name),
             markers: dir + "/" + SessionLayout.markers(name), angles: dir + "/" + SessionLayout.angles(name))
+        // List the view in the manifest now, so a crash before the next sync still finds it.
+        try ManifestStore.write(manifest, to: directory, limit: limit)
         return files
     }
 
@@ -110,19 +139,29 @@ public final class SessionWriter {
         let n = v.frames
         let ts = p.frame.timestampNanoseconds
         let t = seconds(ts)
-        var dropped = 0
-        if let last = v.lastSequence, p.frame.sequence > last &+ 1 { dropped = Int(p.frame.sequence &- last &- 1) }
+        // A sequence gap counts every frame lost before this one, including those the recorder
+        // queue could not take (they never reached the writer).
+        var gap = 0
+        if let last = v.lastSequence, p.frame.sequence > last &+ 1 { gap = Int(p.frame.sequence &- last &- 1) }
+        let notSaved = droppedByRecorderBefore
+        let dropped = max(gap, notSaved)
         v.lastSequence = p.frame.sequence
-        v.droppedByCamera += dropped
-        v.droppedByRecorder += droppedByRecorderBefore
+        v.droppedByCamera += dropped - notSaved
+        v.droppedByRecorder += notSaved
 
+        // Tables reach the disk before the video frames they describe: a video frame without its
+        // index row cannot be used, so after a crash or a full disk the tables are never behind.
+        if v.video.output.willWrite(adding: 6 + v.video.header.frameBytes) {
+            for f in [v.index, v.markers, v.angles, s.events] { try f.flush() }
+        }
         try v.video.append(p.frame)
         var row = CSVRow()
         row.add(n)
         row.add(Int(p.frame.sequence))
         row.add(ts)
         row.add(t, decimals: 6)
-        row.add(dropped + droppedByRecorderBefore)
+        row.add(dropped)
+        row.add(notSaved)
         try v.index.write(row.finish())
 
         var m = CSVRow()
@@ -191,28 +230,54 @@ public final class SessionWriter {
         if let i = manifest.cameras.firstIndex(where: { $0.view == view }) { manifest.cameras[i].measuredFps = fps }
     }
 
+    var allFiles: [FileOutput] {
+        stages.values.flatMap { s in [s.events] + s.views.values.flatMap(\.all) }
+    }
+
+    /// Hands everything buffered to the kernel (it survives the process being killed).
+    public func flush() throws(SystemError) {
+        for f in allFiles { try f.flush() }
+    }
+
     /// Makes everything written so far durable and refreshes the manifest.
     public func sync() throws(SystemError) {
-        for s in stages.values {
-            try s.events.sync()
-            for v in s.views.values { for f in v.all { try f.sync() } }
-        }
-        try ManifestStore.write(manifest, to: directory)
+        for f in allFiles { try f.sync() }
+        try ManifestStore.write(manifest, to: directory, limit: limit)
     }
 
     /// Closes every file and marks the session complete.
     public func finish() throws(SystemError) {
-        for s in stages.values {
-            try s.events.close()
-            for v in s.views.values {
-                try v.video.close()
-                try v.index.close()
-                try v.markers.close()
-                try v.angles.close()
-            }
-        }
+        for f in allFiles { try f.close() }
         manifest.status = .complete
-        try ManifestStore.write(manifest, to: directory)
+        releaseReserve()
+        try ManifestStore.write(manifest, to: directory, limit: limit)
+        lock?.release()
+        lock = nil
+    }
+
+    /// After a write error: closes every file without retrying what is buffered, gives back the
+    /// reserved space, rebuilds the counts from what is on disk (so the manifest matches the
+    /// files exactly), and writes the last manifest, `complete` with the interruption noted.
+    /// Returns false if even that manifest could not be written (the next open recovers it).
+    @discardableResult
+    public func stop(after error: SystemError, reason: String) -> Bool {
+        releaseReserve()
+        // Give the small table buffers a last chance in the space the reserve freed (keeping room
+        // for the manifest); the video buffers are dropped (readers ignore a partial frame).
+        let tables = stages.values.flatMap { s in [s.events] + s.views.values.flatMap { [$0.index, $0.markers, $0.angles] } }
+        if tables.reduce(0, { $0 + $1.pendingBytes }) < SessionLayout.reserveBytes / 2 {
+            for f in tables { try? f.flush() }
+        }
+        for f in allFiles { f.discard() }
+        var (m, _) = SessionRecovery.reconcile(manifest, directory: directory)
+        m.status = .complete
+        m.interruption = SessionManifest.Interruption(reason: reason, detail: error.description,
+                                                      noticed: ISO8601DateFormatter().string(from: Date()))
+        manifest = m
+        let written = (try? ManifestStore.write(m, to: directory, limit: limit)) != nil
+        lock?.release()
+        lock = nil
+        return written
     }
 
     /// Bytes written to videos and tables so far.

@@ -47,6 +47,11 @@ public final class Y4MReader: @unchecked Sendable {
             offsets = []
             frameCount = 0
             trailingBytes = 0
+        } else if first.count < frameTag.count && frameTag.starts(with: first) {
+            // Cut inside the first FRAME line (a crash right after the header): no whole frame.
+            offsets = []
+            frameCount = 0
+            trailingBytes = file.size - headerLength
         } else if first == frameTag {
             offsets = []
             frameCount = (file.size - headerLength) / stride
@@ -57,6 +62,9 @@ public final class Y4MReader: @unchecked Sendable {
             var pos = headerLength
             while pos < file.size {
                 let probe = try file.read(at: pos, count: min(256, file.size - pos))
+                // A FRAME line cut by the end of the file: a partial last frame, not corruption.
+                if probe.firstIndex(of: 10) == nil, pos + probe.count == file.size,
+                   Array("FRAME".utf8).starts(with: probe.prefix(5)) { break }
                 guard probe.starts(with: Array("FRAME".utf8)), let e = probe.firstIndex(of: 10) else {
                     throw FormatError(path: path, problem: "corrupt Y4M frame header at byte \(pos)")
                 }

@@ -11,9 +11,9 @@ public final class Y4MWriter {
     private static let frameTag = Array("FRAME\n".utf8)
 
     /// Creates `path` and writes the header.
-    public init(creating path: String, header: Y4MHeader) throws(SystemError) {
+    public init(creating path: String, header: Y4MHeader, limit: WriteLimit? = nil) throws(SystemError) {
         self.header = header
-        output = try FileOutput(creating: path, bufferLimit: 4 << 20)
+        output = try FileOutput(creating: path, bufferLimit: 1 << 20, limit: limit)
         try output.write(header.line)
     }
 

@@ -9,18 +9,35 @@ public enum ConsoleLoop {
         case signal(Int32)
     }
 
+    /// Runs until quit or a signal. Redraws at most `framesPerSecond` times a second (lower it
+    /// for slow links); only changed cells are written.
     public static func run(_ screen: any ConsoleScreen, on terminal: Terminal, framesPerSecond: Double = 25) -> Ending {
         let interval = 1 / framesPerSecond
         var nextDraw = 0.0
+        var diagnostics = ConsoleDiagnostics()
+        diagnostics.maxRedrawsPerSecond = framesPerSecond
+        var windowStart = monotonicSeconds(), windowBytes = terminal.bytesWritten, windowDraws = 0
         while true {
             if let s = SignalFlags.pending { return .signal(s) }
             let now = monotonicSeconds()
             if now >= nextDraw {
                 if screen.tick(now: now) == .quit { return .quit }
+                screen.update(diagnostics: diagnostics)
                 let (w, h) = terminal.size
                 var grid = CellGrid(width: w, height: h)
                 screen.draw(into: &grid)
                 terminal.present(grid)
+                let done = monotonicSeconds()
+                diagnostics.redrawMilliseconds = (done - now) * 1000
+                windowDraws += 1
+                if done - windowStart >= 1 {
+                    let bytes = terminal.bytesWritten
+                    diagnostics.bytesPerSecond = Double(bytes - windowBytes) / (done - windowStart)
+                    diagnostics.redrawsPerSecond = Double(windowDraws) / (done - windowStart)
+                    windowStart = done
+                    windowBytes = bytes
+                    windowDraws = 0
+                }
                 nextDraw = now + interval
             }
             let wait = Int32(max(1, min(50, (nextDraw - monotonicSeconds()) * 1000)))

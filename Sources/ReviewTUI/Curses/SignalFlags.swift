@@ -38,12 +38,22 @@ public enum SignalFlags {
                     let restore = unsafeBitCast(f, to: (@convention(c) () -> Void).self)
                     restore()
                 }
+                // Tell the user (on the real terminal) where the report goes; async-signal-safe.
+                let fd = crashNoticeFD.load(ordering: .relaxed)
+                let text = crashNoticeText.load(ordering: .relaxed)
+                if fd >= 0 && text != 0 {
+                    _ = write(fd, UnsafeRawPointer(bitPattern: text), crashNoticeLength.load(ordering: .relaxed))
+                }
                 // Re-install the previous handler and let the signal happen again.
                 if s >= 0 && s < 64 { sigaction(s, previousCrashActions + Int(s), nil) }
                 raise(s)
+                // The previous handler returned (it may only report): never run on after a crash.
+                signal(s, SIG_DFL)
+                raise(s)
             }
             sigemptyset(&action.sa_mask)
-            action.sa_flags = 0
+            // SA_NODEFER: the raise() inside reaches the previous handler at once, not after we return.
+            action.sa_flags = Int32(SA_NODEFER)
             sigaction(sig, &action, previousCrashActions + Int(sig))
         }
     }
@@ -51,6 +61,11 @@ public enum SignalFlags {
 
 let crashSignals: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE]
 let crashRestore = Atomic<Int>(0)
+/// The terminal's stderr while the console log holds fd 2 (-1 when not redirected), and the
+/// crash notice to write there (address and length of a buffer allocated once).
+let crashNoticeFD = Atomic<Int32>(-1)
+let crashNoticeText = Atomic<Int>(0)
+let crashNoticeLength = Atomic<Int>(0)
 /// The handlers in place before ours, indexed by signal number; written once at installation,
 /// read only from the crash handler.
 nonisolated(unsafe) let previousCrashActions: UnsafeMutablePointer<sigaction> = {

@@ -1,5 +1,6 @@
 import CNCursesW
 import Glibc
+import Synchronization
 
 /// The terminal under ncursesw: the only code that calls curses, used from one thread.
 ///
@@ -18,21 +19,31 @@ public final class Terminal {
     private let maxPairs: Int32
     private var previous: CellGrid?
     private var ended = false
+    private let meter: OutputMeter?
 
     /// What went wrong starting curses.
     public struct StartError: Error, CustomStringConvertible {
         public var description: String
     }
 
-    /// Takes over the terminal. `forceASCII` disables half-blocks and colour.
-    public init(forceASCII: Bool = false) throws {
-        setlocale(LC_ALL, "")
+    /// Takes over the process's terminal (stdin and stdout). `forceASCII` disables half-blocks and colour.
+    public convenience init(forceASCII: Bool = false) throws {
         guard isatty(0) == 1, isatty(1) == 1 else {
             throw StartError(description: "the console needs a terminal (stdin and stdout are not a tty); use --headless for scripts")
         }
-        // Curses gets its own stdio streams on fds 1 and 0 (Swift 6 rejects the C globals).
-        guard let output = fdopen(1, "w"), let input = fdopen(0, "r"), let scr = newterm(nil, output, input) else {
-            let term = String(cString: getenv("TERM") ?? strdup("(unset)"))
+        try self.init(inputFD: 0, outputFD: 1, terminalType: nil, forceASCII: forceASCII)
+    }
+
+    /// Runs curses on the terminal at `inputFD`/`outputFD` (e.g. a pseudo-terminal in the
+    /// console benchmark), as terminal type `terminalType` (nil: `$TERM`).
+    public init(inputFD: Int32, outputFD: Int32, terminalType: String?, forceASCII: Bool) throws {
+        setlocale(LC_ALL, "")
+        // Curses writes to its own duplicate of fd 1 (so the output meter can redirect it while it
+        // updates the screen) and reads fd 0; Swift 6 rejects the stdout/stdin globals anyway.
+        meter = OutputMeter(terminal: outputFD)
+        guard let output = fdopen(meter?.cursesFD ?? dup(outputFD), "w"), let input = fdopen(dup(inputFD), "r"),
+              let scr = newterm(terminalType, output, input) else {
+            let term = terminalType ?? (getenv("TERM").map { String(cString: $0) } ?? "(unset)")
             throw StartError(description: "cannot start the console on terminal type '\(term)' (check TERM)")
         }
         screen = scr
@@ -58,6 +69,12 @@ public final class Terminal {
     }
 
     deinit { end() }
+
+    /// Bytes written to the terminal since the console started (0 if metering is unavailable).
+    public var bytesWritten: UInt64 { meter?.bytesWritten ?? 0 }
+
+    /// Whether `bytesWritten` is measured.
+    public var metered: Bool { meter.map { $0.capacity > 0 } ?? false }
 
     /// Rendering mode this terminal supports.
     public var mode: RenderMode { colour && utf8 ? .halfBlock : .ascii }
@@ -155,12 +172,24 @@ public final class Terminal {
             _ = mvwadd_wchnstr(window, Int32(row), Int32(first), &cells, Int32(last - first + 1))
         }
         wnoutrefresh(window)
-        doupdate()
+        // Meter the update unless a full repaint could overflow the meter's pipe.
+        if let meter, meter.canMeter(worstCaseBytes: grid.width * grid.height * 40 + 4096) {
+            meter.begin()
+            doupdate()
+            meter.end()
+        } else {
+            doupdate()
+        }
         previous = grid
     }
 
     static func installCrashRestore() {
-        SignalFlags.installCrashHandlers { endwin() }
+        SignalFlags.installCrashHandlers {
+            // A crash inside a metered update leaves curses writing to the pipe: point it back.
+            let c = crashCursesFD.load(ordering: .relaxed), t = crashTerminalFD.load(ordering: .relaxed)
+            if c >= 0 && t >= 0 { dup2(t, c) }
+            endwin()
+        }
     }
 }
 

@@ -45,6 +45,18 @@ public struct FrameCanvas: Sendable {
         }
     }
 
+    /// Keeps the previous picture's value wherever the new one differs by at most `tolerance`
+    /// display levels, so sensor noise does not change cells from one frame to the next (a still
+    /// scene costs no terminal output; over SSH this cuts the bytes several-fold). Moving edges
+    /// differ by far more and are updated at once.
+    public mutating func stabilize(against previous: FrameCanvas?, tolerance: UInt8) {
+        guard let previous, previous.width == width, previous.height == height else { return }
+        for i in values.indices {
+            let a = values[i], b = previous.values[i]
+            if (a > b ? a - b : b - a) <= tolerance { values[i] = b }
+        }
+    }
+
     /// Paints one canvas pixel of the overlay.
     public mutating func plot(x: Int, y: Int, colour: UInt8) {
         guard x >= 0, y >= 0, x < width, y < height else { return }

@@ -1,12 +1,14 @@
 import Foundation
 public import CaptureKit
-import MarkerTracker
+public import MarkerTracker
 
 /// The live console: both cameras with overlays, per-camera health, recording and stage, the
 /// numbers panel, and the keys the therapist uses during the run.
 ///
-/// Keys: `r` start/stop recording, `s` next stage (flat <-> incline), `?` help, `q` quit (asks
-/// first while recording). Reads the newest snapshots from the `LiveSession`; never blocks it.
+/// Keys: `r` start/stop recording, `s` next stage (flat <-> incline), `m` mark this moment with a
+/// note, `c` choose the angle of the strip chart, `d` debug line (redraw time, terminal bytes per
+/// second), `?` help, `q` quit (asks first while recording). Reads the newest snapshots from the
+/// `LiveSession`; never blocks it.
 public final class LiveScreen: ConsoleScreen {
     public let session: LiveSession
     public var pane: ViewPane
@@ -16,6 +18,16 @@ public final class LiveScreen: ConsoleScreen {
     var confirmingQuit = false
     var message: (text: String, until: Double)?
     var now = 0.0
+    /// The note being typed, and the moment it marks (monotonic ns when `m` was pressed).
+    var note: (editor: LineEditor, at: UInt64)?
+    /// The angle shown in the strip chart.
+    public var chartAngle: AngleKind = .kneeFlexion
+    /// Seconds of history in the strip chart.
+    public var chartSeconds = 6.0
+    var showDiagnostics = false
+    /// The picture drawn last in each view (noise below a few levels does not repaint cells).
+    var canvases: [CameraView: FrameCanvas] = [:]
+    var diagnostics = ConsoleDiagnostics()
 
     public init(session: LiveSession, pane: ViewPane, title: String) {
         self.session = session
@@ -23,7 +35,26 @@ public final class LiveScreen: ConsoleScreen {
         self.title = title
     }
 
+    public func update(diagnostics: ConsoleDiagnostics) {
+        self.diagnostics = diagnostics
+    }
+
     public func handle(_ key: Key) -> ScreenAction {
+        if var n = note {
+            switch n.editor.handle(key) {
+            case .editing:
+                note = n
+            case .cancelled:
+                note = nil
+                flash("note discarded")
+            case .accepted(let text):
+                note = nil
+                session.addNote(text, at: n.at)
+                let t = Double(Int64(bitPattern: n.at &- session.options.clockOrigin)) / 1e9
+                flash("note saved at \(TextFormat.fixed(t, 1)) s")
+            }
+            return .none
+        }
         if confirmingQuit {
             confirmingQuit = false
             if key == .character("y") || key == .character("Y") { return .quit }
@@ -48,6 +79,14 @@ public final class LiveScreen: ConsoleScreen {
         case .character("s"), .character("S"):
             let st = session.nextStage()
             flash("stage \(st.kind.rawValue)" + (st.kind == .incline ? " \(Int(st.inclinePercent))%" : ""))
+        case .character("m"), .character("M"):
+            note = (LineEditor(prompt: "note for this moment:"), MonotonicClock.now())
+        case .character("c"):
+            let kinds = AngleKind.allCases.filter { session.views.contains($0.view) }
+            if let i = kinds.firstIndex(of: chartAngle) { chartAngle = kinds[(i + 1) % kinds.count] }
+            flash("chart: \(chartAngle.shortName)")
+        case .character("d"):
+            showDiagnostics.toggle()
         case .character("?"), .character("h"):
             helpVisible = true
         default:
@@ -86,7 +125,7 @@ public final class LiveScreen: ConsoleScreen {
             pane.draw(image: snap?.processed.frame.luma,
                       content: .init(markerSet: set, markers: markers, angles: angles, truth: truth),
                       title: viewTitle(view), status: health, statusColour: colour,
-                      titleRect: layout.titles[i], rect: layout.views[i], into: &grid)
+                      titleRect: layout.titles[i], rect: layout.views[i], into: &grid, memory: &canvases[view])
             var footer: [String] = []
             if let c = snap?.stage.cadence.stepsPerMinute {
                 footer.append(String(format: "cadence %.0f steps/min", c))
@@ -97,9 +136,36 @@ public final class LiveScreen: ConsoleScreen {
             columns.append(.init(title: view == .side ? "side \(session.options.markerSide.letter) leg" : "rear",
                                  view: view, current: angles, stage: snap?.stage.angles ?? [:], footer: footer))
         }
-        AnglePanel(utf8: pane.utf8, colour: pane.colour).draw(columns, in: layout.panel, into: &grid)
+        drawPanel(columns, in: layout.panel, into: &grid)
         drawHelpLine(into: &grid)
         if helpVisible { drawHelp(into: &grid) }
+    }
+
+    /// The angle tables, and the strip chart beside them when there is room.
+    func drawPanel(_ columns: [AnglePanel.Column], in rect: CellRect, into grid: inout CellGrid) {
+        let tableWidth = min(42, rect.width / max(1, columns.count))
+        let tables = CellRect(column: rect.column, row: rect.row, width: tableWidth * columns.count, height: rect.height)
+        let chartWidth = rect.width - tables.width - 1
+        AnglePanel(utf8: pane.utf8, colour: pane.colour)
+            .draw(columns, in: chartWidth >= 24 ? tables : rect, into: &grid)
+        var chartRows = rect.height
+        if showDiagnostics {
+            grid.put(String(diagnostics.summary.prefix(rect.width)), column: rect.column, row: rect.row + rect.height - 1,
+                     foreground: Palette.dimText)
+            chartRows -= 1
+        }
+        guard chartWidth >= 24, chartRows >= 4 else { return }
+        let x = tables.column + tables.width + 1
+        let history = session.history(chartAngle.view)
+        let end = history?.latestTime ?? 0
+        let title = "\(chartAngle.shortName), last \(Int(chartSeconds)) s  (c: change)"
+        grid.put(String(title.prefix(chartWidth)), column: x, row: rect.row, foreground: pane.colour ? Palette.accent : Palette.heading,
+                 attributes: [.bold])
+        let chart = LineChart(xRange: (end - chartSeconds)...max(end, end - chartSeconds + 1e-3), utf8: pane.utf8,
+                              colour: pane.colour)
+        let points = history?.series(chartAngle).filter { $0.x >= end - chartSeconds } ?? []
+        chart.draw([.init(points: points, colour: Palette.segment)],
+                   in: CellRect(column: x, row: rect.row + 1, width: chartWidth, height: chartRows - 1), into: &grid)
     }
 
     func viewTitle(_ view: CameraView) -> String {
@@ -162,13 +228,17 @@ public final class LiveScreen: ConsoleScreen {
 
     func drawHelpLine(into grid: inout CellGrid) {
         let row = grid.height - 1
+        if let n = note {
+            n.editor.draw(into: &grid, row: row, utf8: pane.utf8)
+            return
+        }
         grid.fill(column: 0, row: row, width: grid.width, height: 1, with: Cell(" ", background: 236))
         if confirmingQuit {
             grid.put(" Recording in progress. Quit now? Everything recorded so far is saved. (y/n) ", column: 0, row: row,
                      foreground: Palette.warning, background: 236, attributes: [.bold])
             return
         }
-        let keys = " r record/pause   s next stage   ? help   q quit"
+        let keys = " r record/pause   s next stage   m mark a moment   c chart   ? help   q quit"
         grid.put(keys, column: 0, row: row, foreground: Palette.text, background: 236)
         if let m = message, m.until > now {
             grid.put(m.text + " ", column: max(keys.count + 2, grid.width - m.text.count - 1), row: row,
@@ -180,6 +250,9 @@ public final class LiveScreen: ConsoleScreen {
         TextFormat.drawOverlayBox([
             "r      start or pause recording (all recorded frames are kept)",
             "s      next treadmill stage: flat <-> incline",
+            "m      mark this moment with a note (Enter saves, Esc cancels)",
+            "c      choose the angle shown in the strip chart",
+            "d      debug line: redraw time, bytes per second to the terminal",
             "q      quit (asks first while recording)",
             "?      this help; any key closes it",
             "",

@@ -3,11 +3,14 @@ public import CaptureKit
 public import MarkerTracker
 
 /// The review console: a saved session played back slowly or frame by frame, both views locked
-/// by timestamp, with the same overlays and numbers as live.
+/// by timestamp, with the same overlays and numbers as live, where the therapist shows the
+/// athlete what happens in a stride.
 ///
 /// Keys: left/right one frame, PgUp/PgDn one second, Home/End, space play/pause, `+`/`-` speed
-/// (1/2, 1/4, 1/8, 1/16 of real time), `i`/`m`/`t` next initial contact, midstance, toe-off,
-/// `n`/`p` next/previous stage, `?` help, `q` quit.
+/// (1, 1/2, 1/4, 1/8, 1/16 of real time), `i`/`m`/`t` next initial contact, midstance, toe-off,
+/// `s` stride list (Enter loops the stride), `c` angle of the gait-cycle chart, `v` compare (left
+/// vs right, flat vs incline at the same phase), `e` correct a marker, `n`/`p` next/previous
+/// stage, `?` help, `q` quit.
 public final class ReviewScreen: ConsoleScreen {
     public let session: RecordedSession
     public var pane: ViewPane
@@ -17,17 +20,56 @@ public final class ReviewScreen: ConsoleScreen {
     public private(set) var playing = false
     public static let speeds: [Double] = [1, 0.5, 0.25, 0.125, 0.0625]
     public private(set) var speedIndex = 2
+    /// Master frames played in a loop (a stride), or nil for the whole stage.
+    public private(set) var loop: ClosedRange<Int>?
+    /// The angle of the gait-cycle chart.
+    public private(set) var chartAngle: AngleKind = .kneeFlexion
+    public private(set) var compare: CompareMode = .off
+
+    /// What the two panes compare.
+    public enum CompareMode: Sendable, Equatable {
+        case off
+        /// The chart angle's view, this stride beside the other leg's at the same phase.
+        case leftRight
+        /// This stride beside the same leg's stride in the other stage at the same phase.
+        case stages
+    }
+
+    enum Focus {
+        case frames
+        case strides(selected: Int)
+        case edit(MarkerEditor)
+        case note(LineEditor, seconds: Double)
+    }
+
+    var focus = Focus.frames
+
+    /// The note being typed (`a`), nil when not typing.
+    public var noteDraft: String? {
+        if case .note(let editor, _) = focus { return editor.text }
+        return nil
+    }
     var playhead = 0.0
     var lastTick: Double?
     var helpVisible = false
-    var stageStats: [Int: [CameraView: [AngleKind: RunningStats]]] = [:]
+    var stages: [Int: StageReview] = [:]
     var imageCache: [String: LumaImage] = [:]
     var message: (text: String, until: Double)?
     var now = 0.0
+    var canvases: [String: FrameCanvas] = [:]
 
     public init(session: RecordedSession, pane: ViewPane) {
         self.session = session
         self.pane = pane
+    }
+
+    /// The current stage with corrections applied.
+    public var review: StageReview? {
+        guard session.stages.indices.contains(stageIndex) else { return nil }
+        if let r = stages[stageIndex] { return r }
+        let r = StageReview(session: session, index: stageIndex)
+        stages[stageIndex] = r
+        return r
     }
 
     var stage: RecordedSession.Stage? { session.stages.indices.contains(stageIndex) ? session.stages[stageIndex] : nil }
@@ -45,19 +87,72 @@ public final class ReviewScreen: ConsoleScreen {
 
     /// The frame shown for `view`: the master frame, or the other view's frame nearest in time.
     public func frameIndex(for view: CameraView) -> Int? {
-        guard let s = stage, let m = masterView, let mv = s.views[m], let v = s.views[view], frame < mv.frameCount else {
+        guard let s = stage, let m = masterView, let mv = s.views[m], s.views[view] != nil, frame < mv.frameCount else {
             return nil
         }
         if view == m { return frame }
-        return v.nearestFrame(toTimestamp: mv.timestamps[frame])
+        return s.views[view]?.nearestFrame(toTimestamp: mv.timestamps[frame])
+    }
+
+    /// Session seconds of the master frame.
+    public var currentTime: Double {
+        guard let m = masterView else { return 0 }
+        return review?.time(m, frame) ?? 0
     }
 
     public var speed: Double { ReviewScreen.speeds[speedIndex] }
+
+    var speedLabel: String { speed == 1 ? "1x" : "1/\(Int((1 / speed).rounded()))x" }
+
+    var masterFps: Double {
+        guard let m = masterView, let cam = session.manifest.camera(m) else { return 120 }
+        return cam.measuredFps ?? cam.nominalFps
+    }
+
+    func flash(_ text: String) { message = (text, now + 2.5) }
+
+    // MARK: - keys
 
     public func handle(_ key: Key) -> ScreenAction {
         if helpVisible, key != .resize {
             helpVisible = false
             return .none
+        }
+        switch focus {
+        case .edit(var editor):
+            switch editor.handle(key) {
+            case .editing: focus = .edit(editor)
+            case .cancel:
+                focus = .frames
+                flash("correction discarded")
+            case .save(let m, let p):
+                focus = .frames
+                do {
+                    try review?.correct(editor.view, frame: editor.frame, marker: m, to: p)
+                    flash("\(editor.label) saved as manual; angles and events recomputed")
+                } catch {
+                    flash("could not save: \(error)")
+                }
+            }
+            return .none
+        case .note(var editor, let seconds):
+            switch editor.handle(key) {
+            case .editing: focus = .note(editor, seconds: seconds)
+            case .cancelled: focus = .frames
+            case .accepted(let text):
+                focus = .frames
+                do {
+                    _ = try session.addNote(text, seconds: seconds)
+                    flash("note saved at \(TextFormat.fixed(seconds, 2)) s")
+                } catch {
+                    flash("could not save the note: \(error)")
+                }
+            }
+            return .none
+        case .strides(let selected):
+            return handleStrideList(key, selected: selected)
+        case .frames:
+            break
         }
         let fps = masterFps
         switch key {
@@ -66,8 +161,8 @@ public final class ReviewScreen: ConsoleScreen {
         case .left, .character("h"): step(-1)
         case .pageDown: step(Int(fps.rounded()))
         case .pageUp: step(-Int(fps.rounded()))
-        case .home: seek(0)
-        case .end: seek(frameCount - 1)
+        case .home: seek(loop?.lowerBound ?? 0)
+        case .end: seek(loop?.upperBound ?? frameCount - 1)
         case .character(" "):
             playing.toggle()
             playhead = Double(frame)
@@ -83,27 +178,65 @@ public final class ReviewScreen: ConsoleScreen {
         case .character("i"): jump(to: .initialContact)
         case .character("m"): jump(to: .midstance)
         case .character("t"): jump(to: .toeOff)
+        case .character("s"):
+            let strides = review?.strides.strides ?? []
+            let current = strides.lastIndex { $0.start <= currentTime } ?? 0
+            focus = .strides(selected: current)
+        case .escape:
+            if loop != nil {
+                loop = nil
+                flash("playing the whole stage")
+            }
+        case .character("c"):
+            let kinds = AngleKind.allCases.filter { stage?.views[$0.view] != nil }
+            if let i = kinds.firstIndex(of: chartAngle), !kinds.isEmpty { chartAngle = kinds[(i + 1) % kinds.count] }
+            flash("chart: \(chartAngle.shortName)")
+        case .character("v"):
+            compare = compare == .off ? .leftRight : (compare == .leftRight ? .stages : .off)
+            flash(compare == .off ? "compare off" : (compare == .leftRight ? "compare left vs right" : "compare flat vs incline"))
+        case .character("e"):
+            startEditing()
+        case .character("a"):
+            playing = false
+            focus = .note(LineEditor(prompt: "note at \(TextFormat.fixed(currentTime, 2)) s:"), seconds: currentTime)
         case .character("?"): helpVisible = true
         default: break
         }
         return .none
     }
 
-    var speedLabel: String {
-        speed == 1 ? "1x" : "1/\(Int((1 / speed).rounded()))x"
+    func handleStrideList(_ key: Key, selected: Int) -> ScreenAction {
+        let strides = review?.strides.strides ?? []
+        switch key {
+        case .up, .character("k"): focus = .strides(selected: max(0, selected - 1))
+        case .down, .character("j"): focus = .strides(selected: min(max(0, strides.count - 1), selected + 1))
+        case .enter:
+            focus = .frames
+            guard strides.indices.contains(selected) else { return .none }
+            playStride(strides[selected])
+        case .escape, .character("s"): focus = .frames
+        case .character("q"): return .quit
+        default: break
+        }
+        return .none
     }
 
-    var masterFps: Double {
-        guard let m = masterView, let cam = session.manifest.camera(m) else { return 120 }
-        return cam.measuredFps ?? cam.nominalFps
+    /// Loops the master frames of `stride`, playing at the current slow speed.
+    public func playStride(_ stride: StrideIndex.Stride) {
+        guard let m = masterView, let r = review, let a = r.frame(m, atSeconds: stride.start),
+              let b = r.frame(m, atSeconds: stride.end) else { return }
+        loop = a...max(a, b - 1)
+        seek(a)
+        playing = true
+        lastTick = nil
+        flash("\(stride.side.rawValue) stride \(stride.number) at \(speedLabel), looping (Esc: whole stage)")
     }
 
-    func flash(_ text: String) { message = (text, now + 2) }
-
-    /// Opens at a stage and frame (0-based; clamped to what exists).
-    public func open(stage: Int, frame: Int) {
-        stageIndex = max(0, min(max(0, session.stages.count - 1), stage))
-        seek(frame)
+    func startEditing() {
+        guard let m = masterView, let r = review, let rv = r.view(m) else { return }
+        playing = false
+        focus = .edit(MarkerEditor(view: m, frame: frame, markers: r.markers(m, frame),
+                                   imageWidth: rv.video.header.width, imageHeight: rv.video.header.height))
     }
 
     public func step(_ n: Int) {
@@ -116,12 +249,19 @@ public final class ReviewScreen: ConsoleScreen {
         playhead = Double(frame)
     }
 
+    /// Opens at a stage and frame (0-based; clamped to what exists).
+    public func open(stage: Int, frame: Int) {
+        stageIndex = max(0, min(max(0, session.stages.count - 1), stage))
+        seek(frame)
+    }
+
     func changeStage(_ d: Int) {
         guard !session.stages.isEmpty else { return }
         let next = max(0, min(session.stages.count - 1, stageIndex + d))
         guard next != stageIndex else { return }
         stageIndex = next
         playing = false
+        loop = nil
         seek(0)
         imageCache.removeAll()
         flash("stage \(stageIndex + 1): \(stage?.info.kind ?? "")")
@@ -129,22 +269,15 @@ public final class ReviewScreen: ConsoleScreen {
 
     /// Moves to the next event of `kind` after the current frame (any side, this stage).
     func jump(to kind: GaitEvent.Kind) {
-        guard let s = stage, let m = masterView, let mv = s.views[m] else { return }
-        let t = frame < mv.times.count ? mv.times[frame] : 0
-        let candidates = s.events.filter { $0.kind == kind && $0.time > t + 1e-6 }.sorted { $0.time < $1.time }
-        guard let e = candidates.first else {
+        guard let r = review, let m = masterView else { return }
+        let t = currentTime
+        guard let e = r.events.filter({ $0.kind == kind && $0.time > t + 1e-6 }).min(by: { $0.time < $1.time }) else {
             flash("no later \(kind.rawValue) in this stage")
             return
         }
-        // Events carry the frame of the view they were found in; map through time for the master.
-        let target = e.view == m ? e.frame : (mv.nearestFrame(toTimestamp: timestamp(ofSeconds: e.time)) ?? frame)
         playing = false
-        seek(target)
+        seek(e.view == m ? e.frame : (r.frame(m, atSeconds: e.time) ?? frame))
         flash("\(kind.rawValue) \(e.side.rawValue)")
-    }
-
-    func timestamp(ofSeconds s: Double) -> UInt64 {
-        session.manifest.clockOriginNs &+ UInt64(max(0, (s * 1e9).rounded()))
     }
 
     public func tick(now: Double) -> ScreenAction {
@@ -156,32 +289,41 @@ public final class ReviewScreen: ConsoleScreen {
         let dt = now - (lastTick ?? now)
         lastTick = now
         playhead += dt * masterFps * speed
-        if playhead >= Double(frameCount) { playhead = 0 } // loop
+        let range = loop ?? 0...(frameCount - 1)
+        if playhead >= Double(range.upperBound + 1) || playhead < Double(range.lowerBound) {
+            playhead = Double(range.lowerBound) // loop
+        }
         frame = Int(playhead)
         return .none
     }
 
-    func image(_ view: CameraView, _ n: Int) -> LumaImage? {
+    // MARK: - drawing
+
+    func image(_ stageIndex: Int, _ view: CameraView, _ n: Int) -> LumaImage? {
         let key = "\(stageIndex)-\(view.rawValue)-\(n)"
         if let i = imageCache[key] { return i }
-        guard let v = stage?.views[view], let img = try? v.image(at: n) else { return nil }
+        guard session.stages.indices.contains(stageIndex), let v = session.stages[stageIndex].views[view],
+              let img = try? v.image(at: n) else { return nil }
         if imageCache.count > 8 { imageCache.removeAll() }
         imageCache[key] = img
         return img
     }
 
-    func stats(_ view: CameraView) -> [AngleKind: RunningStats] {
-        if let s = stageStats[stageIndex]?[view] { return s }
-        var out: [AngleKind: RunningStats] = [:]
-        if let v = stage?.views[view] {
-            for a in v.angles { for (k, x) in a.present(in: view) { out[k, default: RunningStats()].add(x) } }
+    /// The side whose stride the chart and the comparison follow for the chart angle.
+    var chartSide: BodySide {
+        switch chartAngle {
+        case .hipAdductionLeft, .kneeFrontalLeft: .left
+        case .hipAdductionRight, .kneeFrontalRight: .right
+        default: review?.markerSide ?? .right
         }
-        stageStats[stageIndex, default: [:]][view] = out
-        return out
     }
 
     public func draw(into grid: inout CellGrid) {
-        let views = CameraView.allCases.filter { stage?.views[$0] != nil }
+        guard let r = review else {
+            grid.put("This session has no recorded stages.", column: 2, row: 3, foreground: Palette.warning)
+            return
+        }
+        let views = r.views
         guard let layout = ConsoleLayout.compute(width: grid.width, height: grid.height, viewCount: max(1, views.count),
                                                  panelRows: AnglePanel.preferredRows) else {
             ConsoleLayout.drawTooSmall(into: &grid)
@@ -189,36 +331,156 @@ public final class ReviewScreen: ConsoleScreen {
         }
         grid.fill(column: 0, row: 0, width: grid.width, height: grid.height, with: .blank)
         drawHeader(into: &grid)
-        var columns: [AnglePanel.Column] = []
-        for (i, view) in views.enumerated() {
-            guard let v = stage?.views[view], let n = frameIndex(for: view) else { continue }
-            let set = MarkerSet.standard(for: view)
-            let angles = v.angles(at: n)
-            let time = n < v.times.count ? v.times[n] : 0
-            let status = (n < v.statuses.count ? v.statuses[n]?.display : nil) ?? ""
-            pane.draw(image: image(view, n), content: .init(markerSet: set, markers: v.markers(at: n), angles: angles),
-                      title: view == .side ? "SIDE" : "REAR",
-                      status: "frame \(n + 1)/\(v.frameCount)  \(TextFormat.fixed(time, 3)) s  \(status)",
-                      statusColour: Palette.text, titleRect: layout.titles[i], rect: layout.views[i], into: &grid)
-            columns.append(.init(title: view == .side ? "side" : "rear", view: view, current: angles,
-                                 stage: stats(view), footer: eventFooter(view: view, time: time)))
+        if compare != .off, let c = comparison(r) {
+            drawComparison(c, layout: layout, into: &grid)
+        } else {
+            for (i, view) in views.enumerated() {
+                guard let v = r.view(view), let n = frameIndex(for: view) else { continue }
+                var markers = r.markers(view, n)
+                var title = view == .side ? "SIDE" : "REAR"
+                if case .edit(let editor) = focus, editor.view == view {
+                    markers = editor.markers
+                    title += "  editing \(editor.label)"
+                }
+                let status = (n < v.statuses.count ? v.statuses[n]?.display : nil) ?? ""
+                pane.draw(image: image(stageIndex, view, n),
+                          content: .init(markerSet: .standard(for: view), markers: markers, angles: r.angles(view, n)),
+                          title: title,
+                          status: "frame \(n + 1)/\(v.frameCount)  \(TextFormat.fixed(r.time(view, n), 3)) s  \(status)",
+                          statusColour: Palette.text, titleRect: layout.titles[i], rect: layout.views[i], into: &grid,
+                          memory: &canvases["\(view.rawValue)-\(i)"])
+            }
         }
-        if views.isEmpty {
-            grid.put("This session has no recorded stages.", column: 2, row: 3, foreground: Palette.warning)
-        }
-        AnglePanel(utf8: pane.utf8, colour: pane.colour).draw(columns, in: layout.panel, into: &grid)
+        drawPanel(r, in: layout.panel, into: &grid)
         drawHelpLine(into: &grid)
+        if case .strides(let selected) = focus { drawStrideList(r, selected: selected, into: &grid) }
         if helpVisible { drawHelp(into: &grid) }
     }
 
-    func eventFooter(view: CameraView, time: Double) -> [String] {
-        guard let s = stage else { return [] }
-        let mine = s.events.filter { $0.view == view }
+    /// The numbers panel: compact angle tables, then the chart of the chosen angle over the cycle.
+    func drawPanel(_ r: StageReview, in rect: CellRect, into grid: inout CellGrid) {
+        var columns: [AnglePanel.Column] = []
+        for view in r.views {
+            guard let n = frameIndex(for: view) else { continue }
+            columns.append(.init(title: view == .side ? "side \(r.markerSide.letter)" : "rear", view: view,
+                                 current: r.angles(view, n), stage: r.stats(view),
+                                 footer: eventFooter(r, view: view, time: r.time(view, n))))
+        }
+        let tableWidth = min(40, rect.width / max(1, columns.count + 1))
+        let tables = CellRect(column: rect.column, row: rect.row, width: tableWidth * columns.count, height: rect.height)
+        let chartWidth = rect.width - tables.width - 1
+        AnglePanel(utf8: pane.utf8, colour: pane.colour).draw(columns, in: chartWidth >= 30 ? tables : rect, into: &grid)
+        guard chartWidth >= 30, rect.height >= 5 else { return }
+        drawCycleChart(r, in: CellRect(column: tables.column + tables.width + 1, row: rect.row, width: chartWidth,
+                                       height: rect.height), into: &grid)
+    }
+
+    /// The chosen angle over the gait cycle (0-100 %): every stride of the leg dim, this stride
+    /// bright, a cursor at the current phase; in compare mode the compared stride too.
+    func drawCycleChart(_ r: StageReview, in rect: CellRect, into grid: inout CellGrid) {
+        let side = chartSide
+        let view = chartAngle.view
+        let strides = r.strides.strides(of: side)
+        let t = r.time(view, frameIndex(for: view) ?? 0)
+        let current = r.strides.stride(of: side, containing: t)
+        func curve(_ review: StageReview, _ s: StrideIndex.Stride) -> [(x: Double, y: Double?)] {
+            guard let a = review.frame(view, atSeconds: s.start), let b = review.frame(view, atSeconds: s.end), b > a else { return [] }
+            return (a...b).map { n in (100 * s.phase(at: review.time(view, n)), review.angles(view, n)[chartAngle]) }
+        }
+        var series: [LineChart.Series] = strides.filter { $0 != current }.map { .init(points: curve(r, $0), colour: 240) }
+        if compare != .off, let c = comparison(r), let other = c.otherStride {
+            series.append(.init(points: curve(c.otherReview, other), colour: Palette.rightSide))
+        }
+        if let current { series.append(.init(points: curve(r, current), colour: Palette.segment)) }
+        let title = "\(chartAngle.shortName) over the \(side.rawValue) gait cycle, \(strides.count) strides  (c: angle)"
+        grid.put(String(title.prefix(rect.width)), column: rect.column, row: rect.row,
+                 foreground: pane.colour ? Palette.accent : Palette.heading, attributes: [.bold])
+        guard !strides.isEmpty else {
+            grid.put("no strides found in this stage yet", column: rect.column, row: rect.row + 2, foreground: Palette.dimText)
+            return
+        }
+        LineChart(xRange: 0...100, utf8: pane.utf8, colour: pane.colour)
+            .draw(series, in: CellRect(column: rect.column, row: rect.row + 1, width: rect.width, height: rect.height - 2),
+                  cursorX: current.map { 100 * $0.phase(at: t) }, into: &grid)
+        var legend = "0%  contact" + String(repeating: " ", count: max(1, rect.width - 24)) + "100%"
+        if let to = current?.toeOff, let c = current {
+            legend = "0% IC   toe-off \(Int((100 * c.phase(at: to)).rounded()))%   now \(Int((100 * c.phase(at: t)).rounded()))%"
+        }
+        grid.put(String(legend.prefix(rect.width)), column: rect.column + 6, row: rect.row + rect.height - 1,
+                 foreground: Palette.dimText)
+    }
+
+    /// Two strides side by side at the same phase.
+    struct Comparison {
+        var view: CameraView
+        var stride: StrideIndex.Stride
+        var otherReview: StageReview
+        var otherStride: StrideIndex.Stride?
+        var phase: Double
+    }
+
+    func comparison(_ r: StageReview) -> Comparison? {
+        let view = chartAngle.view
+        guard let n = frameIndex(for: view) else { return nil }
+        let t = r.time(view, n)
+        let side = chartSide
+        guard let s = r.strides.stride(of: side, containing: t) else { return nil }
+        let phase = s.phase(at: t)
+        switch compare {
+        case .off:
+            return nil
+        case .leftRight:
+            let others = r.strides.strides(of: side.opposite)
+            let other = others.min { abs($0.start - s.start) < abs($1.start - s.start) }
+            return Comparison(view: view, stride: s, otherReview: r, otherStride: other, phase: phase)
+        case .stages:
+            let kind = r.stage.info.kind == "flat" ? "incline" : "flat"
+            guard let j = session.stages.firstIndex(where: { $0.info.kind == kind }) else {
+                return Comparison(view: view, stride: s, otherReview: r, otherStride: nil, phase: phase)
+            }
+            let o = stages[j] ?? StageReview(session: session, index: j)
+            stages[j] = o
+            let same = o.strides.strides(of: side)
+            let other = same.first { $0.number == s.number } ?? same.last
+            return Comparison(view: view, stride: s, otherReview: o, otherStride: other, phase: phase)
+        }
+    }
+
+    func drawComparison(_ c: Comparison, layout: ConsoleLayout, into grid: inout CellGrid) {
+        guard let r = review, layout.views.count >= 2 else { return }
+        let pct = Int((100 * c.phase).rounded())
+        let stageName = { (o: StageReview) in o.stage.info.kind }
+        // Left pane: this stride now.
+        if let n = frameIndex(for: c.view) {
+            pane.draw(image: image(stageIndex, c.view, n),
+                      content: .init(markerSet: .standard(for: c.view), markers: r.markers(c.view, n), angles: r.angles(c.view, n)),
+                      title: "\(c.view == .side ? "SIDE" : "REAR") \(stageName(r)) \(c.stride.side.rawValue) stride \(c.stride.number)",
+                      status: "\(pct)% of the cycle", statusColour: Palette.segment, titleRect: layout.titles[0],
+                      rect: layout.views[0], into: &grid, memory: &canvases["cmp-0"])
+        }
+        // Right pane: the other stride at the same phase.
+        var title = "no stride to compare"
+        var img: LumaImage?
+        var content = OverlayPainter.Content(markerSet: .standard(for: c.view),
+                                             markers: MarkerFrame(repeating: nil, count: MarkerSet.standard(for: c.view).count),
+                                             angles: AngleSet())
+        if let other = c.otherStride, let n = c.otherReview.frame(c.view, atSeconds: other.time(atPhase: c.phase)) {
+            title = "\(c.view == .side ? "SIDE" : "REAR") \(stageName(c.otherReview)) \(other.side.rawValue) stride \(other.number)"
+            img = image(c.otherReview.index, c.view, n)
+            content = .init(markerSet: .standard(for: c.view), markers: c.otherReview.markers(c.view, n),
+                            angles: c.otherReview.angles(c.view, n))
+        }
+        pane.draw(image: img, content: content, title: title, status: "\(pct)% of the cycle", statusColour: Palette.rightSide,
+                  titleRect: layout.titles[1], rect: layout.views[1], into: &grid, memory: &canvases["cmp-1"])
+    }
+
+    func eventFooter(_ r: StageReview, view: CameraView, time: Double) -> [String] {
+        let mine = r.events.filter { $0.view == view }
         let before = mine.last { $0.time <= time + 1e-6 }
         let after = mine.first { $0.time > time + 1e-6 }
         var out: [String] = []
-        if let b = before { out.append("last  \(b.kind.rawValue) \(b.side.letter)  \(TextFormat.fixed((time - b.time) * 1000, 0)) ms ago") }
-        if let a = after { out.append("next  \(a.kind.rawValue) \(a.side.letter)  in \(TextFormat.fixed((a.time - time) * 1000, 0)) ms") }
+        if let b = before { out.append("last \(b.kind.rawValue) \(b.side.letter) \(TextFormat.fixed((time - b.time) * 1000, 0)) ms ago") }
+        if let a = after { out.append("next \(a.kind.rawValue) \(a.side.letter) in \(TextFormat.fixed((a.time - time) * 1000, 0)) ms") }
         return out
     }
 
@@ -236,6 +498,7 @@ public final class ReviewScreen: ConsoleScreen {
         let play = playing ? (pane.utf8 ? "▶ " : "> ") + speedLabel : (pane.utf8 ? "⏸ paused" : "|| paused")
         x = grid.put(play, column: x, row: 0, foreground: playing ? Palette.good : Palette.text, background: 236,
                      attributes: [.bold])
+        if loop != nil { x = grid.put("  stride loop", column: x, row: 0, foreground: Palette.accent, background: 236) }
         if session.manifest.status == .recovered {
             grid.put("  (recovered after a crash)", column: x, row: 0, foreground: Palette.warning, background: 236)
         }
@@ -243,26 +506,61 @@ public final class ReviewScreen: ConsoleScreen {
 
     func drawHelpLine(into grid: inout CellGrid) {
         let row = grid.height - 1
+        if case .note(let editor, _) = focus {
+            editor.draw(into: &grid, row: row, utf8: pane.utf8)
+            return
+        }
         grid.fill(column: 0, row: row, width: grid.width, height: 1, with: Cell(" ", background: 236))
-        let keys = " ←/→ frame  space play  +/- speed  i/m/t IC/MS/TO  n/p stage  ? help  q quit"
-        let ascii = " left/right frame  space play  +/- speed  i/m/t IC/MS/TO  n/p stage  ? help  q quit"
-        let text = pane.utf8 ? keys : ascii
-        grid.put(text, column: 0, row: row, foreground: Palette.text, background: 236)
+        let text: String
+        switch focus {
+        case .edit(let e):
+            text = " editing \(e.label): arrows move 1 px, H J K L 5 px, Tab next marker, Enter save, Esc discard"
+        case .strides:
+            text = " strides: up/down choose, Enter play it slowly in a loop, Esc back"
+        default:
+            text = pane.utf8
+                ? " ←/→ frame  space play  +/- speed  i/m/t IC/MS/TO  s strides  c chart  v compare  e correct  a note  n/p stage  ? help  q quit"
+                : " left/right frame  space play  +/- speed  i/m/t IC/MS/TO  s strides  c chart  v compare  e correct  a note  n/p stage  ? help  q quit"
+        }
+        grid.put(String(text.prefix(grid.width)), column: 0, row: row, foreground: Palette.text, background: 236)
         if let m = message, m.until > now {
-            grid.put(m.text + " ", column: max(text.count + 2, grid.width - m.text.count - 1), row: row,
-                     foreground: Palette.accent, background: 236, attributes: [.bold])
+            let t = String(m.text.prefix(max(0, grid.width - 2)))
+            grid.put(t + " ", column: max(0, grid.width - t.count - 1), row: row, foreground: Palette.accent,
+                     background: 236, attributes: [.bold])
         }
     }
+
+    func drawStrideList(_ r: StageReview, selected: Int, into grid: inout CellGrid) {
+        let strides = r.strides.strides
+        var lines = ["side  no.   start      duration   toe-off"]
+        if strides.isEmpty { lines.append("no strides found in this stage") }
+        let first = max(0, min(selected - 8, strides.count - 16))
+        for (i, s) in strides.enumerated() where i >= first && i < first + 16 {
+            let to = s.toeOff.map { "\(Int((100 * s.phase(at: $0)).rounded()))%" } ?? "--"
+            let mark = i == selected ? (pane.utf8 ? "▶" : ">") : " "
+            lines.append("\(mark) \(s.side.letter)   \(pad(String(s.number), 3))  \(pad(TextFormat.fixed(s.start, 2), 7)) s  "
+                         + "\(pad(TextFormat.fixed(s.duration * 1000, 0), 5)) ms   \(to)")
+        }
+        TextFormat.drawOverlayBox(lines, title: "strides, stage \(stageIndex + 1)", into: &grid, utf8: pane.utf8)
+    }
+
+    func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : String(repeating: " ", count: n - s.count) + s }
 
     func drawHelp(into grid: inout CellGrid) {
         TextFormat.drawOverlayBox([
             "left / right   previous / next frame (h / l too)",
             "PgUp / PgDn    one second back / forward",
-            "Home / End     first / last frame of the stage",
-            "space          play / pause (loops the stage)",
+            "Home / End     first / last frame (of the stride loop)",
+            "space          play / pause (loops)",
             "+ / -          faster / slower: 1x, 1/2, 1/4, 1/8, 1/16",
             "i  m  t        next initial contact, midstance, toe-off",
+            "s              stride list: choose one and play it slowly in a loop",
+            "c              angle of the gait-cycle chart",
+            "v              compare: left vs right, flat vs incline, off",
+            "e              correct a marker (saved as manual)",
+            "a              add a note at this moment",
             "n / p          next / previous stage",
+            "a              add a note at this frame (saved to the session)",
             "q              quit",
             "",
             "The rear view shows the frame nearest in time to the side frame.",

@@ -1,9 +1,11 @@
 import ArgumentParser
 
-/// `gaitlive bench`: measurements anyone can rerun on their own machine and frames.
+/// `gaitlive bench ...`: the benchmarks behind docs/performance.md; anyone can rerun them.
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Measure tracking speed and accuracy (release build, one thread).",
-        subcommands: [BenchTrackCommand.self, BenchAccuracyCommand.self])
+        abstract: "Benchmarks (see docs/performance.md and docs/accuracy.md).",
+        subcommands: [BenchSessionCommand.self, BenchConsoleCommand.self, BenchTrackCommand.self,
+                      BenchAccuracyCommand.self]
+    )
 }

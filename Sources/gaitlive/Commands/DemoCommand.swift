@@ -45,6 +45,9 @@ struct DemoCommand: ParsableCommand {
     @Flag(name: .long, help: "Hide the simulator's ground-truth crosses in the console.")
     var noTruth = false
 
+    @Option(name: .long, help: ArgumentHelp("Refuse to start unless the disk holds this many minutes of recording. Default: 2 for the console, the planned recording for --headless.", valueName: "minutes"))
+    var minFreeMinutes: Double?
+
     @OptionGroup var simulation: SimulationOptions
     @OptionGroup var display: DisplayOptions
 
@@ -52,6 +55,9 @@ struct DemoCommand: ParsableCommand {
         guard duration > 0, duration <= 3600 else { throw ValidationError("--duration must be between 0 and 3600 seconds (got \(duration))") }
         guard (40...130).contains(legLength) else { throw ValidationError("--leg-length must be 40 to 130 cm (got \(legLength))") }
         guard !athlete.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("--athlete must not be empty") }
+        if let m = minFreeMinutes, !(0...1440).contains(m) {
+            throw ValidationError("--min-free-minutes must be 0 to 1440 (got \(m))")
+        }
     }
 
     func sessionDirectory() throws -> String {
@@ -73,7 +79,8 @@ struct DemoCommand: ParsableCommand {
             inclinePercent: simulation.incline, lossless: lossless,
             queueFramesPerCamera: Int(simulation.fps * 2), markerSide: simulation.cameraSide,
             simulation: .init(seed: simulation.seed, findings: simulation.findings), clockOrigin: origin,
-            software: "gaitlive \(GaitLive.version)")
+            software: "gaitlive \(GaitLive.version)",
+            minimumFreeMinutes: minFreeMinutes ?? (headless ? duration * Double(inclineStage ? 2 : 1) / 60 : 2))
     }
 
     func run() throws {
@@ -102,6 +109,8 @@ struct DemoCommand: ParsableCommand {
                 })
         } catch let e as SystemError {
             throw Failure.badInput(e.description)
+        } catch let e as FreeSpace.Shortage {
+            throw Failure.badInput(e.description)
         }
         return (session, runner)
     }
@@ -118,19 +127,25 @@ struct DemoCommand: ParsableCommand {
         if stages == 2 {
             session.nextStage(at: origin + UInt64((Double(perStage) / fps * 1e9).rounded()))
         }
+        print(HeadlessSummary.diskLine(session: session, directory: directory))
         session.start()
         while !session.allCamerasEnded {
             usleep(20_000)
         }
         let status = session.stop()
-        if let failure = status.failure { throw Failure.failed(failure) }
+        if let failure = status.failure {
+            // A full disk: the summary shows what was saved; the exit status says it was cut short.
+            FileHandle.standardError.write(Data("gaitlive: \(failure)\n".utf8))
+            try HeadlessSummary.print(directory: directory, session: session, seed: simulation.seed,
+                                      size: simulation.size, fps: fps)
+            Foundation.exit(1)
+        }
         try HeadlessSummary.print(directory: directory, session: session, seed: simulation.seed,
                                   size: simulation.size, fps: fps)
     }
 
     func runConsole(directory: String) throws {
         let (terminal, pane) = try display.openTerminal()
-        SignalFlags.installTerminationHandlers()
         let origin = MonotonicClock.now() + 100_000_000
         let session: LiveSession
         do {
@@ -143,8 +158,7 @@ struct DemoCommand: ParsableCommand {
         session.start()
         let screen = LiveScreen(session: session, pane: pane, title: "demo: \(athlete)")
         screen.showTruth = !noTruth
-        let ending = ConsoleLoop.run(screen, on: terminal)
-        terminal.end()
+        let ending = display.runConsole(terminal, screen)
         let status = session.stop()
         let recorded = status.framesWritten.values.reduce(0, +)
         if let failure = status.failure {

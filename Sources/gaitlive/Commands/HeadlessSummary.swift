@@ -14,6 +14,9 @@ enum HeadlessSummary {
         }
         var out = "gaitlive demo (headless): simulated runner, seed \(seed), \(size.width)x\(size.height) at \(fmt(fps, 0)) fps\n"
         out += "session saved: \(directory)\n"
+        if let i = recorded.manifest.interruption {
+            out += "recording stopped early (\(i.reason)): the stages below hold what was saved\n"
+        }
         let timeline = session.currentTimeline
         for (i, stage) in recorded.stages.enumerated() {
             let s = stage.info
@@ -43,6 +46,15 @@ enum HeadlessSummary {
             out += "  cadence \(cadence); events: \(stage.events.count)\n"
         }
         Swift.print(out, terminator: "")
+    }
+
+    /// "disk: side 2.23 GB/min, rear 2.23 GB/min expected; 70.31 GB free"
+    static func diskLine(session: LiveSession, directory: String) -> String {
+        let per = CameraView.allCases.compactMap { v in
+            session.expectedBytesPerMinute[v].map { "\(v.rawValue) \(FreeSpace.format($0))/min" }
+        }
+        let free = FreeSpace.bytesAvailable(at: directory).map { "; \(FreeSpace.format($0)) free" } ?? ""
+        return "disk: " + per.joined(separator: ", ") + " expected" + free
     }
 
     static func fmt(_ v: Double, _ d: Int) -> String { String(format: "%.\(d)f", v) }

@@ -53,11 +53,9 @@ struct ReviewCommand: ParsableCommand {
             return
         }
         let (terminal, pane) = try display.openTerminal()
-        SignalFlags.installTerminationHandlers()
         let screen = ReviewScreen(session: session, pane: pane)
         screen.open(stage: stage - 1, frame: frame - 1)
-        let ending = ConsoleLoop.run(screen, on: terminal)
-        terminal.end()
+        let ending = display.runConsole(terminal, screen)
         if case .signal(let s) = ending { Foundation.exit(128 + s) }
     }
 }

@@ -1,0 +1,108 @@
+import ArgumentParser
+import CaptureKit
+import Foundation
+
+/// `gaitlive sessions`: the library of recorded sessions, one line each.
+struct SessionsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sessions",
+        abstract: "List recorded sessions: athlete, date, stages, frames, drops, and whether any was recovered.",
+        usage: """
+            gaitlive sessions
+            gaitlive sessions --athlete "Ana Ruiz"
+            gaitlive sessions --root /media/clinic/sessions
+            """,
+        discussion: """
+            Looks for sessions in ROOT/<athlete>/<date-time>/ (ROOT: --root, else $GAITLIVE_SESSIONS, else \
+            $XDG_DATA_HOME/gaitlive/sessions, else ~/.local/share/gaitlive/sessions). A session whose recording \
+            was cut by a crash is recovered when first listed or opened and shown as 'recovered'.
+            """)
+
+    @Option(name: .long, help: "Only this athlete's sessions (name as typed, case-insensitive).")
+    var athlete: String?
+
+    @Option(name: .long, help: ArgumentHelp("Sessions root directory.", valueName: "dir"))
+    var root: String?
+
+    func run() throws {
+        let dir = root ?? SessionLayout.defaultRoot()
+        if root == nil && !FileManager.default.fileExists(atPath: dir) {
+            print("No sessions yet under \(dir).")
+            return
+        }
+        let entries: [SessionLibrary.Entry]
+        do {
+            entries = try SessionLibrary.list(root: dir, athlete: athlete)
+        } catch {
+            throw Failure.badInput("\(error)")
+        }
+        if entries.isEmpty {
+            print(athlete.map { "No sessions of \($0) under \(dir)." } ?? "No sessions under \(dir).")
+            return
+        }
+        var rows = [["athlete", "date", "stages", "frames", "drops", "status", "directory"]]
+        for e in entries { rows.append(SessionsCommand.row(e)) }
+        print(SessionsCommand.table(rows), terminator: "")
+    }
+
+    /// One line: athlete, local date and time, stages with durations, frames per camera, drops
+    /// (camera / not saved), status.
+    static func row(_ e: SessionLibrary.Entry) -> [String] {
+        guard let m = e.manifest else {
+            return ["?", "?", "?", "?", "?", "unreadable: " + (e.problem ?? ""), e.directory]
+        }
+        let stages = m.stages.map { s in
+            let name = s.kind == "incline" ? "incline \(fixed(s.inclinePercent, 0))%" : s.kind
+            return "\(name) \(duration(s.durationSeconds ?? 0))"
+        }.joined(separator: ", ")
+        var frames: [String] = [], camera = 0, notSaved = 0
+        for view in ["side", "rear"] {
+            let views = m.stages.compactMap { $0.views[view] }
+            guard !views.isEmpty else { continue }
+            frames.append("\(view) \(views.reduce(0) { $0 + $1.frames })")
+            camera += views.reduce(0) { $0 + $1.droppedByCamera }
+            notSaved += views.reduce(0) { $0 + $1.droppedByRecorder }
+        }
+        var status: String
+        switch m.status {
+        case .complete: status = "complete"
+        case .recovered: status = "recovered after a crash"
+        case .recording: status = e.beingRecorded ? "being recorded" : "recording (not closed)"
+        }
+        if let i = m.interruption, m.status != .recovered { status += ", stopped early: \(i.reason)" }
+        if !m.notes.isEmpty { status += ", \(m.notes.count) note\(m.notes.count == 1 ? "" : "s")" }
+        return [m.athlete.name, localDate(m.created), stages.isEmpty ? "none" : stages,
+                frames.joined(separator: ", "), "\(camera) camera, \(notSaved) not saved", status, e.directory]
+    }
+
+    static func table(_ rows: [[String]]) -> String {
+        var widths = [Int](repeating: 0, count: rows[0].count)
+        for r in rows { for (i, c) in r.enumerated() { widths[i] = max(widths[i], c.count) } }
+        var out = ""
+        for r in rows {
+            var line = ""
+            for (i, c) in r.enumerated() {
+                line += i == r.count - 1 ? c : c + String(repeating: " ", count: widths[i] - c.count + 2)
+            }
+            out += line + "\n"
+        }
+        return out
+    }
+
+    /// "12.5 s" under a minute, "2:05" from a minute on.
+    static func duration(_ s: Double) -> String {
+        if s < 59.95 { return String(format: "%.1f s", s) }
+        let total = Int(s.rounded())
+        return String(format: "%d:%02d", total / 60, total % 60)
+    }
+
+    static func fixed(_ v: Double, _ d: Int) -> String { String(format: "%.\(d)f", v) }
+
+    static func localDate(_ iso: String) -> String {
+        guard let date = ISO8601DateFormatter().date(from: iso) else { return iso }
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.dateFormat = "yyyy-MM-dd HH:mm"
+        return f.string(from: date)
+    }
+}

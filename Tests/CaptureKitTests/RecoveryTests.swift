@@ -1,0 +1,112 @@
+import Foundation
+import Glibc
+import MarkerTracker
+import Testing
+@testable import CaptureKit
+
+/// A writer that dies (its buffers handed to the kernel, nothing closed), files cut at different
+/// frames, then the next open: recovered to the shortest consistent prefix, nothing deleted.
+@Suite struct RecoveryTests {
+    let round = SessionRoundTripTests()
+    let stage = SessionTimeline.Stage(kind: .flat, inclinePercent: 0, ordinal: 1, startNanoseconds: 0)
+
+    /// Writes `frames` side frames, flushes, and drops the writer the way a crash would (the
+    /// lock goes with it; the manifest still says `recording` with the counts of its creation).
+    func abandonedSession(_ dir: TestDirectory, frames: Int) throws -> String {
+        let root = dir.file("s")
+        do {
+            let writer = try SessionWriter(directory: root, manifest: round.manifest(),
+                                           formats: [.side: Y4MHeader(width: 16, height: 12, framesPerSecond: 120, colour: .mono)])
+            for n in 0..<frames {
+                try writer.append(round.processed(n, view: .side), stageIndex: 0, stage: stage, droppedByRecorderBefore: 0)
+            }
+            try writer.flush()
+        }
+        return root
+    }
+
+    func truncate(_ path: String, by bytes: Int) throws {
+        let size = try #require(FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
+        #expect(Glibc.truncate(path, off_t(size - bytes)) == 0)
+    }
+
+    @Test func filesCutAtDifferentFramesAreReconciledToTheCommonPrefix() throws {
+        let dir = TestDirectory()
+        let root = try abandonedSession(dir, frames: 10)
+        #expect(try ManifestStore.read(from: root).status == .recording)
+        // Video: half of frame 9 missing (9 whole frames). Markers: last row cut (9 rows).
+        // Angles: the last three rows gone (7 rows). Index complete (10 rows).
+        try truncate(root + "/flat/side.y4m", by: 100)
+        try truncate(root + "/flat/side.markers.csv", by: 5)
+        let angles = try String(contentsOfFile: root + "/flat/side.angles.csv", encoding: .utf8)
+        let kept = angles.split(separator: "\n").prefix(8).joined(separator: "\n") + "\n7,0.05"
+        try Data(kept.utf8).write(to: URL(fileURLWithPath: root + "/flat/side.angles.csv"))
+        let sizes = try ["side.y4m", "side.frames.csv", "side.markers.csv", "side.angles.csv"].map {
+            try FileManager.default.attributesOfItem(atPath: root + "/flat/" + $0)[.size] as? Int
+        }
+
+        let s = try RecordedSession(directory: root)
+        #expect(s.manifest.status == .recovered)
+        let view = try #require(s.stages.first?.views[.side])
+        #expect(view.frameCount == 7)
+        #expect(s.manifest.stages[0].views["side"]?.frames == 7)
+        // Frame 3 was preceded by a sequence gap of two (see SessionRoundTripTests.processed).
+        #expect(s.manifest.stages[0].views["side"]?.droppedByCamera == 2)
+        #expect(s.manifest.stages[0].endSeconds == view.times[6])
+        let detail = try #require(s.manifest.interruption)
+        #expect(detail.reason == "crash")
+        #expect(detail.detail.contains("flat/side: video 9, index 10, markers 9, angles 7 -> 7 frames kept"))
+        for n in 0..<7 {
+            #expect(try view.image(at: n).pixels == round.processed(n, view: .side).frame.luma.pixels)
+            #expect(view.markers(at: n)[0]?.position.x == 1.25 + Double(n))
+        }
+        // Saved: the next reader sees the recovered manifest; no data file was changed.
+        #expect(try ManifestStore.read(from: root).status == .recovered)
+        #expect(try RecordedSession(directory: root).manifest == s.manifest)
+        let after = try ["side.y4m", "side.frames.csv", "side.markers.csv", "side.angles.csv"].map {
+            try FileManager.default.attributesOfItem(atPath: root + "/flat/" + $0)[.size] as? Int
+        }
+        #expect(after == sizes)
+        #expect(!FileManager.default.fileExists(atPath: root + "/" + SessionLayout.reserveName))
+    }
+
+    @Test func aSessionBeingRecordedIsNotRecovered() throws {
+        let dir = TestDirectory()
+        let root = try abandonedSession(dir, frames: 4)
+        let lock = try #require(try SessionLock.acquire(root))
+        let s = try RecordedSession(directory: root)
+        #expect(s.manifest.status == .recording)
+        #expect(s.stages.first?.views[.side]?.frameCount == 4)
+        #expect(SessionLock.isHeld(root))
+        lock.release()
+        #expect(!SessionLock.isHeld(root))
+        #expect(try RecordedSession(directory: root).manifest.status == .recovered)
+    }
+
+    @Test func notesAreSavedAtOnceAndRefusedWhileRecording() throws {
+        let dir = TestDirectory()
+        let root = try abandonedSession(dir, frames: 3)
+        let s = try RecordedSession(directory: root)
+        try s.addNote("left hip drop visible at IC\u{7}", seconds: 0.25)
+        #expect(s.manifest.notes == [.init(seconds: 0.25, text: "left hip drop visible at IC")])
+        #expect(try ManifestStore.read(from: root).notes == s.manifest.notes)
+        #expect(throws: ManifestStore.ManifestError.self) { try s.addNote("   ", seconds: nil) }
+        let lock = try #require(try SessionLock.acquire(root))
+        #expect {
+            try s.addNote("later", seconds: nil)
+        } throws: { "\($0)".contains("being recorded by a running gaitlive") }
+        lock.release()
+        #expect(try ManifestStore.read(from: root).notes.count == 1)
+    }
+
+    @Test func aManifestCannotPointOutsideItsSession() throws {
+        let dir = TestDirectory()
+        let root = try abandonedSession(dir, frames: 2)
+        var m = try ManifestStore.read(from: root)
+        m.stages[0].views["side"]?.video = "../../etc/passwd"
+        try ManifestStore.write(m, to: root)
+        #expect {
+            _ = try RecordedSession(directory: root)
+        } throws: { "\($0)" == root + "/session.json: field 'stages[0].views.side.video' is not a path inside the session ('../../etc/passwd')" }
+    }
+}

@@ -1,0 +1,71 @@
+import CaptureKit
+import Foundation
+import MarkerTracker
+import Testing
+
+/// `gaitlive import`: videos recorded elsewhere become an analysed session. On lossless video
+/// (the demo's own Y4M) the analysis is the live one, marker for marker.
+@Suite(.serialized) struct ImportTests {
+    @Test func importedVideosAreAnalysedLikeLiveCapture() throws {
+        let original = Binary.temporaryDirectory("import-src")
+        let imported = Binary.temporaryDirectory("import-out")
+        defer {
+            try? FileManager.default.removeItem(atPath: original)
+            try? FileManager.default.removeItem(atPath: imported)
+        }
+        #expect(try Binary.gaitlive("demo", "--headless", "--duration", "1", "--size", "320x240", "--no-incline-stage",
+                                    "--out", original).status == 0)
+        var side = original + "/flat/side.y4m"
+        var lossless = true
+        if let ffmpeg = Binary.which("ffmpeg") {
+            // Any video ffmpeg reads: the side view goes through H.264 first.
+            side = original + "-side.mp4"
+            #expect(try Binary.run(ffmpeg, ["-v", "error", "-i", original + "/flat/side.y4m", "-c:v", "libx264",
+                                            "-crf", "12", "-pix_fmt", "yuv420p", side]).status == 0)
+            lossless = false
+        }
+        defer { unlink(original + "-side.mp4") }
+        let r = try Binary.gaitlive("import", "--side", side, "--rear", original + "/flat/rear.y4m", "--out", imported,
+                                    "--athlete", "Imported Runner")
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("side: 120 frames at 120.00 fps"))
+        #expect(r.stdout.contains("rear: 120 frames at 120.00 fps"))
+
+        let a = try RecordedSession(directory: original), b = try RecordedSession(directory: imported)
+        #expect(b.manifest.source == "import")
+        #expect(b.manifest.status == .complete)
+        #expect(b.manifest.athlete.name == "Imported Runner")
+        let rearA = try #require(a.stages[0].views[.rear]), rearB = try #require(b.stages[0].views[.rear])
+        #expect(rearB.frameCount == 120)
+        for n in 0..<120 {
+            #expect(try rearB.image(at: n).pixels == rearA.image(at: n).pixels)
+            #expect(rearB.markers(at: n) == rearA.markers(at: n), "rear frame \(n)")
+            #expect(rearB.angles(at: n) == rearA.angles(at: n), "rear frame \(n)")
+        }
+        let sideA = try #require(a.stages[0].views[.side]), sideB = try #require(b.stages[0].views[.side])
+        #expect(sideB.frameCount == 120)
+        var close = 0
+        for n in 0..<120 {
+            let ma = sideA.markers(at: n), mb = sideB.markers(at: n)
+            let pairs = zip(ma, mb).compactMap { x, y -> Double? in
+                guard let x, let y else { return nil }
+                return max(abs(x.position.x - y.position.x), abs(x.position.y - y.position.y))
+            }
+            if pairs.count == ma.count && pairs.allSatisfy({ $0 < (lossless ? 1e-9 : 1.0) }) { close += 1 }
+        }
+        #expect(close > 100, "side frames with every marker within a pixel of the live tracking: \(close)")
+        #expect(!b.stages[0].events.isEmpty)
+    }
+
+    @Test func badVideosAreNamed() throws {
+        let out = Binary.temporaryDirectory("import-bad")
+        let missing = out + "-missing.y4m"
+        let r = try Binary.gaitlive("import", "--side", missing, "--out", out)
+        #expect(r.status == 2)
+        #expect(r.stderr == "gaitlive: \(missing): cannot open: No such file or directory\n")
+        #expect(!FileManager.default.fileExists(atPath: out))
+        let none = try Binary.gaitlive("import", "--out", out)
+        #expect(none.status == 2)
+        #expect(none.stderr.contains("give --side, --rear or both"))
+    }
+}
