@@ -43,6 +43,12 @@ import Testing
         let v = try Binary.gaitlive("bench", "track", text, "--view", "top")
         #expect(v.status == 2)
         #expect(v.stderr.contains("top"))
+
+        let f = try Binary.gaitlive("demo", "--headless", "--fault", "earthquake")
+        #expect(f.status == 2)
+        #expect(f.stderr.hasPrefix("gaitlive: "))
+        #expect(f.stderr.contains("earthquake"))
+        #expect(f.stderr.split(separator: "\n").count == 1)
     }
 
     @Test func benchAccuracyReportsNoWrongLabels() throws {
