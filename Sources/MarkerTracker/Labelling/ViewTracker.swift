@@ -3,16 +3,18 @@
 /// Per frame: exposure levels (refreshed every `levelsInterval` frames), blob detection (only in
 /// windows around the predicted positions while every marker is tracked; the whole frame
 /// otherwise), then labelling:
-/// 1. a blob with the light of two LEDs near two predictions (touching LEDs, as a heel passing its
-///    knee seen from behind) is split into two (`BlobSplitter`); if it cannot be parted it is
-///    taken by neither marker, and both are carried by prediction;
+/// 1. a blob with the light of two LEDs near two predictions, or the only blob for two
+///    predictions closer than two spot widths (touching LEDs, as a heel passing its knee seen
+///    from behind), is split into two (`BlobSplitter`); if it cannot be parted it is taken by
+///    neither marker, and both are carried by prediction;
 /// 2. assignment of blobs to constant-velocity predictions inside a motion-scaled gate (global
 ///    minimum cost, with an explicit "miss" per marker), then an ambiguity check: two markers
 ///    that could as well have each other's blobs (or one marker whose blob another missing
 ///    marker could as well own) are dropped rather than risk a swap;
 /// 3. a segment-length check that drops a marker rather than accept a likely identity swap;
-/// 4. re-acquisition of lost markers by labelling the spare blobs with the tracked ones held fixed,
-///    or, with too few markers held, labelling from scratch;
+/// 4. re-acquisition of lost markers by labelling the spare blobs with the tracked ones held fixed
+///    and the predictions as a prior, or, with too few markers held, labelling from scratch; a
+///    marker carried by prediction is taken back by its gate only while its whole limb is tracked;
 /// 5. every `verifyInterval` frames, a from-scratch labelling that must agree with the tracks; two
 ///    confident disagreements in a row replace them (a swap that slipped through is undone).
 /// Short gaps are bridged by prediction (source `.predicted`, falling confidence); longer ones
