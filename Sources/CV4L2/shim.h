@@ -10,6 +10,8 @@
 #include <sys/mman.h>
 #include <linux/videodev2.h>
 #include <libv4l2.h>
+#include <libv4lconvert.h>
+#include <unistd.h>
 
 // v4l2_open is C-variadic, so Swift marks it unavailable: a fixed-arity wrapper.
 static inline int cv4l2_open(const char *path, int flags) { return v4l2_open(path, flags); }
@@ -19,6 +21,15 @@ static inline int cv4l2_xioctl(int fd, unsigned long request, void *arg) {
     int r;
     do { r = v4l2_ioctl(fd, request, arg); } while (r == -1 && errno == EINTR);
     return r;
+}
+
+// open(2) is C-variadic too; this opens the node and hands it to libv4l2 with format conversion off,
+// so ENUM_FMT lists what the camera really sends (MJPEG is decoded by libv4lconvert explicitly).
+static inline int cv4l2_open_native(const char *path, int flags) {
+    int fd = open(path, flags);
+    if (fd < 0) return fd;
+    if (v4l2_fd_open(fd, V4L2_DISABLE_CONVERSION) < 0) { int e = errno; close(fd); errno = e; return -1; }
+    return fd;
 }
 
 // Kept beside open/ioctl so every libv4l2 call is visibly paired (libv4l2 tracks its fds).
@@ -66,6 +77,9 @@ static const uint32_t CV4L2_PIX_FMT_YUV420 = V4L2_PIX_FMT_YUV420;
 static const uint32_t CV4L2_PIX_FMT_MJPEG = V4L2_PIX_FMT_MJPEG;
 static const uint32_t CV4L2_PIX_FMT_JPEG = V4L2_PIX_FMT_JPEG;
 static const uint32_t CV4L2_PIX_FMT_RGB24 = V4L2_PIX_FMT_RGB24;
+static const uint32_t CV4L2_PIX_FMT_UYVY = V4L2_PIX_FMT_UYVY;
+static const uint32_t CV4L2_PIX_FMT_NV21 = V4L2_PIX_FMT_NV21;
+static const uint32_t CV4L2_PIX_FMT_YVU420 = V4L2_PIX_FMT_YVU420;
 
 // Control ids are plain enum-like macros built from V4L2_CID_BASE sums, which Swift imports
 // inconsistently (some as Int32, some not at all): fixed-type constants instead.
@@ -75,5 +89,12 @@ static const uint32_t CV4L2_CID_GAIN = V4L2_CID_GAIN;
 static const uint32_t CV4L2_CID_AUTO_WHITE_BALANCE = V4L2_CID_AUTO_WHITE_BALANCE;
 static const uint32_t CV4L2_CID_POWER_LINE_FREQUENCY = V4L2_CID_POWER_LINE_FREQUENCY;
 static const uint32_t CV4L2_CTRL_FLAG_NEXT_CTRL = V4L2_CTRL_FLAG_NEXT_CTRL;
+static const uint32_t CV4L2_CID_WHITE_BALANCE_TEMPERATURE = V4L2_CID_WHITE_BALANCE_TEMPERATURE;
+static const uint32_t CV4L2_CID_AUTOGAIN = V4L2_CID_AUTOGAIN;
+static const uint32_t CV4L2_CID_BRIGHTNESS = V4L2_CID_BRIGHTNESS;
+
+// Flag and capability values above 0x7fffffff import as Int32 overflow errors or not at all.
+static const uint32_t CV4L2_CAP_DEVICE_CAPS = V4L2_CAP_DEVICE_CAPS;
+static const uint32_t CV4L2_CTRL_FLAG_NEXT_COMPOUND = V4L2_CTRL_FLAG_NEXT_COMPOUND;
 
 #endif

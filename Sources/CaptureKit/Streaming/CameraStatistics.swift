@@ -4,7 +4,7 @@ public struct CameraStatistics: Sendable, Equatable {
     public enum State: Sendable, Equatable {
         case starting
         case streaming
-        /// No frame for over a second although the source is open.
+        /// No frame for `CaptureThread.stallSeconds` although the source is open.
         case stalled
         /// The source failed (unplugged camera, read error); the message says why.
         case lost(String)
@@ -22,6 +22,8 @@ public struct CameraStatistics: Sendable, Equatable {
     public var measuredFramesPerSecond: Double = 0
     public var lastTimestampNanoseconds: UInt64 = 0
     public var lastSequence: UInt32?
+    /// Times the source was lost and came back (re-plugged camera).
+    public var reconnections = 0
 
     public init() {}
 }
