@@ -51,8 +51,9 @@ public final class CameraControls: Sendable {
             throw ControlError(device: path, message: "\(key) must be \(control.minimum) to \(control.maximum) (got \(value))")
         }
         try device.setControl(control.id, to: value)
-        if control.kind != .button { state.withLock { $0.applied[control.id] = value } }
-        return try device.controls().first { $0.id == control.id } ?? control
+        guard control.kind != .button else { return control } // a button may unplug the device (vivid)
+        state.withLock { $0.applied[control.id] = value }
+        return (try? device.controls())?.first { $0.id == control.id } ?? control
     }
 
     /// Steps an integer control by `steps` of its step size (the live screen's keys); returns it as it is now.

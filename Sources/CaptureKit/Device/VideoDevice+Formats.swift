@@ -115,3 +115,20 @@ extension VideoDevice {
         return t.numerator == 0 ? nil : FrameInterval(numerator: t.numerator, denominator: t.denominator)
     }
 }
+
+/// The output side, for feeding a loopback device (the device tests' producer).
+extension VideoDevice {
+    /// Sets the format of frames written to an output node (v4l2loopback's writer side).
+    /// The corresponding V4L2 request is `VIDIOC_S_FMT` (on `V4L2_BUF_TYPE_VIDEO_OUTPUT`).
+    func setOutputFormat(_ format: PixelFormat, width: Int, height: Int, bytesPerLine: Int, sizeImage: Int) throws(SystemError) {
+        var f = v4l2_format()
+        f.type = V4L2_BUF_TYPE_VIDEO_OUTPUT.rawValue
+        f.fmt.pix.width = UInt32(width)
+        f.fmt.pix.height = UInt32(height)
+        f.fmt.pix.pixelformat = format.rawValue
+        f.fmt.pix.field = V4L2_FIELD_NONE.rawValue
+        f.fmt.pix.bytesperline = UInt32(bytesPerLine)
+        f.fmt.pix.sizeimage = UInt32(sizeImage)
+        try request(CV4L2_VIDIOC_S_FMT, &f, "VIDIOC_S_FMT (output)")
+    }
+}
