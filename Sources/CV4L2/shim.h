@@ -11,6 +11,7 @@
 #include <linux/videodev2.h>
 #include <libv4l2.h>
 #include <libv4lconvert.h>
+#include <libv4l-plugin.h>
 #include <unistd.h>
 
 // v4l2_open is C-variadic, so Swift marks it unavailable: a fixed-arity wrapper.
@@ -28,8 +29,29 @@ static inline int cv4l2_xioctl(int fd, unsigned long request, void *arg) {
 static inline int cv4l2_open_native(const char *path, int flags) {
     int fd = open(path, flags);
     if (fd < 0) return fd;
+    struct v4l2_capability cap;
+    // libv4l2 prints its own message for a node that is not a V4L2 device: ask first, quietly.
+    if (ioctl(fd, VIDIOC_QUERYCAP, &cap) < 0) { int e = errno; close(fd); errno = e; return -1; }
     if (v4l2_fd_open(fd, V4L2_DISABLE_CONVERSION) < 0) { int e = errno; close(fd); errno = e; return -1; }
     return fd;
+}
+
+// libv4lconvert will not start without a V4L2 device to query. To decode JPEG frames without a
+// camera (tests, benchmarks), these device operations answer its capability query and nothing else.
+static inline int cv4l2_nodevice_ioctl(void *priv, int fd, unsigned long request, void *arg) {
+    (void)priv; (void)fd;
+    if (request == VIDIOC_QUERYCAP) {
+        struct v4l2_capability *c = arg;
+        __builtin_memset(c, 0, sizeof *c);
+        c->capabilities = c->device_caps = V4L2_CAP_VIDEO_CAPTURE | V4L2_CAP_STREAMING;
+        return 0;
+    }
+    errno = EINVAL;
+    return -1;
+}
+static inline struct v4lconvert_data *cv4l2_convert_create_without_device(void) {
+    static const struct libv4l_dev_ops ops = { .ioctl = cv4l2_nodevice_ioctl };
+    return v4lconvert_create_with_dev_ops(-1, NULL, &ops);
 }
 
 // Kept beside open/ioctl so every libv4l2 call is visibly paired (libv4l2 tracks its fds).

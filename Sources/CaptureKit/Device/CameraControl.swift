@@ -80,7 +80,9 @@ public struct CameraControl: Sendable, Codable, Hashable {
             if ["0", "off", "false", "no"].contains(t) { return 0 }
         }
         if let v = Int64(text) { return v }
-        return menu.first { CameraControl.key(for: $0.name) == CameraControl.key(for: text) }?.value
+        // Menu item names compare without case, spaces or punctuation ("50hz" is "50 Hz").
+        func squeezed(_ s: String) -> String { CameraControl.key(for: s).filter { $0 != "_" } }
+        return menu.first { squeezed($0.name) == squeezed(text) }?.value
     }
 
     /// The current value as the user reads it (menu item name for menus).

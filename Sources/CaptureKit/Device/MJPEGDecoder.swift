@@ -15,7 +15,7 @@ public final class MJPEGDecoder {
 
     /// `descriptor` is the camera's (libv4lconvert asks it about the device); -1 without a device.
     public init(width: Int, height: Int, descriptor: Int32 = -1) throws(SystemError) {
-        guard let h = v4lconvert_create(descriptor) else {
+        guard let h = descriptor >= 0 ? v4lconvert_create(descriptor) : cv4l2_convert_create_without_device() else {
             throw SystemError("cannot create the MJPEG decoder", path: "libv4lconvert", errno: Glibc.errno)
         }
         handle = h

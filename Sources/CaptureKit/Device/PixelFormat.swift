@@ -42,6 +42,20 @@ public struct PixelFormat: RawRepresentable, Hashable, Sendable, Codable, Custom
 
     public var description: String { fourcc.trimmingTrailingSpaces }
 
+    /// Encoded as its four characters ("YUYV"), as people and scripts read it.
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let f = PixelFormat(fourcc: text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a FOURCC: \(text)"))
+        }
+        self = f
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(description)
+    }
+
     /// Formats gaitlive turns into frames itself (uncompressed) or through its JPEG decoder.
     public var isSupported: Bool { PixelFormat.supported.contains(self) }
 

@@ -54,6 +54,7 @@ public final class VideoDevice {
         case EBUSY: "another program is using this camera; close it and try again"
         case ENOENT: "no such device; 'gaitlive devices' lists the cameras"
         case ENODEV, ENXIO: "the camera was unplugged"
+        case ENOTTY: "not a video device"
         default: nil
         }
         return SystemError(operation, path: path, errno: e, hint: hint)
