@@ -50,3 +50,22 @@ import Testing
         #expect(convert(.nv12, [UInt8](repeating: 0, count: 9), stride: 4) == nil)
     }
 }
+
+/// Pooled planes are reused in place, but never under a frame that still holds them.
+@Suite struct PlanePoolTests {
+    @Test func aHeldPlaneKeepsItsPixelsWhileThePoolCyclesOn() {
+        var pool = PlanePool(slots: 2)
+        let held = pool.fill(4) { p in for i in 0..<4 { p[i] = 7 } }
+        for round in 0..<5 {
+            _ = pool.fill(4) { p in for i in 0..<4 { p[i] = UInt8(round) } }
+        }
+        #expect(held == [7, 7, 7, 7])
+        var released: [UInt8]? = pool.fill(4) { p in for i in 0..<4 { p[i] = 1 } }
+        let address = released!.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
+        released = nil
+        _ = pool.fill(4) { _ in } // the other slot
+        let again = pool.fill(4) { p in for i in 0..<4 { p[i] = 2 } }
+        #expect(again.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) } == address, "reused in place")
+        #expect(again == [2, 2, 2, 2])
+    }
+}

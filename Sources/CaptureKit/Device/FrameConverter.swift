@@ -4,8 +4,8 @@ public import MarkerTracker
 /// reads and, for colour formats, 4:2:0 chroma for the recording.
 ///
 /// Rows are read `bytesPerLine` apart (the driver's stride); the output planes are packed.
-/// Output arrays are written in place as they are created (no zero fill, one allocation per
-/// plane). MJPEG goes through `MJPEGDecoder` into a scratch buffer reused for every frame.
+/// Output planes come from `PlanePool`s, so a warm converter allocates nothing per frame. MJPEG
+/// goes through `MJPEGDecoder` into a scratch buffer reused for every frame. Owned by one thread.
 public final class FrameConverter {
     public let format: PixelFormat
     public let width: Int
@@ -13,6 +13,9 @@ public final class FrameConverter {
     public let bytesPerLine: Int
     private let decoder: MJPEGDecoder?
     private var scratch: [UInt8] = []
+    private var lumaPool = PlanePool()
+    private var cbPool = PlanePool()
+    private var crPool = PlanePool()
 
     public init(format: PixelFormat, width: Int, height: Int, bytesPerLine: Int, decoder: MJPEGDecoder? = nil) {
         self.format = format
@@ -62,8 +65,7 @@ public final class FrameConverter {
     func luma(_ raw: UnsafeRawBufferPointer, step: Int, offset: Int) -> LumaImage {
         let (w, h, bpl) = (width, height, bytesPerLine)
         let src = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
-        let pixels = [UInt8](unsafeUninitializedCapacity: w * h) { out, count in
-            let dst = out.baseAddress!
+        let pixels = lumaPool.fill(w * h) { dst in
             for y in 0..<h {
                 let row = src + y * bpl + offset
                 let o = dst + y * w
@@ -73,7 +75,6 @@ public final class FrameConverter {
                     for x in 0..<w { o[x] = row[x &* step] }
                 }
             }
-            count = w * h
         }
         return LumaImage(width: w, height: h, pixels: pixels)
     }
@@ -83,9 +84,8 @@ public final class FrameConverter {
         let image = luma(raw, step: 2, offset: lumaOffset)
         let (cw, ch, bpl, h) = (chromaWidth, chromaHeight, bytesPerLine, height)
         let src = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
-        func plane(_ offset: Int) -> [UInt8] {
-            [UInt8](unsafeUninitializedCapacity: cw * ch) { out, count in
-                let dst = out.baseAddress!
+        func plane(_ pool: inout PlanePool, _ offset: Int) -> [UInt8] {
+            pool.fill(cw * ch) { dst in
                 for cy in 0..<ch {
                     let r0 = src + (2 * cy) * bpl + offset
                     let r1 = 2 * cy + 1 < h ? r0 + bpl : r0
@@ -95,10 +95,9 @@ public final class FrameConverter {
                         o[cx] = UInt8((UInt16(r0[i]) &+ UInt16(r1[i]) &+ 1) >> 1)
                     }
                 }
-                count = cw * ch
             }
         }
-        return (image, ChromaPlanes(cb: plane(cbOffset), cr: plane(crOffset)))
+        return (image, ChromaPlanes(cb: plane(&cbPool, cbOffset), cr: plane(&crPool, crOffset)))
     }
 
     /// NV12 / NV21: the luma plane, then one plane of interleaved Cb Cr (Cr Cb) pairs.
@@ -106,17 +105,16 @@ public final class FrameConverter {
         let image = luma(raw, step: 1, offset: 0)
         let (cw, ch, bpl) = (chromaWidth, chromaHeight, bytesPerLine)
         let uv = raw.baseAddress!.assumingMemoryBound(to: UInt8.self) + bpl * height
-        func plane(_ offset: Int) -> [UInt8] {
-            [UInt8](unsafeUninitializedCapacity: cw * ch) { out, count in
-                let dst = out.baseAddress!
+        func plane(_ pool: inout PlanePool, _ offset: Int) -> [UInt8] {
+            pool.fill(cw * ch) { dst in
                 for cy in 0..<ch {
                     let row = uv + cy * bpl + offset
                     for cx in 0..<cw { dst[cy * cw + cx] = row[cx &* 2] }
                 }
-                count = cw * ch
             }
         }
-        let (cb, cr) = swap ? (plane(1), plane(0)) : (plane(0), plane(1))
+        let cb = plane(&cbPool, swap ? 1 : 0)
+        let cr = plane(&crPool, swap ? 0 : 1)
         return (image, ChromaPlanes(cb: cb, cr: cr))
     }
 
@@ -127,16 +125,15 @@ public final class FrameConverter {
         let cstride = stride == w ? cw : stride / 2
         guard raw.count >= stride * h + 2 * cstride * ch else { return nil }
         let src = base.assumingMemoryBound(to: UInt8.self)
-        func copy(_ start: UnsafePointer<UInt8>, _ pw: Int, _ ph: Int, _ ps: Int) -> [UInt8] {
-            [UInt8](unsafeUninitializedCapacity: pw * ph) { out, count in
-                for y in 0..<ph { (out.baseAddress! + y * pw).update(from: start + y * ps, count: pw) }
-                count = pw * ph
+        func copy(_ pool: inout PlanePool, _ start: UnsafePointer<UInt8>, _ pw: Int, _ ph: Int, _ ps: Int) -> [UInt8] {
+            pool.fill(pw * ph) { out in
+                for y in 0..<ph { (out + y * pw).update(from: start + y * ps, count: pw) }
             }
         }
-        let y = copy(src, w, h, stride)
-        let first = copy(src + stride * h, cw, ch, cstride)
-        let second = copy(src + stride * h + cstride * ch, cw, ch, cstride)
-        return (LumaImage(width: w, height: h, pixels: y),
-                swapChroma ? ChromaPlanes(cb: second, cr: first) : ChromaPlanes(cb: first, cr: second))
+        let y = copy(&lumaPool, src, w, h, stride)
+        let first = src + stride * h, second = src + stride * h + cstride * ch
+        let cb = copy(&cbPool, swapChroma ? second : first, cw, ch, cstride)
+        let cr = copy(&crPool, swapChroma ? first : second, cw, ch, cstride)
+        return (LumaImage(width: w, height: h, pixels: y), ChromaPlanes(cb: cb, cr: cr))
     }
 }

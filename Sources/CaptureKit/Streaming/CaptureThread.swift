@@ -69,6 +69,7 @@ public final class CaptureThread: Sendable {
         var recent: [UInt64] = []
         recent.reserveCapacity(512)
         var lastFrameAt = MonotonicClock.now()
+        var readStart = lastFrameAt
         while true {
             let frame: Frame?
             do {
@@ -86,6 +87,7 @@ public final class CaptureThread: Sendable {
                     // Unpaced source: still honour stop between frames.
                     if stopSignal.drain() > 0 { return }
                 }
+                readStart = MonotonicClock.now()
                 frame = try source.readFrame()
             } catch CaptureError.endOfStream {
                 stats.withLock { $0.state = .finished }
@@ -101,7 +103,9 @@ public final class CaptureThread: Sendable {
             }
             guard let frame else { continue }
             lastFrameAt = MonotonicClock.now()
+            let readTime = lastFrameAt &- readStart
             stats.withLock { s in
+                s.readNanoseconds &+= readTime
                 if let last = s.lastSequence, frame.sequence > last &+ 1 {
                     s.dropped += Int(frame.sequence &- last &- 1)
                 }
@@ -119,7 +123,10 @@ public final class CaptureThread: Sendable {
                     if span > 0 { s.measuredFramesPerSecond = Double(recent.count - 1) / span }
                 }
             }
+            let handlerStart = MonotonicClock.now()
             handler(frame)
+            let handlerTime = MonotonicClock.now() &- handlerStart
+            stats.withLock { $0.handlerNanoseconds &+= handlerTime }
         }
     }
 

@@ -148,7 +148,7 @@ struct LiveCommand: ParsableCommand {
         }
         let status = session.stop()
         if let failure = status.failure { throw Failure.failed(failure) }
-        try LiveSummary.print(directory: directory)
+        try LiveSummary.print(directory: directory, statistics: session.status.cameras)
     }
 
     func runConsole(_ session: LiveSession, directory: String, lines: [String]) throws {

@@ -6,7 +6,7 @@ import MarkerTracker
 /// camera the frames recorded, dropped by the camera, not saved, the measured frame rate and
 /// re-plugs; the offset and jitter between the two cameras.
 enum LiveSummary {
-    static func print(directory: String) throws {
+    static func print(directory: String, statistics: [CameraView: CameraStatistics]) throws {
         let recorded: RecordedSession
         do {
             recorded = try RecordedSession(directory: directory)
@@ -29,6 +29,12 @@ enum LiveSummary {
                 + "\(String(format: "%g", cam.nominalFps)) fps: \(frames) frames recorded, \(dropped) dropped by the camera, "
                 + "\(notSaved) not saved, measured \(fps) fps"
                 + ((cam.reconnections ?? 0) > 0 ? ", re-plugged \(cam.reconnections!) time(s)" : "") + "\n"
+            if let st = statistics[cam.view], st.frames > 0 {
+                let read = Double(st.readNanoseconds) / Double(st.frames) / 1000
+                let handle = Double(st.handlerNanoseconds) / Double(st.frames) / 1000
+                out += String(format: "  capture thread per frame: %.0f us reading (dequeue, convert, requeue), "
+                              + "%.0f us tracking and handing on\n", read, handle)
+            }
         }
         if let s = recorded.manifest.cameraSync {
             out += String(format: "side-rear offset %+.2f ms (range %+.2f to %+.2f), jitter %.2f ms over %d frames\n",
