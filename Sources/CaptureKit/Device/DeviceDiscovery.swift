@@ -1,3 +1,4 @@
+import CV4L2
 import Foundation
 
 /// Finds the cameras: every `/dev/video*` node that is a single-planar video capture device
@@ -52,6 +53,12 @@ public enum DeviceDiscovery {
             var sizes: [FormatDescription.Size] = []
             for (w, h) in try device.frameSizes(format) {
                 sizes.append(.init(width: w, height: h, intervals: try device.frameIntervals(format, width: w, height: h)))
+            }
+            if sizes.isEmpty {
+                // Capture cards (HDMI, SDI) list no sizes: the size and rate are the input signal's.
+                let current = try device.format()
+                let interval = try device.frameInterval()
+                sizes.append(.init(width: Int(current.width), height: Int(current.height), intervals: interval.map { [$0] } ?? []))
             }
             formats.append(FormatDescription(pixelFormat: format, name: name, compressed: compressed, sizes: sizes))
         }

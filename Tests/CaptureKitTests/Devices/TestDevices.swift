@@ -12,10 +12,13 @@ enum TestDevices {
 
     static let anyNode = !DeviceDiscovery.nodes().isEmpty
 
-    /// vivid capture nodes in instance order (bus info platform:vivid-000, -001).
+    /// The two vivid webcams (bus info platform:vivid-000 and -001; the VM's third vivid
+    /// instance is an HDMI input for the benchmark).
     static var vivid: [DeviceDescription] {
         guard anyNode else { return [] }
-        return DeviceDiscovery.cameras().cameras.filter { $0.driver == "vivid" }.sorted { $0.busInfo < $1.busInfo }
+        return DeviceDiscovery.cameras().cameras
+            .filter { $0.driver == "vivid" && ["platform:vivid-000", "platform:vivid-001"].contains($0.busInfo) }
+            .sorted { $0.busInfo < $1.busInfo }
     }
 
     static let hasTwoVivid = vivid.count >= 2
