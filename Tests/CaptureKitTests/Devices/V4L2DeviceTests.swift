@@ -95,7 +95,9 @@ import Testing
         #expect(got)
         let list = frames.withLock { $0 }
         for (a, b) in zip(list, list.dropFirst()) {
-            #expect(b.0 > a.0, "sequence numbers increase")
+            // vivid under emulation may hand out two buffers with one sequence number when its
+            // thread catches up; numbers never go back.
+            #expect(b.0 >= a.0, "sequence numbers never go back")
             #expect(b.1 > a.1, "timestamps increase")
         }
         // Kernel timestamps are on CLOCK_MONOTONIC: each is within a second of its arrival on
