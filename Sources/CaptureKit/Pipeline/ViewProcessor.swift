@@ -42,8 +42,9 @@ public struct ViewProcessor: Sendable {
         var events: [GaitEvent]
         switch view {
         case .side:
-            events = sideEvents.push(frame: streamIndex, time: time, markers: tracked.markers, angles: angles,
-                                     forward: tracked.forward)
+            events = sideEvents.push(frame: streamIndex, time: time, markers: tracked.markers,
+                                     forward: tracked.forward, inclineDegrees: AngleMath.atan2Degrees(inclinePercent, 100),
+                                     kneeFlexion: angles[.kneeFlexion])
         case .rear:
             events = rearEvents.push(frame: streamIndex, time: time, markers: tracked.markers)
         }
