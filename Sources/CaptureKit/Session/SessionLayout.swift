@@ -9,6 +9,7 @@ public enum SessionLayout {
     public static func markers(_ view: String) -> String { "\(view).markers.csv" }
     public static func angles(_ view: String) -> String { "\(view).angles.csv" }
     public static let events = "events.csv"
+    public static let strides = "strides.csv"
 
     /// The directory for the `ordinal`-th stage of `kind` ("flat", "incline", "flat-2", ...).
     public static func stageDirectory(kind: String, ordinal: Int) -> String {

@@ -2,7 +2,7 @@ import Foundation
 public import MarkerTracker
 
 /// Writes a session directory: per stage and camera the Y4M video, frame index, marker and angle
-/// tables; per stage the events table; and the manifest. Used by the recorder thread only.
+/// tables; per stage the events and strides tables; and the manifest. Used by the recorder thread only.
 ///
 /// Files are created on the first frame of a stage and only ever appended to.
 public final class SessionWriter {
@@ -38,11 +38,13 @@ public final class SessionWriter {
         let timelineIndex: Int
         let manifestIndex: Int
         let events: FileOutput
+        let strides: FileOutput
         var views: [CameraView: ViewFiles] = [:]
-        init(timelineIndex: Int, manifestIndex: Int, events: FileOutput) {
+        init(timelineIndex: Int, manifestIndex: Int, events: FileOutput, strides: FileOutput) {
             self.timelineIndex = timelineIndex
             self.manifestIndex = manifestIndex
             self.events = events
+            self.strides = strides
         }
     }
 
@@ -67,10 +69,13 @@ public final class SessionWriter {
         try SessionLayout.createDirectory(dir, allowExistingEmpty: false)
         let events = try FileOutput(creating: dir + "/" + SessionLayout.events)
         try events.write("view,side,event,frame,time_s\n")
+        let strides = try FileOutput(creating: dir + "/" + SessionLayout.strides)
+        try strides.write(StrideTable.header)
         manifest.stages.append(SessionManifest.Stage(kind: stage.kind.rawValue, directory: stage.directory,
                                                      inclinePercent: stage.inclinePercent,
                                                      events: stage.directory + "/" + SessionLayout.events))
-        let s = StageFiles(timelineIndex: index, manifestIndex: manifest.stages.count - 1, events: events)
+        let s = StageFiles(timelineIndex: index, manifestIndex: manifest.stages.count - 1, events: events,
+                           strides: strides)
         stages[index] = s
         try ManifestStore.write(manifest, to: directory)
         return s
@@ -156,6 +161,9 @@ public final class SessionWriter {
             v.recordedByStream = v.recordedByStream.filter { $0.key >= cutoff }
         }
         for e in p.events { try appendEvent(e, stage: s, files: v) }
+        for stride in p.strides {
+            try s.strides.write(StrideTable.row(stride) { v.recordedByStream[$0] })
+        }
         updateCounts(s, view, v)
     }
 
@@ -195,6 +203,7 @@ public final class SessionWriter {
     public func sync() throws(SystemError) {
         for s in stages.values {
             try s.events.sync()
+            try s.strides.sync()
             for v in s.views.values { for f in v.all { try f.sync() } }
         }
         try ManifestStore.write(manifest, to: directory)
@@ -204,6 +213,7 @@ public final class SessionWriter {
     public func finish() throws(SystemError) {
         for s in stages.values {
             try s.events.close()
+            try s.strides.close()
             for v in s.views.values {
                 try v.video.close()
                 try v.index.close()
@@ -218,7 +228,7 @@ public final class SessionWriter {
     /// Bytes written to videos and tables so far.
     public var bytesWritten: UInt64 {
         stages.values.reduce(0) { acc, s in
-            acc + s.events.bytesWritten + s.views.values.reduce(0) { $0 + $1.all.reduce(0) { $0 + $1.bytesWritten } }
+            acc + s.events.bytesWritten + s.strides.bytesWritten + s.views.values.reduce(0) { $0 + $1.all.reduce(0) { $0 + $1.bytesWritten } }
         }
     }
 }

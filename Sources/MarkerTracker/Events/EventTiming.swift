@@ -23,6 +23,9 @@ public struct EventTiming: Sendable, Hashable {
     public let minimumContactFrames: Int
     /// Longest contact accepted, frames (0.6 s).
     public let maximumContactFrames: Int
+    /// Frames of a marker a detector must have seen before it trusts its sense of the belt level
+    /// and the marker's range (1 s, more than a stride).
+    public let warmUpFrames: Int
 
     public init(framesPerSecond fps: Double) {
         framesPerSecond = fps
@@ -35,6 +38,7 @@ public struct EventTiming: Sendable, Hashable {
         refractoryFrames = frames(0.4, atLeast: 2)
         minimumContactFrames = frames(0.08, atLeast: 2)
         maximumContactFrames = frames(0.6, atLeast: 4)
+        warmUpFrames = frames(1.0, atLeast: 8)
     }
 
     /// The live delay in seconds.

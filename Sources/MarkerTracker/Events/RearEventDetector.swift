@@ -99,13 +99,13 @@ public struct RearEventDetector: Sendable {
     private func lands(_ c: Int, _ side: BodySide, _ t: EventTiming) -> Bool {
         let key = RearEventDetector.key(side)
         guard let h = value(c, key), let before = value(c - t.peakHalfWidth, key) else { return false }
-        var low = Double.infinity, high = -Double.infinity
+        var low = Double.infinity, high = -Double.infinity, seen = 0
         for i in max(ring.first, ring.count - t.historyFrames)..<ring.count {
             let v = ring[i][keyPath: key]
-            if !v.isNaN { low = min(low, v); high = max(high, v) }
+            if !v.isNaN { low = min(low, v); high = max(high, v); seen += 1 }
         }
         let range = high - low
-        guard range > 0, h < low + 0.35 * range, before - h > 0.05 * range else { return false }
+        guard seen >= t.warmUpFrames, range > 0, h < low + 0.35 * range, before - h > 0.05 * range else { return false }
         guard let a0 = acceleration(c, key, halfWidth: t.accelerationHalfWidth), a0 > 0 else { return false }
         for j in (c - t.peakHalfWidth)...(c + t.peakHalfWidth) where j != c {
             guard let a = acceleration(j, key, halfWidth: t.accelerationHalfWidth) else { return false }
@@ -113,6 +113,17 @@ public struct RearEventDetector: Sendable {
             if j > c + t.accelerationHalfWidth && abs(a) > 0.5 * a0 { return false }
         }
         return true
+    }
+
+    /// Time of the heel's acceleration peak at `c`, refined between frames by a parabola.
+    private func peakTime(_ c: Int, _ side: BodySide, _ t: EventTiming) -> Double {
+        let key = RearEventDetector.key(side), k = t.accelerationHalfWidth
+        guard let a0 = acceleration(c - 1, key, halfWidth: k), let a1 = acceleration(c, key, halfWidth: k),
+              let a2 = acceleration(c + 1, key, halfWidth: k) else { return ring[c].time }
+        let curvature = a0 - 2 * a1 + a2
+        guard curvature < 0 else { return ring[c].time }
+        let delta = max(-0.5, min(0.5, (a0 - a2) / (2 * curvature)))
+        return ring[c].time + delta / t.framesPerSecond
     }
 
     /// Whether the pelvis falls freely over the samples `j ... j + 2K` (a quadratic fit whose
@@ -185,7 +196,7 @@ public struct RearEventDetector: Sendable {
                 if contactHeights.count > 12 { contactHeights.removeFirst() }
             }
             events.append(GaitEvent(kind: .initialContact, side: side, view: .rear, frame: sample.frame,
-                                    time: sample.time))
+                                    time: peakTime(c, side, t)))
         }
     }
 }

@@ -8,7 +8,8 @@
 /// (the image y axis tilted by the stage's incline); the band is 4 % of the leg length above the
 /// lowest position each marker took in the last 2.5 s. Accelerations come from quadratic fits
 /// over +-25 ms and a peak must dominate +-40 ms, so an event is reported `delayFrames` frames
-/// (75 ms) after the frame it happened in. Heel vertical velocity zero crossings, which run late
+/// (75 ms) after the frame it happened in. An event's frame is the frame of the peak; its time is
+/// refined between frames by a parabola through the peak, which keeps contact times unbiased. Heel vertical velocity zero crossings, which run late
 /// on a treadmill, are not used. Missing markers around a candidate mean no event, never a guess.
 public struct SideEventDetector: Sendable {
     struct Sample: Sendable {
@@ -85,15 +86,18 @@ public struct SideEventDetector: Sendable {
         SavitzkyGolay.secondDerivative(halfWidth: t.accelerationHalfWidth) { value(i + $0, key) }
     }
 
-    /// Lowest value of `key` over the history up to the newest sample.
+    /// Lowest value of `key` over the history up to the newest sample (nil before the warm-up).
     private func ground(_ key: KeyPath<Sample, Double>, _ t: EventTiming) -> Double? {
         var low: Double?
+        var seen = 0
         let from = max(ring.first, ring.count - t.historyFrames)
         for i in from..<ring.count {
             let v = ring[i][keyPath: key]
-            if !v.isNaN && v < (low ?? .infinity) { low = v }
+            guard !v.isNaN else { continue }
+            seen += 1
+            if v < (low ?? .infinity) { low = v }
         }
-        return low
+        return seen >= t.warmUpFrames ? low : nil
     }
 
     /// Whether sample `c`'s upward acceleration of `key` is positive and the largest within +-W.
@@ -111,6 +115,17 @@ public struct SideEventDetector: Sendable {
         guard let h = value(c, key), let before = value(c - t.peakHalfWidth, key), let g = ground(key, t),
               h - g < band, before - h > 0.25 * band else { return false }
         return isAccelerationPeak(c, key, t)
+    }
+
+    /// Time of the acceleration peak at `c`, refined between frames by a parabola through the
+    /// peak and its neighbours.
+    private func peakTime(_ c: Int, _ key: KeyPath<Sample, Double>, _ t: EventTiming) -> Double {
+        guard let a0 = acceleration(c - 1, key, t), let a1 = acceleration(c, key, t),
+              let a2 = acceleration(c + 1, key, t) else { return ring[c].time }
+        let curvature = a0 - 2 * a1 + a2
+        guard curvature < 0 else { return ring[c].time }
+        let delta = max(-0.5, min(0.5, (a0 - a2) / (2 * curvature)))
+        return ring[c].time + delta / t.framesPerSecond
     }
 
     private func nearBelt(_ c: Int, _ key: KeyPath<Sample, Double>, band: Double, _ t: EventTiming) -> Bool {
@@ -138,14 +153,15 @@ public struct SideEventDetector: Sendable {
             if heelLands || toeLands {
                 lastIC = c
                 events.append(GaitEvent(kind: .initialContact, side: side, view: .side, frame: sample.frame,
-                                        time: sample.time))
+                                        time: peakTime(c, heelLands ? \.heel : \.toe, t)))
             }
         }
         if lastTO.map({ c - $0 >= t.refractoryFrames }) ?? true {
             if let ic = lastIC, c - ic < t.minimumContactFrames { return }
             guard leaves(c, band: band, t) else { return }
             lastTO = c
-            events.append(GaitEvent(kind: .toeOff, side: side, view: .side, frame: sample.frame, time: sample.time))
+            events.append(GaitEvent(kind: .toeOff, side: side, view: .side, frame: sample.frame,
+                                    time: peakTime(c, \.toe, t)))
             if let ic = lastIC, c - ic <= t.maximumContactFrames, ring.holds(ic) {
                 var best: Int?
                 for i in ic...c {

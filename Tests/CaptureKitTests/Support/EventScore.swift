@@ -7,6 +7,8 @@ struct EventScore: CustomStringConvertible {
     var total: [GaitEvent.Kind: Int] = [:]
     var spurious: [GaitEvent.Kind: Int] = [:]
     var errors: [GaitEvent.Kind: [Int]] = [:]
+    /// Detected minus true event time, seconds, of the matched events.
+    var timeErrors: [GaitEvent.Kind: [Double]] = [:]
 
     /// Scores `detected` against `truth`, counting true events inside `frames` only.
     init(detected: [GaitEvent], truth: [GaitEvent], frames: Range<Int>, tolerance: Int = 1) {
@@ -16,6 +18,7 @@ struct EventScore: CustomStringConvertible {
                 .min { abs($0.frame - t.frame) < abs($1.frame - t.frame) }
             if let near, abs(near.frame - t.frame) <= 6 {
                 errors[t.kind, default: []].append(near.frame - t.frame)
+                timeErrors[t.kind, default: []].append(near.time - t.time)
                 if abs(near.frame - t.frame) <= tolerance { matched[t.kind, default: 0] += 1 }
             }
         }
@@ -37,7 +40,9 @@ struct EventScore: CustomStringConvertible {
             let e = errors[k] ?? []
             let hist = Dictionary(grouping: e, by: { $0 }).mapValues(\.count).sorted { $0.key < $1.key }
                 .map { "\($0.key):\($0.value)" }.joined(separator: " ")
-            return "\(k.rawValue) \(matched[k] ?? 0)/\(t) within 1 frame, \(spurious[k] ?? 0) spurious [\(hist)]"
+            let te = timeErrors[k] ?? []
+            let bias = te.isEmpty ? 0 : 1000 * te.reduce(0, +) / Double(te.count)
+            return "\(k.rawValue) \(matched[k] ?? 0)/\(t) within 1 frame, \(spurious[k] ?? 0) spurious [\(hist)] time bias \(Int(bias.rounded())) ms"
         }.joined(separator: "; ")
     }
 }
