@@ -74,7 +74,8 @@ public enum MarkdownReport {
         return h
     }
 
-    static func noFindings(_ r: GaitReport) -> String {
+    /// The sentence shown when there is no finding: nothing beyond the thresholds, or too few strides to judge.
+    public static func noFindings(_ r: GaitReport) -> String {
         let judged = r.stages.contains { s in BodySide.allCases.contains { s.strides.strideCount($0) >= MetricSummary.minimumSteps } }
         return judged
             ? "No findings: every judged value is within its reference, and no left/right difference or flat-to-incline change is "
@@ -82,7 +83,8 @@ public enum MarkdownReport {
             : "No findings can be made: no stage has \(MetricSummary.minimumSteps) strides on a side (see the notes)."
     }
 
-    static func stageTitle(_ s: GaitReport.Stage) -> String {
+    /// "incline 5 %, 8.0 s".
+    public static func stageTitle(_ s: GaitReport.Stage) -> String {
         let grade = s.info.kind == "incline" ? " \(ReportNumber.format(s.info.inclinePercent, decimals: 0)) %" : ""
         let duration = s.info.durationSeconds.map { ", \(ReportNumber.format($0, decimals: 1)) s" } ?? ""
         return "\(s.info.directory)\(grade)\(duration)"
