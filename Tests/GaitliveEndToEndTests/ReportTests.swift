@@ -90,6 +90,12 @@ import Testing
         }
         let md = try Binary.gaitlive("report", dir)
         #expect(md.stdout.contains("No findings: every judged value is within its reference"))
+        // A pattern with no validated 2D threshold comes in as the clinician's observation, with its exercises.
+        let observed = try Binary.gaitlive("report", dir, "--observe", "hamstring-dominant:right:flat")
+        #expect(observed.status == 0, "\(observed.stderr)")
+        #expect(observed.stdout.contains("1. **Hamstring-dominant hip extension (right leg), observed** (flat"))
+        #expect(observed.stdout.contains("Quadruped hip extension with glute pre-activation"))
+        #expect(observed.stdout.contains("Eccentric hamstring work"))
     }
 
     @Test func htmlIsWellFormedSelfContainedAndRendersInHeadlessChromium() throws {

@@ -1,3 +1,4 @@
+import Foundation
 public import MarkerTracker
 
 /// Something the report tells the athlete: a pattern or a value worth working on, on one side in
@@ -43,6 +44,8 @@ public struct Finding: Sendable, Equatable, Codable {
     public var unit: String
     /// The facts behind it, criteria first.
     public var evidence: [Evidence]
+    /// Added by the clinician (`gaitlive report --observe`), not measured against a threshold.
+    public var observed = false
 
     public init(kind: Kind, stage: String, stageKind: String, side: BodySide, title: String, metric: StrideMetric,
                 value: Double, evidence: [Evidence]) {
@@ -55,6 +58,35 @@ public struct Finding: Sendable, Equatable, Codable {
         self.value = value
         unit = metric.unit.rawValue
         self.evidence = evidence
+    }
+
+    /// A clinician's observation of `kind` on `side` in `stage` (for patterns without a validated
+    /// 2D threshold, such as hamstring-dominant hip extension): shown as observed, with the
+    /// related measured values as context.
+    public static func observation(_ kind: Kind, side: BodySide, stage: StageInput) -> Finding {
+        let metric: StrideMetric = switch kind {
+        case .pelvicDrop: .pelvicDrop
+        case .overstriding: .overstride
+        case .ankleDorsiflexion: .peakAnkleDorsiflexion
+        case .kneeFlexionInStance: .peakKneeFlexion
+        case .kneeExtendedAtContact: .kneeFlexionAtContact
+        case .crossover: .stepWidth
+        case .asymmetry, .inclineChange, .hamstringDominant: .peakThighExtension
+        }
+        let summary = stage.strides.summary(metric, side)
+        let value = summary?.provisionalMean ?? 0
+        var text = "observed by the clinician in review"
+        if let m = summary?.provisionalMean, let n = summary?.count {
+            text += "; \(FindingRules.name(metric)) \(side.letter) \(ReportNumber.value(m, metric)) (\(n) strides)"
+        }
+        let title = kind == .hamstringDominant ? "Hamstring-dominant hip extension (\(side.rawValue) leg), observed"
+            : "\(kind.rawValue.capitalizedFirst.replacingOccurrences(of: "-", with: " ")) (\(side.rawValue)), observed"
+        var f = Finding(kind: kind, stage: stage.info.directory, stageKind: stage.info.kind, side: side, title: title,
+                        metric: metric, value: value,
+                        evidence: [Evidence(rule: .context, metric: metric, side: side, stage: stage.info.directory, value: value,
+                                            strides: summary?.count ?? 0, text: text, sources: [])])
+        f.observed = true
+        return f
     }
 
     /// Every source behind the evidence, once each.

@@ -26,9 +26,13 @@ public struct GaitReport: Sendable {
     public struct Options: Sendable {
         public var curves = true
         public var keyFrames = true
-        public init(curves: Bool = true, keyFrames: Bool = true) {
+        /// Clinician's observations to add as findings: kind, side, and stage directory (nil: every stage).
+        public var observations: [(kind: Finding.Kind, side: BodySide, stage: String?)] = []
+        public init(curves: Bool = true, keyFrames: Bool = true,
+                    observations: [(kind: Finding.Kind, side: BodySide, stage: String?)] = []) {
             self.curves = curves
             self.keyFrames = keyFrames
+            self.observations = observations
         }
     }
 
@@ -85,7 +89,12 @@ public struct GaitReport: Sendable {
             stages.append(stage)
         }
         let rules = FindingRules(legLengthCm: manifest.athlete.legLengthCm)
-        let findings = rules.evaluate(stages.map(\.input))
+        var findings = rules.evaluate(stages.map(\.input))
+        for o in options.observations {
+            let chosen = stages.filter { o.stage == nil || $0.info.directory == o.stage }
+            if chosen.isEmpty { throw ObservationError(stage: o.stage ?? "", known: stages.map(\.info.directory)) }
+            for s in chosen { findings.append(.observation(o.kind, side: o.side, stage: s.input)) }
+        }
         let cadence = stages.first(where: \.input.isLevel).flatMap { s -> Double? in
             let means = BodySide.allCases.compactMap { s.strides.summary(.cadence, $0)?.provisionalMean }
             return means.isEmpty ? nil : means.reduce(0, +) / Double(means.count)
@@ -99,6 +108,13 @@ public struct GaitReport: Sendable {
         return GaitReport(directory: session.directory, manifest: manifest, stages: stages, findings: findings,
                           recommendations: recommendations, notes: notes, libraryPath: libraryPath,
                           generated: ISO8601DateFormatter().string(from: now))
+    }
+
+    /// An observation names a stage the session does not have.
+    public struct ObservationError: Error, CustomStringConvertible {
+        public var stage: String
+        public var known: [String]
+        public var description: String { "--observe: no stage '\(stage)' (the session has: \(known.joined(separator: ", ")))" }
     }
 
     static func stageNotes(_ s: Stage, markerSide: BodySide) -> [String] {

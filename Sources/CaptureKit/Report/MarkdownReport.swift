@@ -70,7 +70,8 @@ public enum MarkdownReport {
         h.append("Stages: " + r.stages.map(stageTitle).joined(separator: ", "))
         h.append("Side camera: \(r.markerSide.rawValue) leg; rear camera: both legs")
         if let leg = r.manifest.athlete.legLengthCm { h.append("Leg length (trochanter to floor): \(ReportNumber.format(leg, decimals: 0)) cm") }
-        h.append("Report made \(r.generated) by \(r.manifest.software.isEmpty ? "gaitlive" : "gaitlive (session by \(r.manifest.software))")")
+        h.append("Report made \(r.generated); session recorded by \(r.manifest.software)")
+        h.append("Exercise library: \(r.libraryPath ?? "built in")")
         return h
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CaptureKit
+import MarkerTracker
 import Foundation
 
 /// `gaitlive report DIR`: per stage and side every stride metric (mean and SD), the findings with
@@ -40,11 +41,30 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Exercise library to use (JSON).", valueName: "file"))
     var library: String?
 
+    @Option(name: .long, help: ArgumentHelp("Add a finding seen in review that has no measured threshold, e.g. "
+                                            + "hamstring-dominant:left or hamstring-dominant:right:incline (repeatable).",
+                                            valueName: "kind:side[:stage]"))
+    var observe: [String] = []
+
     @Flag(name: .long, help: "Print the built-in exercise library (a starting point for your own) and exit.")
     var printLibrary = false
 
     func validate() throws {
         if !printLibrary && directory == nil { throw ValidationError("a session directory is needed") }
+        _ = try observations()
+    }
+
+    /// `--observe` values as (kind, side, stage).
+    func observations() throws -> [(kind: Finding.Kind, side: BodySide, stage: String?)] {
+        try observe.map { text in
+            let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+            guard (2...3).contains(parts.count), let kind = Finding.Kind(rawValue: parts[0]),
+                  let side = BodySide(rawValue: parts[1]) else {
+                let kinds = Finding.Kind.allCases.map(\.rawValue).joined(separator: ", ")
+                throw ValidationError("--observe '\(text)': expected kind:side[:stage] with a kind among \(kinds) and side left or right")
+            }
+            return (kind, side, parts.count == 3 ? parts[2] : nil)
+        }
     }
 
     func run() throws {
@@ -73,7 +93,7 @@ struct ReportCommand: ParsableCommand {
         do {
             let report = try GaitReport.build(session: session, library: located.library, libraryPath: located.path,
                                               options: .init(curves: format == .html || format == .json,
-                                                             keyFrames: format == .html))
+                                                             keyFrames: format == .html, observations: try observations()))
             switch format {
             case .md: text = MarkdownReport.render(report)
             case .html: text = HTMLReport.render(report)
