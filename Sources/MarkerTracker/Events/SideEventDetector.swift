@@ -30,6 +30,8 @@ public struct SideEventDetector: Sendable {
     public let side: BodySide
     /// Fraction of the leg length (pixels) above the lowest marker position that counts as "on the belt".
     public var groundBand = 0.04
+    /// The same for the forefoot at toe-off, which rises slowly as the heel lifts before it leaves.
+    public var liftBand = 0.07
     public private(set) var clock: FrameClock
     public private(set) var timing: EventTiming?
     var ring = SampleRing(capacity: 1024, filler: Sample())
@@ -39,6 +41,8 @@ public struct SideEventDetector: Sendable {
     var legPixels: Double?
     /// Image slope (dy/dx) of the belt line from the stage's incline, and the one in use.
     var stageSlope = 0.0
+    /// The running direction last seen (+1 image right, -1 left).
+    var direction = 1.0
     var beltSlope = 0.0
 
     public init(side: BodySide, framesPerSecond: Double? = nil) {
@@ -63,6 +67,7 @@ public struct SideEventDetector: Sendable {
             return markers[m.rawValue]?.position
         }
         if forward != 0 {
+            direction = forward
             if let h = at(.hee) { s.heelX = h.x; s.heelY = h.y }
             if let t = at(.mt5) { s.toeX = t.x; s.toeY = t.y }
             stageSlope = -forward * Trig.sinDeg(inclineDegrees) / Trig.cosDeg(inclineDegrees)
@@ -180,6 +185,15 @@ public struct SideEventDetector: Sendable {
         return ring[c].time + delta / t.framesPerSecond
     }
 
+    /// Whether the forefoot is not swinging forward at `c` (a foot lands moving back with the
+    /// belt; the forefoot also dips low in late swing, but then it flies forward).
+    private func retracting(_ c: Int, leg: Double, _ t: EventTiming) -> Bool {
+        guard ring.holds(c - 1), c + 1 < ring.count else { return false }
+        let a = ring[c - 1].toeX, b = ring[c + 1].toeX
+        guard !a.isNaN, !b.isNaN else { return false }
+        return direction * (b - a) / 2 < 0.25 * leg / t.framesPerSecond
+    }
+
     private func nearBelt(_ c: Int, _ key: Foot, band: Double, _ t: EventTiming) -> Bool {
         guard let h = value(c, key), let g = ground(key, t) else { return false }
         return h - g < band
@@ -202,6 +216,7 @@ public struct SideEventDetector: Sendable {
         if lastIC.map({ c - $0 >= t.refractoryFrames }) ?? true {
             let heelLands = lands(c, Foot.heel, band: band, t)
             let toeLands = !heelLands && !nearBelt(c, Foot.heel, band: band, t) && lands(c, Foot.toe, band: band, t)
+                && retracting(c, leg: leg, t)
             if heelLands || toeLands {
                 lastIC = c
                 events.append(GaitEvent(kind: .initialContact, side: side, view: .side, frame: sample.frame,
@@ -210,7 +225,7 @@ public struct SideEventDetector: Sendable {
         }
         if lastTO.map({ c - $0 >= t.refractoryFrames }) ?? true {
             if let ic = lastIC, c - ic < t.minimumContactFrames { return }
-            guard leaves(c, band: band, t) else { return }
+            guard leaves(c, band: liftBand * leg, t) else { return }
             lastTO = c
             events.append(GaitEvent(kind: .toeOff, side: side, view: .side, frame: sample.frame,
                                     time: peakTime(c, Foot.toe, t)))
