@@ -105,12 +105,17 @@ public struct RearEventDetector: Sendable {
             if !v.isNaN { low = min(low, v); high = max(high, v); seen += 1 }
         }
         let range = high - low
-        guard seen >= t.warmUpFrames, range > 0, h < low + 0.35 * range, before - h > 0.05 * range else { return false }
+        guard seen >= t.warmUpFrames, range > 0, h < low + 0.3 * range, before - h > 0.05 * range else { return false }
         guard let a0 = acceleration(c, key, halfWidth: t.accelerationHalfWidth), a0 > 0 else { return false }
         for j in (c - t.peakHalfWidth)...(c + t.peakHalfWidth) where j != c {
             guard let a = acceleration(j, key, halfWidth: t.accelerationHalfWidth) else { return false }
             if a > a0 || (a == a0 && j < c) { return false }
-            if j > c + t.accelerationHalfWidth && abs(a) > 0.5 * a0 { return false }
+        }
+        // Steady after the impact (beyond the fit's reach, as far as the look-ahead allows).
+        let k = t.accelerationHalfWidth
+        for j in (c + k + 1)...max(c + k + 1, c + t.delayFrames - k) {
+            guard let a = acceleration(j, key, halfWidth: k) else { return false }
+            if abs(a) > 0.5 * a0 { return false }
         }
         return true
     }
