@@ -48,11 +48,15 @@ public struct RearEventDetector: Sendable {
         contactHeights.reserveCapacity(16)
     }
 
-    /// Pixels per metre at the pelvis, once a few contacts were seen.
-    public var pixelsPerMetre: Double? {
-        guard contactHeights.count >= 3 else { return nil }
+    /// Pixels per metre at the pelvis, once a few contacts were seen (updated at each contact).
+    public private(set) var pixelsPerMetre: Double?
+
+    mutating func rememberContactHeight(_ h: Double) {
+        contactHeights.append(h)
+        if contactHeights.count > 12 { contactHeights.removeFirst() }
+        guard contactHeights.count >= 3 else { return }
         let s = contactHeights.sorted()
-        return s[s.count / 2] / (RearEventDetector.spineHeightAtContact * legLengthMetres)
+        pixelsPerMetre = s[s.count / 2] / (RearEventDetector.spineHeightAtContact * legLengthMetres)
     }
 
     /// Feeds one frame; returns the events confirmed by it (usually none), oldest first.
@@ -197,8 +201,7 @@ public struct RearEventDetector: Sendable {
             legs[i].lastIC = c
             legs[i].open = c
             if let heel = value(c, RearEventDetector.key(side)), let pelvis = value(c, \.pelvis) {
-                contactHeights.append(-heel - pelvis)
-                if contactHeights.count > 12 { contactHeights.removeFirst() }
+                rememberContactHeight(-heel - pelvis)
             }
             events.append(GaitEvent(kind: .initialContact, side: side, view: .rear, frame: sample.frame,
                                     time: peakTime(c, side, t)))

@@ -41,6 +41,9 @@ public struct SideEventDetector: Sendable {
     var legPixels: Double?
     /// Image slope (dy/dx) of the belt line from the stage's incline, and the one in use.
     var stageSlope = 0.0
+    var bx = [Double](repeating: .nan, count: 16)
+    var by = [Double](repeating: -.infinity, count: 16)
+    var keep = [Bool](repeating: true, count: 16)
     /// The running direction last seen (+1 image right, -1 left).
     var direction = 1.0
     var beltSlope = 0.0
@@ -106,7 +109,7 @@ public struct SideEventDetector: Sendable {
     /// image lie on a line parallel to the belt. A robust line through the lowest point of each
     /// of 16 columns (columns far above the line, reached only in swing, are dropped) gives the
     /// slope whatever the incline, the treadmill's ramping or a camera not quite level.
-    private func measuredBeltSlope(_ t: EventTiming) -> Double? {
+    private mutating func measuredBeltSlope(_ t: EventTiming) -> Double? {
         let from = max(ring.first, ring.count - t.historyFrames)
         var lo = Double.infinity, hi = -Double.infinity
         for i in from..<ring.count where !ring[i].toeX.isNaN {
@@ -115,12 +118,12 @@ public struct SideEventDetector: Sendable {
         }
         guard hi - lo > 20, let leg = legPixels else { return nil }
         let columns = 16
-        var bx = [Double](repeating: .nan, count: columns), by = [Double](repeating: -.infinity, count: columns)
+        // Scratch columns kept in the detector: no allocation per frame.
+        for c in 0..<columns { bx[c] = .nan; by[c] = -.infinity; keep[c] = true }
         for i in from..<ring.count where !ring[i].toeX.isNaN {
             let c = min(columns - 1, Int((ring[i].toeX - lo) / (hi - lo) * Double(columns)))
             if ring[i].toeY > by[c] { by[c] = ring[i].toeY; bx[c] = ring[i].toeX }
         }
-        var keep = [Bool](repeating: true, count: columns)
         var line: (a: Double, b: Double)?
         for _ in 0..<3 {
             var n = 0.0, sx = 0.0, sy = 0.0, sxx = 0.0, sxy = 0.0
