@@ -15,7 +15,8 @@ struct GaitLive: ParsableCommand {
             session, and plays it back frame by frame with the angles drawn over the pictures.
             """,
         version: version,
-        subcommands: [DemoCommand.self, ReviewCommand.self, SessionsCommand.self, ExportCommand.self, ImportCommand.self, ReportCommand.self, BenchCommand.self]
+        subcommands: [DemoCommand.self, ReviewCommand.self, AnalyzeCommand.self, SessionsCommand.self, ExportCommand.self,
+                      ImportCommand.self, ReportCommand.self, BenchCommand.self]
     )
 
     /// Parses and runs; every failure becomes one line on stderr and a non-zero exit status

@@ -48,11 +48,15 @@ public struct RearEventDetector: Sendable {
         contactHeights.reserveCapacity(16)
     }
 
-    /// Pixels per metre at the pelvis, once a few contacts were seen.
-    public var pixelsPerMetre: Double? {
-        guard contactHeights.count >= 3 else { return nil }
+    /// Pixels per metre at the pelvis, once a few contacts were seen (updated at each contact).
+    public private(set) var pixelsPerMetre: Double?
+
+    mutating func rememberContactHeight(_ h: Double) {
+        contactHeights.append(h)
+        if contactHeights.count > 12 { contactHeights.removeFirst() }
+        guard contactHeights.count >= 3 else { return }
         let s = contactHeights.sorted()
-        return s[s.count / 2] / (RearEventDetector.spineHeightAtContact * legLengthMetres)
+        pixelsPerMetre = s[s.count / 2] / (RearEventDetector.spineHeightAtContact * legLengthMetres)
     }
 
     /// Feeds one frame; returns the events confirmed by it (usually none), oldest first.
@@ -105,12 +109,17 @@ public struct RearEventDetector: Sendable {
             if !v.isNaN { low = min(low, v); high = max(high, v); seen += 1 }
         }
         let range = high - low
-        guard seen >= t.warmUpFrames, range > 0, h < low + 0.35 * range, before - h > 0.05 * range else { return false }
+        guard seen >= t.warmUpFrames, range > 0, h < low + 0.3 * range, before - h > 0.05 * range else { return false }
         guard let a0 = acceleration(c, key, halfWidth: t.accelerationHalfWidth), a0 > 0 else { return false }
         for j in (c - t.peakHalfWidth)...(c + t.peakHalfWidth) where j != c {
             guard let a = acceleration(j, key, halfWidth: t.accelerationHalfWidth) else { return false }
             if a > a0 || (a == a0 && j < c) { return false }
-            if j > c + t.accelerationHalfWidth && abs(a) > 0.5 * a0 { return false }
+        }
+        // Steady after the impact (beyond the fit's reach, as far as the look-ahead allows).
+        let k = t.accelerationHalfWidth
+        for j in (c + k + 1)...max(c + k + 1, c + t.delayFrames - k) {
+            guard let a = acceleration(j, key, halfWidth: k) else { return false }
+            if abs(a) > 0.5 * a0 { return false }
         }
         return true
     }
@@ -192,8 +201,7 @@ public struct RearEventDetector: Sendable {
             legs[i].lastIC = c
             legs[i].open = c
             if let heel = value(c, RearEventDetector.key(side)), let pelvis = value(c, \.pelvis) {
-                contactHeights.append(-heel - pelvis)
-                if contactHeights.count > 12 { contactHeights.removeFirst() }
+                rememberContactHeight(-heel - pelvis)
             }
             events.append(GaitEvent(kind: .initialContact, side: side, view: .rear, frame: sample.frame,
                                     time: peakTime(c, side, t)))

@@ -9,9 +9,11 @@ struct EventScore: CustomStringConvertible {
     var errors: [GaitEvent.Kind: [Int]] = [:]
     /// Detected minus true event time, seconds, of the matched events.
     var timeErrors: [GaitEvent.Kind: [Double]] = [:]
+    var tolerance = 1
 
     /// Scores `detected` against `truth`, counting true events inside `frames` only.
     init(detected: [GaitEvent], truth: [GaitEvent], frames: Range<Int>, tolerance: Int = 1) {
+        self.tolerance = tolerance
         for t in truth where frames.contains(t.frame) {
             total[t.kind, default: 0] += 1
             let near = detected.filter { $0.kind == t.kind && $0.side == t.side && $0.view == t.view }
@@ -42,7 +44,7 @@ struct EventScore: CustomStringConvertible {
                 .map { "\($0.key):\($0.value)" }.joined(separator: " ")
             let te = timeErrors[k] ?? []
             let bias = te.isEmpty ? 0 : 1000 * te.reduce(0, +) / Double(te.count)
-            return "\(k.rawValue) \(matched[k] ?? 0)/\(t) within 1 frame, \(spurious[k] ?? 0) spurious [\(hist)] time bias \(Int(bias.rounded())) ms"
+            return "\(k.rawValue) \(matched[k] ?? 0)/\(t) within \(tolerance) frame\(tolerance == 1 ? "" : "s"), \(spurious[k] ?? 0) spurious [\(hist)] time bias \(Int(bias.rounded())) ms"
         }.joined(separator: "; ")
     }
 }
