@@ -10,6 +10,9 @@
 #include <sys/mman.h>
 #include <linux/videodev2.h>
 #include <libv4l2.h>
+#include <libv4lconvert.h>
+#include <libv4l-plugin.h>
+#include <unistd.h>
 
 // v4l2_open is C-variadic, so Swift marks it unavailable: a fixed-arity wrapper.
 static inline int cv4l2_open(const char *path, int flags) { return v4l2_open(path, flags); }
@@ -19,6 +22,36 @@ static inline int cv4l2_xioctl(int fd, unsigned long request, void *arg) {
     int r;
     do { r = v4l2_ioctl(fd, request, arg); } while (r == -1 && errno == EINTR);
     return r;
+}
+
+// open(2) is C-variadic too; this opens the node and hands it to libv4l2 with format conversion off,
+// so ENUM_FMT lists what the camera really sends (MJPEG is decoded by libv4lconvert explicitly).
+static inline int cv4l2_open_native(const char *path, int flags) {
+    int fd = open(path, flags);
+    if (fd < 0) return fd;
+    struct v4l2_capability cap;
+    // libv4l2 prints its own message for a node that is not a V4L2 device: ask first, quietly.
+    if (ioctl(fd, VIDIOC_QUERYCAP, &cap) < 0) { int e = errno; close(fd); errno = e; return -1; }
+    if (v4l2_fd_open(fd, V4L2_DISABLE_CONVERSION) < 0) { int e = errno; close(fd); errno = e; return -1; }
+    return fd;
+}
+
+// libv4lconvert will not start without a V4L2 device to query. To decode JPEG frames without a
+// camera (tests, benchmarks), these device operations answer its capability query and nothing else.
+static inline int cv4l2_nodevice_ioctl(void *priv, int fd, unsigned long request, void *arg) {
+    (void)priv; (void)fd;
+    if (request == VIDIOC_QUERYCAP) {
+        struct v4l2_capability *c = arg;
+        __builtin_memset(c, 0, sizeof *c);
+        c->capabilities = c->device_caps = V4L2_CAP_VIDEO_CAPTURE | V4L2_CAP_STREAMING;
+        return 0;
+    }
+    errno = EINVAL;
+    return -1;
+}
+static inline struct v4lconvert_data *cv4l2_convert_create_without_device(void) {
+    static const struct libv4l_dev_ops ops = { .ioctl = cv4l2_nodevice_ioctl };
+    return v4lconvert_create_with_dev_ops(-1, NULL, &ops);
 }
 
 // Kept beside open/ioctl so every libv4l2 call is visibly paired (libv4l2 tracks its fds).
@@ -66,6 +99,9 @@ static const uint32_t CV4L2_PIX_FMT_YUV420 = V4L2_PIX_FMT_YUV420;
 static const uint32_t CV4L2_PIX_FMT_MJPEG = V4L2_PIX_FMT_MJPEG;
 static const uint32_t CV4L2_PIX_FMT_JPEG = V4L2_PIX_FMT_JPEG;
 static const uint32_t CV4L2_PIX_FMT_RGB24 = V4L2_PIX_FMT_RGB24;
+static const uint32_t CV4L2_PIX_FMT_UYVY = V4L2_PIX_FMT_UYVY;
+static const uint32_t CV4L2_PIX_FMT_NV21 = V4L2_PIX_FMT_NV21;
+static const uint32_t CV4L2_PIX_FMT_YVU420 = V4L2_PIX_FMT_YVU420;
 
 // Control ids are plain enum-like macros built from V4L2_CID_BASE sums, which Swift imports
 // inconsistently (some as Int32, some not at all): fixed-type constants instead.
@@ -75,5 +111,12 @@ static const uint32_t CV4L2_CID_GAIN = V4L2_CID_GAIN;
 static const uint32_t CV4L2_CID_AUTO_WHITE_BALANCE = V4L2_CID_AUTO_WHITE_BALANCE;
 static const uint32_t CV4L2_CID_POWER_LINE_FREQUENCY = V4L2_CID_POWER_LINE_FREQUENCY;
 static const uint32_t CV4L2_CTRL_FLAG_NEXT_CTRL = V4L2_CTRL_FLAG_NEXT_CTRL;
+static const uint32_t CV4L2_CID_WHITE_BALANCE_TEMPERATURE = V4L2_CID_WHITE_BALANCE_TEMPERATURE;
+static const uint32_t CV4L2_CID_AUTOGAIN = V4L2_CID_AUTOGAIN;
+static const uint32_t CV4L2_CID_BRIGHTNESS = V4L2_CID_BRIGHTNESS;
+
+// Flag and capability values above 0x7fffffff import as Int32 overflow errors or not at all.
+static const uint32_t CV4L2_CAP_DEVICE_CAPS = V4L2_CAP_DEVICE_CAPS;
+static const uint32_t CV4L2_CTRL_FLAG_NEXT_COMPOUND = V4L2_CTRL_FLAG_NEXT_COMPOUND;
 
 #endif

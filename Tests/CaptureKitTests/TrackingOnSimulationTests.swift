@@ -2,51 +2,77 @@ import MarkerTracker
 import Testing
 @testable import CaptureKit
 
-/// The first-version tracker on the simulated runner: every marker labelled correctly, centroids
-/// close to the truth. (Issue 3 tightens these into the accuracy suite.)
+/// The tracker on the simulated runner, scored against the ground truth (`TrackingScore`): no
+/// marker ever labelled on another LED, centroids within a tenth of a pixel RMS, most LEDs found.
+/// Short runs (debug builds render ~14 ms per 640x480 frame); `gaitlive bench accuracy` runs the
+/// long version whose figures are in docs/accuracy.md.
 @Suite struct TrackingOnSimulationTests {
-    func run(view: CameraView, seconds: Double, cameraSide: BodySide = .right)
-        -> (frames: Int, detected: Int, swaps: Int, rms: Double) {
-        let runner = SimulatedRunner(seed: 11, sideCameraOn: cameraSide, clockOrigin: 0)
-        let cam = SimulatedCamera(runner: runner, view: view, width: 640, height: 480, pacing: .unpaced)
+    static let findingsOn = ClinicalFindings(hipDropDegrees: 4, hipDropStanceSide: .left, extraDorsiflexionDegrees: 6,
+                                             dorsiflexionSide: .right, overstrideCentimetres: 8)
+
+    /// Tracks `seconds` of each stage listed (flat, then incline from `seconds` on) in one view.
+    static func score(view: CameraView, seed: UInt64 = 11, cameraSide: BodySide = .right, findings: ClinicalFindings = .none,
+                      seconds: Double, incline: Bool = false, width: Int = 640, height: Int = 480,
+                      faults: SimulatedFaults = SimulatedFaults(), start: Double = 0,
+                      each: ((Int, TrackedFrame, FrameTruth) -> Void)? = nil) -> TrackingScore {
+        let runner = SimulatedRunner(findings: findings, seed: seed, sideCameraOn: cameraSide, clockOrigin: 0)
+        if incline { runner.switchProfile(at: start + seconds, to: RunnerProfile.flat.inclined(percent: 5)) }
+        let cam = SimulatedCamera(runner: runner, view: view, width: width, height: height, pacing: .unpaced,
+                                  faults: faults)
         var tracker = ViewTracker(markerSet: .standard(for: view))
-        var detected = 0, swaps = 0, sq = 0.0, n = 0
-        let frames = Int(seconds * 120)
-        for i in 0..<frames {
-            let f = cam.render(index: UInt64(i), time: Double(i) / 120)
+        var score = TrackingScore(view: view)
+        let first = Int(start * 120)
+        let frames = Int(seconds * 120) * (incline ? 2 : 1)
+        for i in first..<(first + frames) {
+            let f = cam.render(index: UInt64(i), time: Double(i) / 120 + cam.timeOffset)
             let out = tracker.process(f.luma)
-            for (m, marker) in out.markers.enumerated() {
-                guard let marker, marker.source == .detected, let truth = f.truth?.markers[m] else { continue }
-                let d = marker.position.distance(to: truth)
-                // A detected marker more than 4 px from its true LED is another LED: a swap.
-                if d > 4 { swaps += 1 } else {
-                    detected += 1
-                    sq += d * d
-                    n += 1
-                }
-            }
+            let truth = f.truth!
+            score.add(out, truth: truth)
+            each?(i, out, truth)
         }
-        let rms = (sq / Double(max(1, n))).squareRoot()
-        let total = frames * MarkerSet.standard(for: view).count
-        print("accuracy \(view.rawValue) view, camera on the \(cameraSide.rawValue): \(total) marker-frames, "
-              + "\(detected) detected within 4 px (\(100 * detected / total)%), \(swaps) wrong, "
-              + "centroid RMS \(Double(Int(rms * 1000)) / 1000) px")
-        return (frames, detected, swaps, rms)
+        return score
+    }
+
+    static func report(_ s: TrackingScore, _ what: String) {
+        print("accuracy \(what): \(s.markerFrames) marker-frames, \(s.visible) visible, \(s.detected) detected "
+              + "(\(Int(100 * s.detectionRate))%), \(s.predicted) bridged, \(s.wrong) wrong, centroid RMS "
+              + "\(Double(Int(s.centroidRMS * 1000)) / 1000) px (split blobs: \(s.detectedSplit), "
+              + "RMS \(Double(Int(s.splitRMS * 1000)) / 1000) px)")
     }
 
     @Test(arguments: [BodySide.right, .left])
     func sideViewIsTrackedWithoutSwaps(cameraSide: BodySide) {
-        let r = run(view: .side, seconds: 1.5, cameraSide: cameraSide)
-        #expect(r.swaps == 0)
-        #expect(Double(r.detected) >= 0.95 * Double(r.frames * 6))
-        #expect(r.rms < 0.25)
+        let s = TrackingOnSimulationTests.score(view: .side, cameraSide: cameraSide, seconds: 1.5)
+        TrackingOnSimulationTests.report(s, "side view, camera on the \(cameraSide.rawValue)")
+        #expect(s.wrong == 0)
+        #expect(s.detectionRate >= 0.99)
+        #expect(s.centroidRMS <= 0.1)
     }
 
-    @Test func rearViewIsTrackedWithoutSwaps() {
-        let r = run(view: .rear, seconds: 1.5)
-        #expect(r.swaps == 0)
-        // Heels pass behind the knees in swing (the LEDs merge), so some frames lack a marker.
-        #expect(Double(r.detected) >= 0.75 * Double(r.frames * 8))
-        #expect(r.rms < 0.25)
+    /// Each heel passes its knee twice per stride seen from behind: the two LEDs merge into one
+    /// blob, which is split, and cross without swapping.
+    @Test func rearViewIsTrackedWithoutSwapsThroughTouchingLEDs() {
+        let s = TrackingOnSimulationTests.score(view: .rear, seconds: 1.5)
+        TrackingOnSimulationTests.report(s, "rear view")
+        #expect(s.wrong == 0)
+        #expect(s.detectedSplit > 0, "the run should include heels touching knees")
+        #expect(s.detectionRate >= 0.95)
+        #expect(s.centroidRMS <= 0.1)
+        #expect(s.splitRMS <= 0.5)
+    }
+
+    /// Seeds, camera sides, the clinic's findings and both stages, small frames to stay quick:
+    /// never a wrong label.
+    @Test(arguments: [(UInt64(3), BodySide.right, false), (4, .left, true), (5, .right, true), (6, .left, false)])
+    func noSwapsAcrossSeedsSidesFindingsAndStages(seed: UInt64, cameraSide: BodySide, findings: Bool) {
+        for view in CameraView.allCases {
+            let s = TrackingOnSimulationTests.score(view: view, seed: seed, cameraSide: cameraSide,
+                                                    findings: findings ? TrackingOnSimulationTests.findingsOn : .none,
+                                                    seconds: 0.5, incline: true, width: 320, height: 240, start: 1.6)
+            TrackingOnSimulationTests.report(s, "\(view.rawValue) view, seed \(seed), camera \(cameraSide.rawValue), "
+                                             + "findings \(findings ? "on" : "off"), flat then incline, 320x240")
+            #expect(s.wrong == 0)
+            #expect(s.detectionRate >= 0.85)
+        }
     }
 }

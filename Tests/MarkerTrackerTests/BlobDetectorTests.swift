@@ -89,6 +89,25 @@ func expApprox(_ x: Double) -> Double {
         }
     }
 
+    @Test func aBrightWindowDoesNotHideTheLEDs() {
+        // A saturated window covering 14 % of the frame would put the 99.5th percentile at 250.
+        var img = syntheticImage(leds: [Point(x: 120.4, y: 90.2), Point(x: 130.7, y: 30.5)])
+        for y in 5..<50 { for x in 5..<65 { img[x, y] = 250 } }
+        let levels = ExposureLevels.estimate(img)
+        #expect(levels.threshold < 200)
+        var detector = BlobDetector()
+        let blobs = detector.detect(in: img, levels: levels)
+        #expect(blobs.count == 2, "the window is too big for an LED, the LEDs are found")
+    }
+
+    @Test func blobsReportTheirSpread() throws {
+        let img = syntheticImage(leds: [Point(x: 60, y: 60)], sigma: 1.5, noise: 0)
+        var detector = BlobDetector()
+        let blob = try #require(detector.detect(in: img, levels: ExposureLevels.estimate(img)).first)
+        // A Gaussian spot's light spreads sigma * sqrt(2) from its centre (less where it saturates).
+        #expect(blob.spread > 1.5 && blob.spread < 2.6, "spread \(blob.spread)")
+    }
+
     @Test func thresholdFollowsExposure() {
         let dim = ExposureLevels.estimate(syntheticImage(leds: [], background: 20))
         let bright = ExposureLevels.estimate(syntheticImage(leds: [], background: 120))

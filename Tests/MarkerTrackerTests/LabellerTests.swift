@@ -40,4 +40,42 @@ func blobs(_ points: [Point]) -> [Blob] {
             #expect(shuffled[try #require(b)] == truth[m], "marker \(RearMarker(rawValue: m)!)")
         }
     }
+
+    /// A standing frame (the optional calibration pose): trunk upright, legs straight, foot flat.
+    @Test(arguments: [1.0, -1.0])
+    func sideLabellerLabelsAStandingPose(facing: Double) throws {
+        let truth = sidePose(facing: facing, trunk: 1, thigh: 0, knee: 2, ankle: 0, footFromHorizontal: 0).map { $0!.position }
+        let shuffled = [4, 1, 5, 0, 3, 2].map { truth[$0] }
+        let h = try #require(SideLabeller().label(blobs(shuffled)))
+        for (m, b) in h.blobForMarker.enumerated() {
+            #expect(shuffled[try #require(b)] == truth[m], "marker \(SideMarker(rawValue: m)!)")
+        }
+        #expect(h.forward == facing)
+    }
+
+    static let rearStanding = [Point(x: 300, y: 130), Point(x: 332, y: 130), Point(x: 296, y: 225), Point(x: 336, y: 225),
+                               Point(x: 297, y: 290), Point(x: 335, y: 290), Point(x: 298, y: 430), Point(x: 334, y: 430)]
+
+    @Test func rearLabellerLabelsAStandingPose() throws {
+        let truth = LabellerTests.rearStanding
+        let shuffled = [3, 6, 0, 5, 2, 7, 4, 1].map { truth[$0] }
+        let h = try #require(RearLabeller().label(blobs(shuffled)))
+        for (m, b) in h.blobForMarker.enumerated() {
+            #expect(shuffled[try #require(b)] == truth[m], "marker \(RearMarker(rawValue: m)!)")
+        }
+    }
+
+    @Test func rearLabellerIgnoresALampBesideTheLegs() throws {
+        // One heel hidden, a lamp at knee height far to the side: not a heel.
+        var points = LabellerTests.rearStanding
+        points[RearMarker.rhee.rawValue] = Point(x: 190, y: 300)
+        #expect(RearLabeller().label(blobs(points)) == nil)
+    }
+
+    @Test func aSecondEquallyGoodLabellingGivesNoLabels() {
+        // Two spots where one heel should be: either could be it, so neither is chosen.
+        var points = LabellerTests.rearStanding
+        points.append(points[RearMarker.lhee.rawValue] + Point(x: 0, y: 3))
+        #expect(RearLabeller().label(blobs(points)) == nil)
+    }
 }

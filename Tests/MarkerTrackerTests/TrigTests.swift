@@ -23,6 +23,12 @@ import Testing
         #expect(abs(Trig.cos(x) - Foundation.cos(x)) < 1e-12)
     }
 
+    @Test(arguments: [-744.0, -300, -20.5, -1, -1e-9, 0, 0.5, 1, 2.302585, 88.7, 700])
+    func expMatchesTheCLibrary(x: Double) {
+        let want = Foundation.exp(x)
+        #expect(abs(Trig.exp(x) - want) <= 4 * want.ulp, "exp(\(x)) = \(Trig.exp(x)), want \(want)")
+    }
+
     @Test func wrapKeepsAnglesInRange() {
         #expect(AngleMath.wrap(190) == -170)
         #expect(AngleMath.wrap(-180) == 180)

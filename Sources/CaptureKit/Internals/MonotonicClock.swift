@@ -1,3 +1,4 @@
+import CV4L2 // owns timespec in release builds: its headers pull <time.h> in first
 import Glibc
 
 /// CLOCK_MONOTONIC, the clock V4L2 buffer timestamps use (`clock_gettime(2)`).

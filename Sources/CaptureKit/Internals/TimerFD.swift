@@ -1,4 +1,5 @@
 import CLinux
+import CV4L2 // owns timespec in release builds: its headers pull <time.h> in first
 import Glibc
 
 /// A periodic CLOCK_MONOTONIC timer as a pollable descriptor: paces the simulated cameras the

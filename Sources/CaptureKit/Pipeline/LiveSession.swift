@@ -16,13 +16,16 @@ public final class LiveSession: Sendable {
         public var description: SessionManifest.Camera
         /// Video format of the recording.
         public var recordingFormat: Y4MHeader
+        /// The camera's controls (V4L2 cameras), adjustable from any thread while it runs.
+        public var controls: CameraControls?
 
         public init(view: CameraView, source: Transfer<any FrameSource>, description: SessionManifest.Camera,
-                    recordingFormat: Y4MHeader) {
+                    recordingFormat: Y4MHeader, controls: CameraControls? = nil) {
             self.view = view
             self.source = source
             self.description = description
             self.recordingFormat = recordingFormat
+            self.controls = controls
         }
     }
 
@@ -81,12 +84,15 @@ public final class LiveSession: Sendable {
         /// About ten seconds of angles for the strip chart.
         let history = Mutex(AngleHistory(capacity: 1500))
         let source: Transfer<any FrameSource>
+        let controls: CameraControls?
 
-        init(view: CameraView, thread: CaptureThread, processor: ViewProcessor, source: Transfer<any FrameSource>) {
+        init(view: CameraView, thread: CaptureThread, processor: ViewProcessor, source: Transfer<any FrameSource>,
+             controls: CameraControls?) {
             self.view = view
             self.thread = thread
             self.processor = Mutex(processor)
             self.source = source
+            self.controls = controls
         }
     }
 
@@ -97,6 +103,8 @@ public final class LiveSession: Sendable {
     /// Expected bytes on disk per minute of recording, per camera (video and tables).
     public let expectedBytesPerMinute: [CameraView: UInt64]
     let started = Atomic<Bool>(false)
+    /// Side-rear offset and jitter, fed by both capture threads.
+    let sync = Mutex(CameraSyncMeter())
     /// Called (on the caller's thread) when a stage begins, e.g. to tilt the simulated treadmill.
     let stageObserver: (@Sendable (SessionTimeline.Stage) -> Void)?
 
@@ -113,7 +121,7 @@ public final class LiveSession: Sendable {
                                           calibration: options.calibration,
                                           legLengthCm: options.athlete.legLengthCm, clockOrigin: options.clockOrigin)
             slots.append(Slot(view: c.view, thread: try CaptureThread(name: c.view.rawValue), processor: processor,
-                              source: c.source))
+                              source: c.source, controls: c.controls))
         }
         self.slots = slots
         let iso = ISO8601DateFormatter()
@@ -149,6 +157,9 @@ public final class LiveSession: Sendable {
 
     /// Runs on the camera's capture thread for every frame.
     private func handle(_ frame: Frame, slot: Slot) {
+        if slots.count > 1 {
+            sync.withLock { $0.add(frame) }
+        }
         let (tag, stage) = timeline.withLock { t in
             let tag = t.tag(frame.timestampNanoseconds)
             return (tag, t.stages[tag.stage])
@@ -232,16 +243,16 @@ public final class LiveSession: Sendable {
         }
         var cams: [CameraView: CameraStatistics] = [:]
         for s in slots { cams[s.view] = s.thread.statistics }
+        let meter = sync.withLock { $0 }
         var offset: Double?
-        if let a = cams[.side], let b = cams[.rear], a.frames > 0, b.frames > 0, a.measuredFramesPerSecond > 1 {
-            let period = 1e9 / a.measuredFramesPerSecond
-            var d = Double(Int64(bitPattern: a.lastTimestampNanoseconds &- b.lastTimestampNanoseconds))
-            d = d - (d / period).rounded() * period
-            offset = d / 1e6
+        if let a = cams[.side], let b = cams[.rear], a.state == .streaming, b.state == .streaming {
+            offset = meter.offsetMs
         }
-        return LiveStatus(stage: stage, stageNumber: number, recording: recording, recordingSince: since,
-                          recordedSeconds: recorded, recorder: recorder.currentStatus, directory: options.directory,
-                          cameras: cams, cameraOffsetMilliseconds: offset)
+        var status = LiveStatus(stage: stage, stageNumber: number, recording: recording, recordingSince: since,
+                                recordedSeconds: recorded, recorder: recorder.currentStatus, directory: options.directory,
+                                cameras: cams, cameraOffsetMilliseconds: offset)
+        status.cameraJitterMilliseconds = offset == nil ? nil : meter.jitterMs
+        return status
     }
 
     /// True when every capture thread has ended (finite sources exhausted or failed).
@@ -259,9 +270,11 @@ public final class LiveSession: Sendable {
     public func stop() -> SessionRecorder.Status {
         for s in slots { s.thread.stop() }
         for s in slots {
-            let fps = s.thread.statistics.measuredFramesPerSecond
-            if fps > 0 { recorder.reportMeasuredFps(fps, for: s.view) }
+            let stats = s.thread.statistics
+            if stats.measuredFramesPerSecond > 0 { recorder.reportMeasuredFps(stats.measuredFramesPerSecond, for: s.view) }
+            recorder.reportCameraHealth(dropped: stats.dropped, reconnections: stats.reconnections, for: s.view)
         }
+        if let summary = sync.withLock({ $0.summary }) { recorder.reportCameraSync(summary) }
         let status = recorder.finish()
         if status.framesWritten.values.reduce(0, +) == 0 && status.failure == nil {
             // Only the manifest we wrote is there: remove it and the (empty) directory.
@@ -270,6 +283,12 @@ public final class LiveSession: Sendable {
             rmdir(dir)
         }
         return status
+    }
+
+    /// The controls of the camera filming `view` (V4L2 cameras; nil for simulated ones), usable
+    /// from any thread while the session runs.
+    public func controls(_ view: CameraView) -> CameraControls? {
+        slots.first { $0.view == view }?.controls
     }
 
     /// The session's timeline (stages and recording intervals) as it stands.

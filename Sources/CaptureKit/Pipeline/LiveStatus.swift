@@ -14,4 +14,6 @@ public struct LiveStatus: Sendable {
     public var cameras: [CameraView: CameraStatistics]
     /// Side minus rear exposure time of the nearest frames, milliseconds (nil until both stream).
     public var cameraOffsetMilliseconds: Double?
+    /// Standard deviation of that offset over the last second, milliseconds (nil until known).
+    public var cameraJitterMilliseconds: Double? = nil
 }

@@ -43,8 +43,25 @@ public struct SessionManifest: Codable, Sendable, Equatable {
         public var measuredFps: Double?
         /// Side view: which leg carries the markers ("left"/"right").
         public var markerSide: BodySide?
+        /// V4L2 cameras: the driver ("uvcvideo"), where it was plugged ("usb-0000:00:14.0-2") and
+        /// its USB serial number, if any.
+        public var driver: String?
+        public var busInfo: String?
+        public var serial: String?
+        /// V4L2 cameras: row stride of the camera's buffers, bytes.
+        public var bytesPerLine: Int?
+        /// Where frame timestamps come from: "kernel-monotonic" (the driver's CLOCK_MONOTONIC
+        /// buffer timestamps), "dequeue" (the driver gave none; taken when the frame was read),
+        /// "simulated".
+        public var timestampSource: String?
+        /// Frames the camera dropped (sequence gaps) over the whole session, and times it was
+        /// lost and came back (unplugged and re-plugged).
+        public var droppedFrames: Int?
+        public var reconnections: Int?
         public init(view: CameraView, device: String, card: String? = nil, width: Int, height: Int,
-                    pixelFormat: String, nominalFps: Double, measuredFps: Double? = nil, markerSide: BodySide? = nil) {
+                    pixelFormat: String, nominalFps: Double, measuredFps: Double? = nil, markerSide: BodySide? = nil,
+                    driver: String? = nil, busInfo: String? = nil, serial: String? = nil, bytesPerLine: Int? = nil,
+                    timestampSource: String? = nil) {
             self.view = view
             self.device = device
             self.card = card
@@ -54,6 +71,31 @@ public struct SessionManifest: Codable, Sendable, Equatable {
             self.nominalFps = nominalFps
             self.measuredFps = measuredFps
             self.markerSide = markerSide
+            self.driver = driver
+            self.busInfo = busInfo
+            self.serial = serial
+            self.bytesPerLine = bytesPerLine
+            self.timestampSource = timestampSource
+        }
+    }
+
+    /// How far apart in time the two cameras expose: the side frame's timestamp minus the nearest
+    /// rear frame's, milliseconds, measured on every side frame. Jitter is the standard deviation
+    /// of that offset over each second, averaged over the session (free-running cameras drift
+    /// slowly, which the per-second figure leaves out; `minimumMs`/`maximumMs` show the drift).
+    public struct CameraSync: Codable, Sendable, Equatable {
+        public var meanOffsetMs: Double
+        public var jitterMs: Double
+        public var minimumMs: Double
+        public var maximumMs: Double
+        /// Side frames measured.
+        public var samples: Int
+        public init(meanOffsetMs: Double, jitterMs: Double, minimumMs: Double, maximumMs: Double, samples: Int) {
+            self.meanOffsetMs = meanOffsetMs
+            self.jitterMs = jitterMs
+            self.minimumMs = minimumMs
+            self.maximumMs = maximumMs
+            self.samples = samples
         }
     }
 
@@ -164,6 +206,8 @@ public struct SessionManifest: Codable, Sendable, Equatable {
     public var simulation: Simulation?
     /// Set when the recording did not end normally (absent otherwise).
     public var interruption: Interruption?
+    /// Two-camera sessions: the offset and jitter between the cameras (nil with one camera).
+    public var cameraSync: CameraSync?
 
     public init(software: String, created: String, athlete: Athlete, source: String, clockOriginNs: UInt64,
                 cameras: [Camera], calibration: SideCalibration = .none, simulation: Simulation? = nil) {

@@ -39,6 +39,8 @@ public final class SessionRecorder: Sendable {
         var items: [Item] = []
         var notes: [SessionManifest.Note] = []
         var measuredFps: [CameraView: Double] = [:]
+        var health: [CameraView: (dropped: Int, reconnections: Int)] = [:]
+        var sync: SessionManifest.CameraSync?
         var pendingDrops: [CameraView: Int] = [:]
         var finishing = false
         /// Recording stopped on a write error: frames are refused (not counted as drops).
@@ -125,6 +127,16 @@ public final class SessionRecorder: Sendable {
         queue.withLock { $0.measuredFps[view] = fps }
     }
 
+    /// Frames a camera dropped and times it came back after being lost, for the manifest.
+    public func reportCameraHealth(dropped: Int, reconnections: Int, for view: CameraView) {
+        queue.withLock { $0.health[view] = (dropped, reconnections) }
+    }
+
+    /// The offset and jitter between the two cameras, for the manifest.
+    public func reportCameraSync(_ sync: SessionManifest.CameraSync) {
+        queue.withLock { $0.sync = sync }
+    }
+
     /// Writes everything still queued, closes the files, marks the session complete, and waits.
     public func finish() -> Status {
         queue.withLock { $0.finishing = true }
@@ -145,8 +157,8 @@ public final class SessionRecorder: Sendable {
         while true {
             _ = try? Poll.wait([doorbell.descriptor], timeoutMilliseconds: 100)
             doorbell.drain()
-            let (items, notes, fps, drops, finishing) = queue.withLock { q in
-                let taken = (q.items, q.notes, q.measuredFps, q.pendingDrops, q.finishing)
+            let (items, notes, fps, drops, finishing, health, sync) = queue.withLock { q in
+                let taken = (q.items, q.notes, q.measuredFps, q.pendingDrops, q.finishing, q.health, q.sync)
                 q.items.removeAll(keepingCapacity: true)
                 q.notes.removeAll()
                 q.pendingDrops.removeAll()
@@ -164,6 +176,8 @@ public final class SessionRecorder: Sendable {
                     }
                     for n in notes { writer.addNote(n) }
                     for (v, f) in fps { writer.setMeasuredFps(f, for: v) }
+                    for (v, h) in health { writer.setCameraHealth(dropped: h.dropped, reconnections: h.reconnections, for: v) }
+                    if let sync { writer.setCameraSync(sync) }
                     let now = MonotonicClock.now()
                     if finishing {
                         try writer.finish()

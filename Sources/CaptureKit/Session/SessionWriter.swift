@@ -247,6 +247,17 @@ public final class SessionWriter {
         for f in allFiles { try f.flush() }
     }
 
+    public func setCameraHealth(dropped: Int, reconnections: Int, for view: CameraView) {
+        if let i = manifest.cameras.firstIndex(where: { $0.view == view }) {
+            manifest.cameras[i].droppedFrames = dropped
+            manifest.cameras[i].reconnections = reconnections
+        }
+    }
+
+    public func setCameraSync(_ sync: SessionManifest.CameraSync) {
+        manifest.cameraSync = sync
+    }
+
     /// Makes everything written so far durable and refreshes the manifest.
     public func sync() throws(SystemError) {
         for f in allFiles { try f.sync() }

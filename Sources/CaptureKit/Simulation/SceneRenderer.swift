@@ -29,14 +29,20 @@ public struct SceneRenderer: Sendable {
 
     /// Renders `pose` for frame number `frame` (the noise pattern depends on it).
     /// `visible` selects which of the view's markers are lit (all when nil).
+    /// `glare` rectangles are drawn nearly white (windows, streaks of light on the belt).
     public mutating func render(_ pose: BodyPose, frame: UInt64, visible: [Bool]? = nil,
-                                extraSpots: [Point] = []) -> LumaImage {
+                                extraSpots: [Point] = [], glare: [PixelRect] = []) -> LumaImage {
         if backgroundIncline != pose.inclinePercent || background.isEmpty {
             background = renderBackground(inclinePercent: pose.inclinePercent)
             backgroundIncline = pose.inclinePercent
         }
         var img = LumaImage(width: camera.width, height: camera.height, pixels: background)
         drawBody(pose, into: &img)
+        for r in glare {
+            let c = r.clamped(width: img.width, height: img.height)
+            guard !c.isEmpty else { continue }
+            for y in c.minY...c.maxY { for x in c.minX...c.maxX { img[x, y] = 248 } }
+        }
         // LEDs
         let markers = pose.markers(for: camera.view)
         var spots: [(Point, Double)] = []

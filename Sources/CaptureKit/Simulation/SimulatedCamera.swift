@@ -82,14 +82,22 @@ public final class SimulatedCamera: FrameSource {
     /// Renders the frame with sequence number `index` at simulation time `t`.
     public func render(index: UInt64, time t: Double) -> Frame {
         let model = runner.currentModel
-        let pose = model.pose(at: t)
+        var pose = model.pose(at: t)
+        if faults.lowArmCarriage { pose = pose.withLowArmCarriage() }
         let view = camera.view
-        let visible = faults.visibility(view: view, time: t, markerCount: MarkerSet.standard(for: view).count)
+        var visible = faults.visibility(view: view, time: t, markerCount: MarkerSet.standard(for: view).count)
+        // An LED behind the near arm (from this camera) is hidden: the arm swinging over the hip.
+        let markers3D = pose.markers(for: view)
+        for i in visible.indices where visible[i] && LineOfSight.isBlockedByNearArm(markers3D[i], pose: pose, camera: camera) {
+            visible[i] = false
+        }
         let spots = faults.extraSpots(view: view, time: t, width: camera.width, height: camera.height)
-        let image = renderer.render(pose, frame: index, visible: visible, extraSpots: spots)
+        let image = renderer.render(pose, frame: index, visible: visible, extraSpots: spots,
+                                    glare: faults.glare[view] ?? [])
 
         // Ground truth: projected markers (nil when hidden), angles from them, events since the last frame.
-        var truePoints: [Point?] = pose.markers(for: view).map { camera.project($0) }
+        let projected: [Point?] = pose.markers(for: view).map { camera.project($0) }
+        var truePoints = projected
         for i in truePoints.indices where !visible[i] { truePoints[i] = nil }
         let tracked: MarkerFrame = truePoints.map { p in p.map { TrackedMarker(position: $0, confidence: 1, source: .detected) } }
         var calc = calculator
@@ -103,7 +111,7 @@ public final class SimulatedCamera: FrameSource {
             return GaitEvent(kind: e.kind, side: e.side, view: view, frame: Int(index), time: e.time)
         }
         let truth = FrameTruth(time: t, markers: truePoints, angles: angles, forward: calc.forward, events: events,
-                               inclinePercent: pose.inclinePercent)
+                               inclinePercent: pose.inclinePercent, projectedMarkers: projected)
         return Frame(view: view, sequence: UInt32(truncatingIfNeeded: index),
                      timestampNanoseconds: runner.timestamp(ofSimulationTime: t), luma: image, truth: truth)
     }

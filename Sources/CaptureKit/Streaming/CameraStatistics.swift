@@ -4,7 +4,7 @@ public struct CameraStatistics: Sendable, Equatable {
     public enum State: Sendable, Equatable {
         case starting
         case streaming
-        /// No frame for over a second although the source is open.
+        /// No frame for `CaptureThread.stallSeconds` although the source is open.
         case stalled
         /// The source failed (unplugged camera, read error); the message says why.
         case lost(String)
@@ -22,6 +22,12 @@ public struct CameraStatistics: Sendable, Equatable {
     public var measuredFramesPerSecond: Double = 0
     public var lastTimestampNanoseconds: UInt64 = 0
     public var lastSequence: UInt32?
+    /// Time the capture thread spent reading frames (V4L2: dequeue, convert or decode, queue the
+    /// buffer back) and handing them on (tracking, recorder queue, snapshot), ns, over `frames`.
+    public var readNanoseconds: UInt64 = 0
+    public var handlerNanoseconds: UInt64 = 0
+    /// Times the source was lost and came back (re-plugged camera).
+    public var reconnections = 0
 
     public init() {}
 }

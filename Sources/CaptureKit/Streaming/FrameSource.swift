@@ -18,6 +18,16 @@ public protocol FrameSource: AnyObject {
     func readFrame() throws -> Frame?
     /// Stops streaming and releases the device. Idempotent.
     func stop()
+    /// Whether `reconnect()` can bring the source back after it failed (an unplugged camera).
+    var canReconnect: Bool { get }
+    /// Tries to reopen a failed source and resume streaming: true when it is streaming again,
+    /// false while it is still absent (the capture thread tries again a little later).
+    func reconnect() throws -> Bool
+}
+
+extension FrameSource {
+    public var canReconnect: Bool { false }
+    public func reconnect() throws -> Bool { false }
 }
 
 /// Why a capture thread stopped reading a source.

@@ -38,6 +38,8 @@ public struct BlobDetector: Sendable {
     var parent: [Int32] = []
     var components: [Component] = []
     var rootSlot: [Int32] = []
+    /// Boxes of neighbouring components while one blob's centre is measured.
+    var others: [PixelRect] = []
 
     public init(limits: Limits = Limits()) {
         self.limits = limits
@@ -138,64 +140,89 @@ public struct BlobDetector: Sendable {
 
     // MARK: - centroids
 
-    private func emitBlobs(_ image: LumaImage, levels: ExposureLevels, into blobs: inout [Blob]) {
-        for (i, c) in components.enumerated() {
+    private mutating func emitBlobs(_ image: LumaImage, levels: ExposureLevels, into blobs: inout [Blob]) {
+        for i in 0..<components.count {
+            let c = components[i]
             guard c.area >= limits.minArea, c.area <= limits.maxArea else { continue }
             let box = PixelRect(minX: c.minX, minY: c.minY, maxX: c.maxX, maxY: c.maxY)
-            let blob = Blob(centroid: .zero, area: c.area, peak: c.peak, bounds: box, mass: 0)
+            var blob = Blob(centroid: .zero, area: c.area, peak: c.peak, bounds: box, mass: 0)
             guard blob.elongation <= limits.maxElongation else { continue }
             let window = box.expanded(by: 2).clamped(width: image.width, height: image.height)
             // Pixels of other components inside the window must not pull the centre.
-            var others: [PixelRect] = []
-            for (j, o) in components.enumerated() where j != i {
+            others.removeAll(keepingCapacity: true)
+            for j in 0..<components.count where j != i {
+                let o = components[j]
                 let ob = PixelRect(minX: o.minX, minY: o.minY, maxX: o.maxX, maxY: o.maxY)
                 if ob.intersects(window) { others.append(ob.expanded(by: 1)) }
             }
-            let local = ringBackground(image, window: window, fallback: levels.background)
-            let floor = local + 2 * levels.noise
-            var sw = 0.0, sx = 0.0, sy = 0.0
+            let floor = BlobDetector.localFloor(image, window: window, levels: levels)
+            var sw = 0.0, sx = 0.0, sy = 0.0, sr = 0.0
             for y in window.minY...window.maxY {
                 let row = y * image.stride
                 for x in window.minX...window.maxX {
                     let v = Double(image.pixels[row + x]) - floor
                     if v <= 0 { continue }
-                    if !others.isEmpty && others.contains(where: { $0.contains(Point(x: Double(x), y: Double(y))) }) {
-                        continue
-                    }
+                    if !others.isEmpty && covered(x, y) { continue }
+                    let fx = Double(x), fy = Double(y)
                     sw += v
-                    sx += v * Double(x)
-                    sy += v * Double(y)
+                    sx += v * fx
+                    sy += v * fy
+                    sr += v * (fx * fx + fy * fy)
                 }
             }
             guard sw > 0 else { continue }
-            var b = blob
-            b.centroid = Point(x: sx / sw, y: sy / sw)
-            b.mass = sw
-            blobs.append(b)
+            blob.centroid = Point(x: sx / sw, y: sy / sw)
+            blob.mass = sw
+            blob.spread = max(0, sr / sw - blob.centroid.lengthSquared).squareRoot()
+            blobs.append(blob)
         }
     }
 
+    private func covered(_ x: Int, _ y: Int) -> Bool {
+        for o in others where x >= o.minX && x <= o.maxX && y >= o.minY && y <= o.maxY { return true }
+        return false
+    }
+
+    /// Brightness below which a pixel near a blob is background: the local background around
+    /// `window` plus two noise sigmas. Centroids and splits weight pixels by brightness above it.
+    static func localFloor(_ image: LumaImage, window: PixelRect, levels: ExposureLevels) -> Double {
+        ringBackground(image, window: window, fallback: levels.background) + 2 * levels.noise
+    }
+
     /// Median-free robust background: the mean of the window's border pixels below the threshold.
-    private func ringBackground(_ image: LumaImage, window: PixelRect, fallback: Double) -> Double {
+    static func ringBackground(_ image: LumaImage, window: PixelRect, fallback: Double) -> Double {
         let ring = window.expanded(by: 1).clamped(width: image.width, height: image.height)
         var sum = 0, n = 0
-        func take(_ x: Int, _ y: Int) {
-            let v = image.pixels[y * image.stride + x]
-            sum += Int(v)
-            n += 1
-        }
         for x in ring.minX...ring.maxX {
-            take(x, ring.minY)
-            if ring.maxY != ring.minY { take(x, ring.maxY) }
+            sum += Int(image.pixels[ring.minY * image.stride + x])
+            n += 1
+            if ring.maxY != ring.minY {
+                sum += Int(image.pixels[ring.maxY * image.stride + x])
+                n += 1
+            }
         }
         if ring.maxY - ring.minY >= 2 {
             for y in (ring.minY + 1)...(ring.maxY - 1) {
-                take(ring.minX, y)
-                if ring.maxX != ring.minX { take(ring.maxX, y) }
+                sum += Int(image.pixels[y * image.stride + ring.minX])
+                n += 1
+                if ring.maxX != ring.minX {
+                    sum += Int(image.pixels[y * image.stride + ring.maxX])
+                    n += 1
+                }
             }
         }
         guard n > 0 else { return fallback }
         // Keep the estimate below the LED's own tail: never above fallback + a wide margin.
         return min(Double(sum) / Double(n), fallback + 60)
+    }
+
+    /// Splits `blob`, which holds the light of two LEDs, into one blob per LED, starting from
+    /// the expected centres `seeds`; `sigma` is the LEDs' typical Gaussian radius in pixels.
+    /// Nil when the light does not part into two credible spots (see `BlobSplitter`).
+    public func split(_ blob: Blob, in image: LumaImage, levels: ExposureLevels, seeds: (Point, Point),
+                      sigma: Double) -> (Blob, Blob)? {
+        let window = blob.bounds.expanded(by: 2).clamped(width: image.width, height: image.height)
+        let floor = BlobDetector.localFloor(image, window: window, levels: levels)
+        return BlobSplitter.split(blob, in: image, window: window, floor: floor, seeds: seeds, sigma: sigma)
     }
 }

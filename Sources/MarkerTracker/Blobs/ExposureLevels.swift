@@ -3,7 +3,8 @@
 /// Estimated from a sparse sample of the frame (every 8th pixel of every 8th row), so it follows
 /// exposure and gain changes; the threshold sits between the brightest background and the LEDs'
 /// own peak brightness (fed back from the blobs found), never closer than `minimumContrast` to the
-/// background.
+/// background. Saturated samples (LED cores, a window, a lamp) are not background: large bright
+/// areas are rejected by shape in `BlobDetector`, not by raising the threshold.
 public struct ExposureLevels: Sendable, Equatable {
     /// Median background brightness (0-255).
     public var background: Double
@@ -15,6 +16,8 @@ public struct ExposureLevels: Sendable, Equatable {
     public var threshold: UInt8
 
     public static let minimumContrast = 24.0
+    /// Sample values from here up count as saturated (LED cores, glare) and are not scene.
+    static let saturation = 240
 
     public init(background: Double, noise: Double, brightScene: Double, threshold: UInt8) {
         self.background = background
@@ -26,7 +29,14 @@ public struct ExposureLevels: Sendable, Equatable {
     /// Levels from a sparse sample of `image`; `ledPeak` is the typical peak brightness of the
     /// LEDs seen recently (255 when unknown: LEDs usually saturate).
     public static func estimate(_ image: LumaImage, ledPeak: Double = 255) -> ExposureLevels {
-        var histogram = [Int](repeating: 0, count: 256)
+        var histogram: [Int] = []
+        return estimate(image, ledPeak: ledPeak, histogram: &histogram)
+    }
+
+    /// The same, counting into `histogram` (reused between calls so a tracker allocates nothing).
+    public static func estimate(_ image: LumaImage, ledPeak: Double = 255, histogram: inout [Int]) -> ExposureLevels {
+        histogram.removeAll(keepingCapacity: true)
+        histogram.append(contentsOf: repeatElement(0, count: 256))
         var samples = 0
         var y = 4
         while y < image.height {
@@ -40,6 +50,14 @@ public struct ExposureLevels: Sendable, Equatable {
             y += 8
         }
         if samples == 0 { return ExposureLevels(background: 0, noise: 0, brightScene: 0, threshold: 128) }
+        // Saturated pixels are LEDs or glare (a window, a lamp): no threshold can tell them from
+        // LEDs, the blob shape does. They are left out so a bright window cannot lift the
+        // threshold above the LEDs.
+        for v in saturation..<256 {
+            samples -= histogram[v]
+            histogram[v] = 0
+        }
+        if samples == 0 { return ExposureLevels(background: 255, noise: 0, brightScene: 255, threshold: 250) }
         func percentile(_ p: Double) -> Double {
             let target = Int((Double(samples) * p).rounded(.down))
             var acc = 0

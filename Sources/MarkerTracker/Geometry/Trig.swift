@@ -63,6 +63,35 @@ public enum Trig {
         }
     }
 
+    /// e^x, accurate to a few ulp for |x| < 700 (0 below -745, infinity above 709).
+    @inlinable public static func exp(_ x: Double) -> Double {
+        if x < -745 { return 0 }
+        if x > 709 { return .infinity }
+        // x = k ln 2 + r with |r| <= ln2 / 2; e^r by its Taylor series to r^13 (error < 1e-17).
+        let ln2Hi = 6.93147180369123816490e-01, ln2Lo = 1.90821492927058770002e-10
+        let k = (x * 1.4426950408889634).rounded()
+        let r = (x - k * ln2Hi) - k * ln2Lo
+        var t = 1.0 / 6_227_020_800.0 // 1/13!
+        t = 1.0 / 479_001_600.0 + r * t
+        t = 1.0 / 39_916_800.0 + r * t
+        t = 1.0 / 3_628_800.0 + r * t
+        t = 1.0 / 362_880.0 + r * t
+        t = 1.0 / 40320.0 + r * t
+        t = 1.0 / 5040.0 + r * t
+        t = 1.0 / 720.0 + r * t
+        t = 1.0 / 120.0 + r * t
+        t = 1.0 / 24.0 + r * t
+        t = 1.0 / 6.0 + r * t
+        t = 0.5 + r * t
+        t = 1.0 + r * t
+        let er = 1.0 + r * t
+        let n = Int(k)
+        // 2^n in two steps so subnormal and large results stay exact.
+        let half = n / 2
+        return er * Double(sign: .plus, exponent: half, significand: 1)
+            * Double(sign: .plus, exponent: n - half, significand: 1)
+    }
+
     /// Sine of an angle in degrees.
     @inlinable public static func sinDeg(_ d: Double) -> Double { sin(d * Double.pi / 180) }
     /// Cosine of an angle in degrees.

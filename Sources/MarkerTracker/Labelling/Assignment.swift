@@ -1,42 +1,65 @@
 /// Minimum-cost assignment of rows (markers) to columns (blobs): the Hungarian method.
 ///
-/// `cost[r][c]` is finite for allowed pairs and `.infinity` where the gate forbids the pair.
-/// Returns, per row, the assigned column or nil. O(n^3) on the padded square matrix, which for
-/// a handful of markers is a few microseconds.
-public enum Assignment {
+/// Costs are finite for allowed pairs and `.infinity` where the gate forbids the pair. O(n^3) on
+/// the padded square matrix, which for a handful of markers is a few microseconds. A value keeps
+/// its working storage between calls, so solving every frame allocates nothing once warm.
+public struct Assignment: Sendable {
+    var a: [Double] = []
+    var u: [Double] = []
+    var v: [Double] = []
+    var minv: [Double] = []
+    var p: [Int] = []
+    var way: [Int] = []
+    var used: [Bool] = []
+
+    public init() {}
+
+    /// Per row, the assigned column or nil, for a cost matrix given as rows.
     public static func solve(_ cost: [[Double]]) -> [Int?] {
         let rows = cost.count
         guard rows > 0 else { return [] }
         let cols = cost[0].count
-        guard cols > 0 else { return [Int?](repeating: nil, count: rows) }
+        var solver = Assignment()
+        var result: [Int] = []
+        solver.solve(rows: rows, cols: cols, cost: cost.flatMap { $0 }, into: &result)
+        return result.map { $0 >= 0 ? $0 : nil }
+    }
+
+    /// Solves the `rows` x `cols` problem in `cost` (row-major). `result[r]` becomes the column
+    /// of row r, or -1 when the row stays unassigned (no allowed column left for it).
+    public mutating func solve(rows: Int, cols: Int, cost: [Double], into result: inout [Int]) {
+        result.removeAll(keepingCapacity: true)
+        result.append(contentsOf: repeatElement(-1, count: rows))
+        guard rows > 0, cols > 0 else { return }
         let n = max(rows, cols)
+        let w = n + 1
         // Forbidden pairs cost more than any allowed complete assignment; padding costs the same.
         var finiteMax = 0.0
-        for r in cost { for v in r where v.isFinite { finiteMax = max(finiteMax, v) } }
+        for i in 0..<(rows * cols) where cost[i].isFinite { finiteMax = max(finiteMax, cost[i]) }
         let big = (finiteMax + 1) * Double(n + 1)
-        var a = [[Double]](repeating: [Double](repeating: big, count: n + 1), count: n + 1)
+        reset(&a, w * w, big)
         for r in 0..<rows {
-            for c in 0..<cols where cost[r][c].isFinite {
-                a[r + 1][c + 1] = cost[r][c]
+            for c in 0..<cols where cost[r * cols + c].isFinite {
+                a[(r + 1) * w + c + 1] = cost[r * cols + c]
             }
         }
         // Potentials method (e-maxx formulation), 1-based.
-        var u = [Double](repeating: 0, count: n + 1)
-        var v = [Double](repeating: 0, count: n + 1)
-        var p = [Int](repeating: 0, count: n + 1)
-        var way = [Int](repeating: 0, count: n + 1)
+        reset(&u, w, 0)
+        reset(&v, w, 0)
+        reset(&p, w, 0)
+        reset(&way, w, 0)
         for i in 1...n {
             p[0] = i
             var j0 = 0
-            var minv = [Double](repeating: .infinity, count: n + 1)
-            var used = [Bool](repeating: false, count: n + 1)
+            reset(&minv, w, .infinity)
+            reset(&used, w, false)
             repeat {
                 used[j0] = true
                 let i0 = p[j0]
                 var delta = Double.infinity
                 var j1 = 0
                 for j in 1...n where !used[j] {
-                    let cur = a[i0][j] - u[i0] - v[j]
+                    let cur = a[i0 * w + j] - u[i0] - v[j]
                     if cur < minv[j] {
                         minv[j] = cur
                         way[j] = j0
@@ -62,13 +85,16 @@ public enum Assignment {
                 j0 = j1
             } while j0 != 0
         }
-        var result = [Int?](repeating: nil, count: rows)
         for j in 1...n {
             let i = p[j]
-            if i >= 1 && i <= rows && j <= cols && cost[i - 1][j - 1].isFinite {
+            if i >= 1 && i <= rows && j <= cols && cost[(i - 1) * cols + j - 1].isFinite {
                 result[i - 1] = j - 1
             }
         }
-        return result
+    }
+
+    private func reset<T>(_ array: inout [T], _ count: Int, _ value: T) {
+        array.removeAll(keepingCapacity: true)
+        array.append(contentsOf: repeatElement(value, count: count))
     }
 }

@@ -15,6 +15,14 @@ public struct LabelPrior: Sendable {
         self.scaleY = scaleY
     }
 
+    /// The squared, scaled distance of marker `m` at `point` from where it is expected (0 when
+    /// nothing is expected of it).
+    public func cost(of m: Int, at point: Point) -> Double {
+        guard m < expected.count, let e = expected[m] else { return 0 }
+        let dx = (point.x - e.x) / scaleX, dy = (point.y - e.y) / scaleY
+        return dx * dx + dy * dy
+    }
+
     /// Sum over markers with an expectation of the squared, scaled distance.
     public func cost(_ points: [Point]) -> Double {
         var c = 0.0

@@ -7,8 +7,12 @@
 /// so lost ones are re-found among the spare blobs. As with the side view, a labelling that is
 /// not clearly the best is not returned.
 public struct RearLabeller: Sendable {
-    public var maxBlobs = 10
+    /// Most blobs considered (brightest first); extra spots beyond this are ignored.
+    public var maxBlobs = 14
     public var ambiguityRatio = 1.6
+    /// A labelling costing more than this is no body: nothing is labelled (a spot chosen only
+    /// because nothing better was left, such as a lamp taken for a hidden LED, costs far more).
+    public var maxCost = 12.0
 
     public init() {}
 
@@ -26,66 +30,94 @@ public struct RearLabeller: Sendable {
                 if let b, let i = order.firstIndex(of: b) { pinned[m] = i }
             }
         }
-        var best: (cost: Double, perm: [Int])?
-        var second: (cost: Double, perm: [Int])?
-        func consider(_ cost: Double, _ perm: [Int]) {
-            if let bb = best {
-                if cost < bb.cost {
-                    if bb.perm != perm { second = bb }
-                    best = (cost, perm)
-                } else if bb.perm != perm, cost < (second?.cost ?? .infinity) {
-                    second = (cost, perm)
-                }
-            } else {
-                best = (cost, perm)
-            }
-        }
+        var search = Search(points: pts, pinned: pinned, ambiguityRatio: ambiguityRatio)
 
         // Pelvis: the pinned spines, or each pair among the highest four blobs.
         let byHeight = pts.indices.sorted { pts[$0].y < pts[$1].y }
         let top = Array(byHeight.prefix(4))
         let lefts = pinned[0] >= 0 ? [pinned[0]] : top
         let rights = pinned[1] >= 0 ? [pinned[1]] : top
-        var chosen = [Int](repeating: -1, count: 8)
         for a in lefts {
             for b in rights where a != b && pts[a].x < pts[b].x {
-                chosen[0] = a
-                chosen[1] = b
-                assignLegs(pts, pinned: pinned, &chosen, reference: reference) { cost, perm in
-                    consider(cost + (prior?.cost(perm.map { pts[$0] }) ?? 0), perm)
-                }
+                search.chosen[0] = a
+                search.chosen[1] = b
+                assignLegs(&search, reference: reference, prior: prior)
             }
         }
-        guard let b = best else { return nil }
-        if let s = second, s.cost < max(b.cost * ambiguityRatio, b.cost + 0.05) { return nil }
-        let map: [Int?] = b.perm.map { order[$0] }
-        return LabelHypothesis(blobForMarker: map, cost: b.cost, forward: 0)
+        guard search.bestCost <= maxCost else { return nil }
+        if search.secondCost < max(search.bestCost * ambiguityRatio, search.bestCost + 0.05) { return nil }
+        let map: [Int?] = search.best.map { order[$0] }
+        return LabelHypothesis(blobForMarker: map, cost: search.bestCost, forward: 0)
+    }
+
+    /// State of one depth-first search: the chain being built, and the best two labellings.
+    struct Search {
+        let points: [Point]
+        let pinned: [Int]
+        let ambiguityRatio: Double
+        var chosen = [Int](repeating: -1, count: 8)
+        var used: [Bool]
+        var best = [Int](repeating: -1, count: 8)
+        var bestCost = Double.infinity
+        var secondCost = Double.infinity
+
+        init(points: [Point], pinned: [Int], ambiguityRatio: Double) {
+            self.points = points
+            self.pinned = pinned
+            self.ambiguityRatio = ambiguityRatio
+            used = [Bool](repeating: false, count: points.count)
+        }
+
+        /// Partial chains costing this much cannot change the answer: they can be neither the
+        /// best nor a runner-up close enough to make the best ambiguous (costs only grow).
+        var bound: Double { min(secondCost, max(bestCost * ambiguityRatio, bestCost + 0.05)) }
+
+        mutating func consider(_ cost: Double) {
+            if cost < bestCost {
+                if best != chosen { secondCost = bestCost }
+                bestCost = cost
+                for i in 0..<8 { best[i] = chosen[i] }
+            } else if best != chosen, cost < secondCost {
+                secondCost = cost
+            }
+        }
     }
 
     /// Tries every ordered choice of the remaining blobs as LTHI, RTHI, LKNE, RKNE, LHEE, RHEE.
-    private func assignLegs(_ p: [Point], pinned: [Int], _ chosen: inout [Int], reference: [Double?]?,
-                            _ report: (Double, [Int]) -> Void) {
-        let lpsi = p[chosen[0]], rpsi = p[chosen[1]]
+    private func assignLegs(_ s: inout Search, reference: [Double?]?, prior: LabelPrior?) {
+        let p = s.points
+        let lpsi = p[s.chosen[0]], rpsi = p[s.chosen[1]]
         let width = lpsi.distance(to: rpsi)
         guard width > 2 else { return }
-        var used = [Bool](repeating: false, count: p.count)
-        used[chosen[0]] = true
-        used[chosen[1]] = true
-        for m in 2..<8 where pinned[m] >= 0 { used[pinned[m]] = true }
+        for i in s.used.indices { s.used[i] = false }
+        s.used[s.chosen[0]] = true
+        s.used[s.chosen[1]] = true
+        for m in 2..<8 where s.pinned[m] >= 0 { s.used[s.pinned[m]] = true }
         func search(_ depth: Int, _ cost: Double) {
+            if cost >= s.bound { return }
             if depth == 8 {
-                report(cost + referenceCost(p, chosen, reference), chosen)
+                var total = cost + referenceCost(p, s.chosen, reference)
+                if let prior {
+                    for m in 0..<8 { total += prior.cost(of: m, at: p[s.chosen[m]]) }
+                }
+                s.consider(total)
                 return
             }
-            let candidates = pinned[depth] >= 0 ? [pinned[depth]] : p.indices.filter { !used[$0] }
-            for i in candidates {
-                guard let c = stepCost(p, chosen, depth: depth, candidate: i, width: width) else { continue }
-                chosen[depth] = i
-                let wasUsed = used[i]
-                used[i] = true
+            if s.pinned[depth] >= 0 {
+                let i = s.pinned[depth]
+                guard let c = stepCost(p, s.chosen, depth: depth, candidate: i, width: width) else { return }
+                s.chosen[depth] = i
                 search(depth + 1, cost + c)
-                used[i] = wasUsed
-                chosen[depth] = -1
+                s.chosen[depth] = -1
+                return
+            }
+            for i in 0..<p.count where !s.used[i] {
+                guard let c = stepCost(p, s.chosen, depth: depth, candidate: i, width: width) else { continue }
+                s.chosen[depth] = i
+                s.used[i] = true
+                search(depth + 1, cost + c)
+                s.used[i] = false
+                s.chosen[depth] = -1
             }
         }
         search(2, 0)
@@ -112,14 +144,14 @@ public struct RearLabeller: Sendable {
         case .lthi, .rthi:
             let psi = p[c[depth == 2 ? 0 : 1]]
             let drop = q.y - psi.y
-            guard drop > 0.5 * width, drop < 8 * width else { return nil }
+            guard drop > 0.5 * width, drop < 8 * width, abs(q.x - psi.x) < 2.5 * width else { return nil }
             if depth == 3 && !(p[c[2]].x < q.x) { return nil }
             // Mid-thigh sits about three pelvis widths below the spine, roughly under it.
             return sq((drop / width - 3) / 2) + sq((q.x - psi.x) / (1.5 * width))
         case .lkne, .rkne:
             let thi = p[c[depth == 4 ? 2 : 3]]
             let drop = q.y - thi.y
-            guard drop > 0.3 * width, drop < 6 * width else { return nil }
+            guard drop > 0.3 * width, drop < 6 * width, abs(q.x - thi.x) < 2 * width else { return nil }
             var cost = sq((drop / width - 1.8) / 1.5) + sq((q.x - thi.x) / (1.2 * width))
             if depth == 5 && !(p[c[4]].x < q.x) { cost += 2 }
             return cost
@@ -127,7 +159,9 @@ public struct RearLabeller: Sendable {
             let thi = p[c[depth == 6 ? 2 : 3]], kne = p[c[depth == 6 ? 4 : 5]]
             let thigh = kne.distance(to: thi)
             let shank = q.distance(to: kne)
-            guard shank > 0.15 * thigh, shank < 6 * thigh else { return nil }
+            // The legs swing in the sagittal plane: seen from behind, a heel stays close to
+            // the vertical through its knee (a spot far to the side is a lamp or a reflection).
+            guard shank > 0.15 * thigh, shank < 6 * thigh, abs(q.x - kne.x) < 1.5 * width else { return nil }
             // In stance the heel is far below the knee; in swing it rises behind it.
             return sq((shank / thigh - 2.5) / 2) + sq((q.x - kne.x) / (1.5 * width))
         default:

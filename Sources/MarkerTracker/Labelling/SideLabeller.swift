@@ -21,9 +21,12 @@ public struct SideLabeller: Sendable {
 
     public var proportions = Proportions()
     /// Most blobs considered (brightest first); extra spots beyond this are ignored.
-    public var maxBlobs = 10
+    public var maxBlobs = 14
     /// The runner-up must cost at least this many times the best for the labels to be trusted.
     public var ambiguityRatio = 1.6
+    /// A labelling costing more than this is no body: nothing is labelled (a spot chosen only
+    /// because nothing better was left, such as a lamp taken for a hidden LED, costs far more).
+    public var maxCost = 12.0
 
     public init() {}
 
@@ -44,32 +47,41 @@ public struct SideLabeller: Sendable {
                 if let b, let i = order.firstIndex(of: b) { pinned[m] = i }
             }
         }
-        var best: (cost: Double, perm: [Int], f: Double)?
-        var second: (cost: Double, perm: [Int])?
+        var best = [Int](repeating: -1, count: 6)
+        var bestCost = Double.infinity, bestForward = 0.0
+        var secondCost = Double.infinity
         var chosen = [Int](repeating: -1, count: 6)
         var used = [Bool](repeating: false, count: n)
         for m in 0..<6 where pinned[m] >= 0 { used[pinned[m]] = true }
         let forwards: [Double] = knownForward != 0 ? [knownForward] : [1, -1]
+        let ratio = ambiguityRatio
 
         func consider(_ cost: Double, _ f: Double) {
-            if let b = best {
-                if cost < b.cost {
-                    if b.perm != chosen { second = (b.cost, b.perm) }
-                    best = (cost, chosen, f)
-                } else if b.perm != chosen, cost < (second?.cost ?? .infinity) {
-                    second = (cost, chosen)
-                }
-            } else {
-                best = (cost, chosen, f)
+            if cost < bestCost {
+                if best != chosen { secondCost = bestCost }
+                bestCost = cost
+                bestForward = f
+                for i in 0..<6 { best[i] = chosen[i] }
+            } else if best != chosen, cost < secondCost {
+                secondCost = cost
             }
         }
 
+        // Chains costing this much cannot change the answer (costs only grow with depth).
+        func bound() -> Double { min(secondCost, max(bestCost * ratio, bestCost + 0.05)) }
+
         func search(_ depth: Int) {
             if depth == 6 {
-                let p = chosen.map { pts[$0] }
-                let continuity = prior?.cost(p) ?? 0
+                var continuity = 0.0
+                if let prior {
+                    for m in 0..<6 { continuity += prior.cost(of: m, at: pts[chosen[m]]) }
+                    if continuity >= bound() { return }
+                }
                 for f in forwards {
-                    if let c = cost(p, forward: f, reference: reference) { consider(c + continuity, f) }
+                    if let c = cost(pts[chosen[0]], pts[chosen[1]], pts[chosen[2]], pts[chosen[3]], pts[chosen[4]],
+                                    pts[chosen[5]], forward: f, reference: reference) {
+                        consider(c + continuity, f)
+                    }
                 }
                 return
             }
@@ -90,13 +102,13 @@ public struct SideLabeller: Sendable {
         }
         search(0)
 
-        guard let b = best else { return nil }
-        if let s = second, s.cost < max(b.cost * ambiguityRatio, b.cost + 0.05) {
+        guard bestCost <= maxCost else { return nil }
+        if secondCost < max(bestCost * ambiguityRatio, bestCost + 0.05) {
             return nil
         }
         var map = [Int?](repeating: nil, count: 6)
-        for (m, i) in b.perm.enumerated() { map[m] = order[i] }
-        return LabelHypothesis(blobForMarker: map, cost: b.cost, forward: b.f)
+        for (m, i) in best.enumerated() { map[m] = order[i] }
+        return LabelHypothesis(blobForMarker: map, cost: bestCost, forward: bestForward)
     }
 
     /// Cheap necessary conditions on a partial chain.
@@ -124,7 +136,10 @@ public struct SideLabeller: Sendable {
             let ah = p[c[4]].distance(to: p[c[3]])
             let am = p[c[5]].distance(to: p[c[3]])
             let hm = p[c[5]].distance(to: p[c[4]])
-            return hm > am && am > ah
+            guard hm > am && am > ah else { return false }
+            let l = p[c[2]].distance(to: p[c[1]])
+            return abs(am / l - proportions.ankleToe.nominal) < 3 * proportions.ankleToe.spread
+                && abs(hm / l - proportions.heelToe.nominal) < 3 * proportions.heelToe.spread
         default:
             return true
         }
@@ -133,7 +148,11 @@ public struct SideLabeller: Sendable {
     /// Plausibility cost of six points as SHO, GT, KNE, ANK, HEE, MT5 running toward `forward`;
     /// nil when anatomically impossible.
     public func cost(_ p: [Point], forward f: Double, reference: [Double?]? = nil) -> Double? {
-        let sho = p[0], gt = p[1], kne = p[2], ank = p[3], hee = p[4], mt5 = p[5]
+        cost(p[0], p[1], p[2], p[3], p[4], p[5], forward: f, reference: reference)
+    }
+
+    func cost(_ sho: Point, _ gt: Point, _ kne: Point, _ ank: Point, _ hee: Point, _ mt5: Point, forward f: Double,
+              reference: [Double?]?) -> Double? {
         let thighLen = gt.distance(to: kne)
         guard thighLen > 1 else { return nil }
         func ratio(_ a: Point, _ b: Point, _ nominal: (nominal: Double, spread: Double)) -> Double {
@@ -145,17 +164,29 @@ public struct SideLabeller: Sendable {
             + ratio(hee, mt5, proportions.heelToe)
         if let reference {
             // Lengths learned while tracking are much tighter than population proportions.
+            let points = (sho, gt, kne, ank, hee, mt5)
+            func point(_ i: Int) -> Point {
+                switch i {
+                case 0: points.0
+                case 1: points.1
+                case 2: points.2
+                case 3: points.3
+                case 4: points.4
+                default: points.5
+                }
+            }
             for (s, seg) in MarkerSet.side.segments.enumerated() {
                 guard s < reference.count, let ref = reference[s], ref > 1 else { continue }
-                let d = (p[seg.from].distance(to: p[seg.to]) / ref - 1) / 0.12
+                let d = (point(seg.from).distance(to: point(seg.to)) / ref - 1) / 0.12
                 cost += d * d
             }
         }
-        let calc = AngleCalculator(forward: f, minimumConfidence: 0)
-        let m: MarkerFrame = p.map { TrackedMarker(position: $0, confidence: 1, source: .detected) }
-        let a = calc.side(m)
-        guard let lean = a[.trunkLean], let knee = a[.kneeFlexion], let thigh = a[.thighAngle],
-              let ankle = a[.ankleDorsiflexion] else { return nil }
+        // The angles of DESIGN.md section 5 (as AngleCalculator computes them, uncalibrated).
+        let lean = AngleMath.fromUpward(sho - gt, forward: f)
+        let thigh = AngleMath.fromDownward(kne - gt, forward: f)
+        let shankAngle = AngleMath.fromDownward(ank - kne, forward: f)
+        let knee = AngleMath.wrap(thigh - shankAngle)
+        let ankle = AngleMath.wrap(AngleMath.fromDownward(mt5 - hee, forward: f) - shankAngle - 90)
         // Hard anatomical limits for running.
         guard lean > -30, lean < 50, knee > -15, knee < 150, thigh > -60, thigh < 85,
               ankle > -75, ankle < 50 else { return nil }

@@ -9,12 +9,17 @@ public struct TrackedFrame: Sendable, Hashable {
     public var forward: Double
     /// Whether the whole frame was scanned (acquisition or re-acquisition) rather than windows.
     public var fullScan: Bool
+    /// LED-like spots that are not markers (lamps, reflections, a spare LED), counted at the
+    /// latest whole-frame scan: worth removing from the scene when not 0.
+    public var strayLights: Int
 
-    public init(markers: MarkerFrame, blobCount: Int, status: TrackingStatus, forward: Double, fullScan: Bool) {
+    public init(markers: MarkerFrame, blobCount: Int, status: TrackingStatus, forward: Double, fullScan: Bool,
+                strayLights: Int = 0) {
         self.markers = markers
         self.blobCount = blobCount
         self.status = status
         self.forward = forward
         self.fullScan = fullScan
+        self.strayLights = strayLights
     }
 }

@@ -13,6 +13,11 @@ public struct TrackedMarker: Hashable, Sendable {
     /// Position in pixels (image coordinates, y down).
     public var position: Point
     /// 0...1: 1 for a clean, well-gated detection; lower when gated loosely or predicted.
+    /// From `ViewTracker`: a tracked detection 0.3-1 (falling with the distance from its
+    /// prediction, relative to the gate); 0.8 when just labelled from the body's shape; at most
+    /// 0.6 for one half of two touching LEDs; a guess carried by prediction 0.6 x 0.7^n after n
+    /// unseen frames, divided by (1 + speed / 4 px per frame), so it drops below
+    /// `AngleCalculator`'s 0.25 within a frame or two (at once for a fast marker).
     public var confidence: Double
     public var source: Source
 

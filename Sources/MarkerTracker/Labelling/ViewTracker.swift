@@ -3,16 +3,23 @@
 /// Per frame: exposure levels (refreshed every `levelsInterval` frames), blob detection (only in
 /// windows around the predicted positions while every marker is tracked; the whole frame
 /// otherwise), then labelling:
-/// 1. assignment of blobs to constant-velocity predictions inside a motion-scaled gate (global
-///    minimum cost), except where two predictions nearly coincide (two LEDs merging into one blob):
-///    then neither takes the blob, both are carried by prediction;
-/// 2. a segment-length check that drops a marker rather than accept a likely identity swap;
-/// 3. re-acquisition of lost markers by labelling the spare blobs with the tracked ones held fixed,
-///    or, with too few markers held, labelling from scratch;
-/// 4. every `verifyInterval` frames, a from-scratch labelling that must agree with the tracks; two
+/// 1. a blob with the light of two LEDs near two predictions, or the only blob for two
+///    predictions closer than two spot widths (touching LEDs, as a heel passing its knee seen
+///    from behind), is split into two (`BlobSplitter`); if it cannot be parted it is taken by
+///    neither marker, and both are carried by prediction;
+/// 2. assignment of blobs to constant-velocity predictions inside a motion-scaled gate (global
+///    minimum cost, with an explicit "miss" per marker), then an ambiguity check: two markers
+///    that could as well have each other's blobs (or one marker whose blob another missing
+///    marker could as well own) are dropped rather than risk a swap;
+/// 3. a segment-length check that drops a marker rather than accept a likely identity swap;
+/// 4. re-acquisition of lost markers by labelling the spare blobs with the tracked ones held fixed
+///    and the predictions as a prior, or, with too few markers held, labelling from scratch; a
+///    marker carried by prediction is taken back by its gate only while its whole limb is tracked;
+/// 5. every `verifyInterval` frames, a from-scratch labelling that must agree with the tracks; two
 ///    confident disagreements in a row replace them (a swap that slipped through is undone).
 /// Short gaps are bridged by prediction (source `.predicted`, falling confidence); longer ones
-/// leave the marker missing until it is re-acquired.
+/// leave the marker missing until it is re-acquired. Working storage is kept between frames: once
+/// warm, a frame tracked in windows allocates only the returned marker array.
 public struct ViewTracker: Sendable {
     /// Tuning of gates, bridging and refresh intervals.
     public struct Settings: Sendable {
@@ -27,8 +34,14 @@ public struct ViewTracker: Sendable {
         public var gateNewTrack = 30.0
         /// Largest change of a marker's velocity per frame the gate allows for, pixels/frame^2.
         public var maxAcceleration = 1.5
-        /// Two predictions closer than this (pixels) are treated as merging LEDs.
-        public var mergeDistance = 6.0
+        /// A blob with more than this many times a marker's usual light, near two predictions,
+        /// holds two LEDs and is split (or, if it cannot be, left to neither).
+        public var mergedMassRatio = 1.4
+        /// Two assigned markers whose swapped assignment costs less than this much more (in
+        /// squared gate units) are too close to tell apart: both are dropped for the frame.
+        public var swapMargin = 0.35
+        /// Pixels a just-labelled marker is expected to move in a frame, for the swap check.
+        public var youngTrackScale = 4.0
         /// Frames between exposure re-estimates while tracking.
         public var levelsInterval = 30
         /// Frames between from-scratch labelling checks while tracking.
@@ -43,10 +56,14 @@ public struct ViewTracker: Sendable {
         var missing: Int
         /// Detections so far (velocity is known from the second on).
         var age: Int
+        /// Typical light of this marker's LED (running mean of its unsplit blobs' mass), 0 unknown.
+        var mass = 0.0
     }
 
     public let markerSet: MarkerSet
     public var settings: Settings
+    /// Markers that move together as one limb; a limb with a broken segment is re-found whole.
+    let limbGroups: [[Int]]
     var detector = BlobDetector()
     var levels: ExposureLevels?
     var framesSinceLevels = 0
@@ -61,10 +78,29 @@ public struct ViewTracker: Sendable {
     /// Side view: +1 running toward image right, -1 toward image left, 0 not yet known.
     public private(set) var forward: Double = 0
     var blobs: [Blob] = []
+    /// Spots not labelled as markers at the latest whole-frame scan.
+    var strayLights = 0
+    /// Typical Gaussian radius of an LED spot, pixels (learned from single-LED blobs).
+    var ledSigma = 1.5
+
+    // Working storage reused every frame (no allocation once warm).
+    var histogram: [Int] = []
+    var windows: [PixelRect] = []
+    var solver = Assignment()
+    var costs: [Double] = []
+    var solved: [Int] = []
+    var rows: [Int] = []
+    var preds: [Point?] = []
+    var forbidden: [Bool] = []
+    var owner: [Int] = []
+    /// This frame's gate radii per marker (x: horizontal, y: vertical), with `preds`.
+    var radii: [Point] = []
+    var assignedScratch: [Int?] = []
 
     public init(markerSet: MarkerSet, settings: Settings = Settings()) {
         self.markerSet = markerSet
         self.settings = settings
+        limbGroups = ViewTracker.limbGroups(markerSet.view)
         tracks = [Track?](repeating: nil, count: markerSet.count)
         referenceLengths = [Double?](repeating: nil, count: markerSet.segments.count)
         blobs.reserveCapacity(64)
@@ -78,17 +114,48 @@ public struct ViewTracker: Sendable {
         tracks = [Track?](repeating: nil, count: markerSet.count)
     }
 
+    /// Labels one frame from scratch, as at acquisition, without using or changing the tracks:
+    /// exposure levels (refreshed every `levelsInterval` frames, as while tracking), detection
+    /// over the whole frame, then the view's labeller (learned segment lengths and the running
+    /// direction are used when known). What `gaitlive bench track` times as "full frame"; every
+    /// marker found has source `.detected`.
+    public mutating func processWholeFrame(_ image: LumaImage) -> TrackedFrame {
+        framesSinceLevels += 1
+        if levels == nil || framesSinceLevels >= settings.levelsInterval {
+            levels = ExposureLevels.estimate(image, ledPeak: ledPeak, histogram: &histogram)
+            framesSinceLevels = 0
+        }
+        blobs.removeAll(keepingCapacity: true)
+        detector.detect(in: image, levels: levels!, into: &blobs)
+        var out = MarkerFrame(repeating: nil, count: markerSet.count)
+        var status = TrackingStatus.noMarkers
+        if !blobs.isEmpty {
+            status = .searching
+            if let h = labelFromScratch(fixed: nil) {
+                for (m, b) in h.blobForMarker.enumerated() {
+                    guard let b else { continue }
+                    out[m] = TrackedMarker(position: blobs[b].centroid, confidence: 0.8, source: .detected)
+                }
+                status = out.allSatisfy { $0 != nil } ? .tracking : .partial
+                strayLights = blobs.count - out.count { $0 != nil }
+            }
+        }
+        return TrackedFrame(markers: out, blobCount: blobs.count, status: status, forward: forward, fullScan: true,
+                            strayLights: strayLights)
+    }
+
     /// Tracks one frame. `elapsedFrames` is 1 normally, more after dropped frames.
     public mutating func process(_ image: LumaImage, elapsedFrames: Int = 1) -> TrackedFrame {
         let k = Double(max(1, elapsedFrames))
         framesSinceLevels += 1
         if levels == nil || framesSinceLevels >= settings.levelsInterval {
-            levels = ExposureLevels.estimate(image, ledPeak: ledPeak)
+            levels = ExposureLevels.estimate(image, ledPeak: ledPeak, histogram: &histogram)
             framesSinceLevels = 0
         }
         let lv = levels!
         var fullScan = false
-        let liveTracks = tracks.compactMap { $0 }.count
+        var liveTracks = 0
+        for t in tracks where t != nil { liveTracks += 1 }
         blobs.removeAll(keepingCapacity: true)
         if liveTracks == markerSet.count && detectInWindows(image, levels: lv, k: k) {
             // windows were enough
@@ -96,32 +163,37 @@ public struct ViewTracker: Sendable {
             fullScan = true
             detector.detect(in: image, levels: lv, into: &blobs)
         }
-        var assigned = assignToPredictions(k: k)
+        var assigned = assignedScratch
+        assignedScratch = []
+        assignToPredictions(image, levels: lv, k: k, into: &assigned)
         if !fullScan && assigned.contains(where: { $0 == nil }) && blobs.count < markerSet.count + 4 {
             // A marker left its window: look at the whole frame before giving up on it.
             fullScan = true
             blobs.removeAll(keepingCapacity: true)
             detector.detect(in: image, levels: lv, into: &blobs)
-            assigned = assignToPredictions(k: k)
+            assignToPredictions(image, levels: lv, k: k, into: &assigned)
         }
         let inconsistent = rejectInconsistent(&assigned, k: k)
 
         // Re-acquire lost markers, or label from scratch.
         var relabelled = Set<Int>()
-        let held = assigned.compactMap { $0 }.count
+        var held = 0
+        for b in assigned where b != nil { held += 1 }
         let needed = (markerSet.count * 2 + 2) / 3
         var fromScratch: LabelHypothesis?
         if inconsistent {
-            // Something is wrong: a labelling of the whole frame decides, if it is sure.
+            // Something is wrong: a labelling of the whole frame decides, if it is sure. The
+            // tracks' predictions weigh in: where two limbs' markers pass each other (a heel
+            // rising past its knee) the body's shape alone cannot tell them apart.
             rescanWholeFrame(image, levels: lv, assigned: &assigned, fullScan: &fullScan)
-            fromScratch = labelFromScratch(fixed: nil)
+            fromScratch = labelFromScratch(fixed: nil, prior: prior(k: k))
         }
         if let h = fromScratch {
             assigned = h.blobForMarker
             relabelled = Set(0..<markerSet.count)
         } else if held < needed {
             rescanWholeFrame(image, levels: lv, assigned: &assigned, fullScan: &fullScan)
-            if let h = labelFromScratch(fixed: nil) {
+            if let h = labelFromScratch(fixed: nil, prior: prior(k: k)) {
                 assigned = h.blobForMarker
                 relabelled = Set(0..<markerSet.count)
                 if markerSet.view == .side && forward == 0 { forwardVote = h.forward * 0.2 }
@@ -135,8 +207,9 @@ public struct ViewTracker: Sendable {
                 }
             }
             if let h = labelFromScratch(fixed: assigned, prior: prior(k: k)) {
-                for m in 0..<markerSet.count where assigned[m] == nil && h.blobForMarker[m] != nil {
-                    assigned[m] = h.blobForMarker[m]
+                for m in 0..<markerSet.count where assigned[m] == nil {
+                    guard let b = h.blobForMarker[m], reacquisitionIsSafe(m, blob: b, k: k) else { continue }
+                    assigned[m] = b
                     relabelled.insert(m)
                 }
             }
@@ -152,8 +225,10 @@ public struct ViewTracker: Sendable {
         var out = MarkerFrame(repeating: nil, count: markerSet.count)
         for m in 0..<markerSet.count {
             if let b = assigned[m] {
-                let p = blobs[b].centroid
+                let blob = blobs[b]
+                let p = blob.centroid
                 var confidence = 0.8
+                let oldMass = tracks[m]?.mass ?? 0
                 if let t = tracks[m], !relabelled.contains(m) {
                     let predicted = t.position + t.velocity * Double(t.missing + 1) * k
                     let gate = gateRadius(t, k: k)
@@ -167,16 +242,29 @@ public struct ViewTracker: Sendable {
                 } else {
                     tracks[m] = Track(position: p, velocity: .zero, missing: 0, age: 0)
                 }
+                if blob.isSplit {
+                    // Half of two touching LEDs: measured, but less surely than a lone LED.
+                    confidence = min(confidence, 0.6)
+                    tracks[m]?.mass = oldMass
+                } else {
+                    tracks[m]?.mass = oldMass == 0 ? blob.mass : oldMass * 0.9 + min(blob.mass, 1.3 * oldMass) * 0.1
+                    ledMass = ledMass == 0 ? blob.mass : ledMass * 0.99 + min(blob.mass, 1.5 * ledMass) * 0.01
+                    // A round spot's light spreads sigma x sqrt(2) from its centre.
+                    ledSigma = ledSigma * 0.99 + min(4, max(0.7, blob.spread / 2.0.squareRoot())) * 0.01
+                }
                 out[m] = TrackedMarker(position: p, confidence: confidence, source: .detected)
-                ledPeak = ledPeak * 0.99 + Double(blobs[b].peak) * 0.01
-                ledMass = ledMass == 0 ? blobs[b].mass : ledMass * 0.99 + min(blobs[b].mass, 1.5 * ledMass) * 0.01
+                ledPeak = ledPeak * 0.99 + Double(blob.peak) * 0.01
             } else if var t = tracks[m] {
                 t.missing += 1
                 if t.missing > settings.maxBridgeFrames || t.age < 2 {
                     tracks[m] = nil
                 } else {
                     let p = t.position + t.velocity * Double(t.missing) * k
-                    out[m] = TrackedMarker(position: p, confidence: 0.6 * pow07(t.missing), source: .predicted)
+                    // A guess fades with each unseen frame, and faster for a fast marker (a foot in
+                    // swing cannot be extrapolated far): angles need 0.25 by default.
+                    let speed = t.velocity.length * k
+                    let confidence = 0.6 * pow07(t.missing) / (1 + speed / 4)
+                    out[m] = TrackedMarker(position: p, confidence: confidence, source: .predicted)
                     tracks[m] = t
                 }
             }
@@ -184,7 +272,9 @@ public struct ViewTracker: Sendable {
         learnLengths(out)
         if markerSet.view == .side { voteForward(out) }
 
-        let detected = out.filter { $0?.source == .detected }.count
+        assignedScratch = assigned
+        var detected = 0
+        for case let marker? in out where marker.source == .detected { detected += 1 }
         let status: TrackingStatus
         if blobs.isEmpty && out.allSatisfy({ $0 == nil }) {
             status = .noMarkers
@@ -196,7 +286,20 @@ public struct ViewTracker: Sendable {
             status = .searching
         }
         if blobs.isEmpty { framesSinceLevels = settings.levelsInterval } // re-estimate next frame
-        return TrackedFrame(markers: out, blobCount: blobs.count, status: status, forward: forward, fullScan: fullScan)
+        if fullScan && status != .searching {
+            // Spots that are neither a marker's blob nor near where a marker is expected.
+            var strays = 0
+            for i in 0..<blobs.count where !assigned.contains(i) {
+                var near = false
+                for m in 0..<markerSet.count where tracks[m] != nil && m < preds.count {
+                    if gateCost(blobs[i].centroid, marker: m, k: k).isFinite { near = true }
+                }
+                if !near { strays += 1 }
+            }
+            strayLights = strays
+        }
+        return TrackedFrame(markers: out, blobCount: blobs.count, status: status, forward: forward, fullScan: fullScan,
+                            strayLights: strayLights)
     }
 
     private func pow07(_ n: Int) -> Double {
@@ -234,10 +337,15 @@ public struct ViewTracker: Sendable {
     /// Detects in merged windows around the predictions. Returns false when a blob touches a
     /// window edge (it may be cut), so the caller falls back to a full scan.
     private mutating func detectInWindows(_ image: LumaImage, levels: ExposureLevels, k: Double) -> Bool {
-        var windows: [PixelRect] = []
+        windows.removeAll(keepingCapacity: true)
         for case let t? in tracks {
-            let r = Int(gateRadius(t, k: k).rounded(.up)) + 4
-            var w = PixelRect(center: predicted(t, k: k), radius: r).clamped(width: image.width, height: image.height)
+            // The gate plus an LED's reach, so a blob centred anywhere in the gate lies inside.
+            let (rx, ry) = gateRadii(t, k: k)
+            let c = predicted(t, k: k)
+            let cx = Int(c.x.rounded()), cy = Int(c.y.rounded())
+            let hx = Int(rx.rounded(.up)) + 4, hy = Int(ry.rounded(.up)) + 4
+            var w = PixelRect(minX: cx - hx, minY: cy - hy, maxX: cx + hx, maxY: cy + hy)
+                .clamped(width: image.width, height: image.height)
             if w.isEmpty { return false }
             // Merge with any overlapping window so no blob is split between two.
             var merged = true
@@ -250,7 +358,8 @@ public struct ViewTracker: Sendable {
             }
             windows.append(w)
         }
-        for w in windows {
+        for wi in 0..<windows.count {
+            let w = windows[wi]
             let start = blobs.count
             detector.detect(in: image, levels: levels, region: w, into: &blobs)
             for b in blobs[start...] {
@@ -271,7 +380,7 @@ public struct ViewTracker: Sendable {
                                            fullScan: inout Bool) {
         guard !fullScan else { return }
         fullScan = true
-        let keep = assigned.map { $0.map { blobs[$0].centroid } }
+        let keep = assigned.map { $0.map { blobs[$0].centroid } } // rare path: allocation is fine
         blobs.removeAll(keepingCapacity: true)
         detector.detect(in: image, levels: levels, into: &blobs)
         assigned = keep.map { p in
@@ -284,65 +393,193 @@ public struct ViewTracker: Sendable {
 
     // MARK: - labelling
 
-    private func assignToPredictions(k: Double) -> [Int?] {
-        var out = [Int?](repeating: nil, count: markerSet.count)
-        var rows: [Int] = []
-        var cost: [[Double]] = []
-        var merging = Set<Int>()
-        let preds: [Point?] = tracks.map { $0.map { predicted($0, k: k) } }
-        for a in 0..<markerSet.count {
-            guard let pa = preds[a] else { continue }
-            for b in (a + 1)..<markerSet.count {
-                if let pb = preds[b], pa.distance(to: pb) < settings.mergeDistance {
-                    merging.insert(a)
-                    merging.insert(b)
-                }
-            }
+    /// Normalised squared distance of `p` from `prediction` in a gate of radii (rx, ry):
+    /// at most 1 inside the gate, infinity outside.
+    private func gateCost(_ p: Point, _ prediction: Point, _ rx: Double, _ ry: Double) -> Double {
+        let dx = (p.x - prediction.x) / rx, dy = (p.y - prediction.y) / ry
+        let c = dx * dx + dy * dy
+        return c <= 1 ? c : .infinity
+    }
+
+    /// Gate cost of `p` for marker m, from this frame's predictions and gate radii.
+    private func gateCost(_ p: Point, marker m: Int, k: Double) -> Double {
+        guard let q = preds[m] else { return .infinity }
+        return gateCost(p, q, radii[m].x, radii[m].y)
+    }
+
+    /// Global assignment of this frame's blobs to the tracks' predictions; `out[m]` is marker
+    /// m's blob index or nil.
+    private mutating func assignToPredictions(_ image: LumaImage, levels: ExposureLevels, k: Double,
+                                              into out: inout [Int?]) {
+        let n = markerSet.count
+        out.removeAll(keepingCapacity: true)
+        out.append(contentsOf: repeatElement(nil, count: n))
+        preds.removeAll(keepingCapacity: true)
+        radii.removeAll(keepingCapacity: true)
+        for t in tracks {
+            preds.append(t.map { predicted($0, k: k) })
+            let (rx, ry) = t.map { gateRadii($0, k: k) } ?? (0, 0)
+            radii.append(Point(x: rx, y: ry))
         }
-        // A blob with the light of two LEDs, near two predictions, is two LEDs merged: its centre
-        // belongs to neither, so neither takes it.
-        var mergedBlobs = Set<Int>()
-        if ledMass > 0 {
-            for (i, b) in blobs.enumerated() where b.mass > 1.6 * ledMass {
-                var near = 0
-                for m in 0..<markerSet.count {
-                    guard let t = tracks[m], let p = preds[m] else { continue }
-                    if b.centroid.distance(to: p) <= gateRadius(t, k: k) { near += 1 }
-                }
-                if near >= 2 { mergedBlobs.insert(i) }
-            }
-        }
-        for m in 0..<markerSet.count {
-            guard let t = tracks[m], let p = preds[m], !merging.contains(m) else { continue }
-            let (rx, ry) = gateRadii(t, k: k)
-            rows.append(m)
-            cost.append(blobs.enumerated().map { i, b in
-                if mergedBlobs.contains(i) { return .infinity }
-                let dx = (b.centroid.x - p.x) / rx, dy = (b.centroid.y - p.y) / ry
-                let c = dx * dx + dy * dy
-                return c <= 1 ? c : .infinity
-            })
-        }
-        guard !rows.isEmpty, !blobs.isEmpty else { return out }
+        splitMergedBlobs(image, levels: levels, k: k)
+        rows.removeAll(keepingCapacity: true)
+        for m in 0..<n where tracks[m] != nil && mayUseGate(m) { rows.append(m) }
+        guard !rows.isEmpty, !blobs.isEmpty else { return }
+        if assignUnambiguous(&out, k: k) { return }
         // Each marker may also stay unassigned at the cost of a blob on its gate's edge, so two
-        // markers are never forced onto each other's blobs just to use every blob.
-        let n = blobs.count
+        // markers are never forced onto each other's blobs just to use every blob. Costs are
+        // shifted by that miss cost: an allowed pair costs (gate cost - 1) <= 0 and anything
+        // else 0, the same as a miss, so the solver needs no extra "miss" columns.
+        costs.removeAll(keepingCapacity: true)
         for r in 0..<rows.count {
-            var miss = [Double](repeating: .infinity, count: rows.count)
-            miss[r] = 1
-            cost[r].append(contentsOf: miss)
-        }
-        let solved = Assignment.solve(cost)
-        for (r, m) in rows.enumerated() { out[m] = solved[r].flatMap { $0 < n ? $0 : nil } }
-        // A blob that also lies very close to a merging pair's predictions is probably the merged
-        // pair itself: do not let a neighbour take it either.
-        for m in 0..<markerSet.count {
-            guard let b = out[m] else { continue }
-            for j in merging where preds[j].map({ $0.distance(to: blobs[b].centroid) < settings.mergeDistance }) == true {
-                out[m] = nil
+            let m = rows[r]
+            for i in 0..<blobs.count {
+                let g = forbidden[i] ? .infinity : gateCost(blobs[i].centroid, marker: m, k: k)
+                costs.append(g.isFinite ? g - 1 : 0)
             }
         }
-        return out
+        solver.solve(rows: rows.count, cols: blobs.count, cost: costs, into: &solved)
+        for r in 0..<rows.count where solved[r] >= 0 && costs[r * blobs.count + solved[r]] < 0 {
+            out[rows[r]] = solved[r]
+        }
+        dropAmbiguous(&out, k: k)
+    }
+
+    /// A marker carried by prediction is taken back by its gate only while the rest of its limb
+    /// is tracked (so the segment-length check can catch a wrong blob); otherwise the labeller
+    /// re-finds the limb whole, from the body's shape.
+    private func mayUseGate(_ m: Int) -> Bool {
+        guard let t = tracks[m], t.missing > 0 else { return true }
+        for group in limbGroups where group.contains(m) {
+            for j in group where tracks[j] == nil { return false }
+        }
+        return true
+    }
+
+    /// The common case, without the general solver: every tracked marker has at most one blob
+    /// in its gate and no blob is in two gates. Returns false (leaving `out` empty) otherwise.
+    private mutating func assignUnambiguous(_ out: inout [Int?], k: Double) -> Bool {
+        owner.removeAll(keepingCapacity: true)
+        owner.append(contentsOf: repeatElement(-1, count: blobs.count))
+        for m in rows {
+            var found = -1
+            for i in 0..<blobs.count where !forbidden[i] && gateCost(blobs[i].centroid, marker: m, k: k).isFinite {
+                if found >= 0 || owner[i] >= 0 {
+                    for j in out.indices { out[j] = nil }
+                    return false
+                }
+                found = i
+                owner[i] = m
+            }
+            if found >= 0 { out[m] = found }
+        }
+        // No blob lies in two gates, so no two markers could have each other's blobs.
+        return true
+    }
+
+    /// Splits blobs that hold two LEDs (much more light than the markers near them usually give,
+    /// and two predictions in gate); marks the ones that cannot be parted as `forbidden`.
+    private mutating func splitMergedBlobs(_ image: LumaImage, levels: ExposureLevels, k: Double) {
+        forbidden.removeAll(keepingCapacity: true)
+        forbidden.append(contentsOf: repeatElement(false, count: blobs.count))
+        let original = blobs.count
+        for i in 0..<original where !blobs[i].isSplit {
+            // Markers that could be in this blob: gated to it, or predicted inside its box (a
+            // merged blob's centre lies between its two LEDs, maybe outside both gates).
+            let c = blobs[i].centroid
+            let box = blobs[i].bounds.expanded(by: 2)
+            var best = -1, second = -1
+            var bestCost = Double.infinity, secondCost = Double.infinity
+            for m in 0..<markerSet.count {
+                guard let q = preds[m] else { continue }
+                var g = gateCost(c, marker: m, k: k)
+                if !g.isFinite && box.contains(q) { g = 1 + q.distance(to: c) }
+                guard g.isFinite else { continue }
+                if g < bestCost {
+                    second = best
+                    secondCost = bestCost
+                    best = m
+                    bestCost = g
+                } else if g < secondCost {
+                    second = m
+                    secondCost = g
+                }
+            }
+            guard second >= 0, let pa = preds[best], let pb = preds[second] else { continue }
+            let usual = max(tracks[best]?.mass ?? 0, tracks[second]?.mass ?? 0, ledMass)
+            let heavy = usual > 0 && blobs[i].mass > settings.mergedMassRatio * usual
+            // Two predictions closer than two spot widths, served by this blob alone: the LEDs
+            // have run into each other even if the light does not show it clearly.
+            let close = pa.distance(to: pb) < 5 * ledSigma && onlyBlobInGate(i, of: second, k: k)
+                && onlyBlobInGate(i, of: best, k: k)
+            guard heavy || close else { continue }
+            if let (p, q) = detector.split(blobs[i], in: image, levels: levels, seeds: (pa, pb), sigma: ledSigma) {
+                blobs[i] = p
+                blobs.append(q)
+                forbidden.append(false)
+            } else {
+                forbidden[i] = true
+            }
+        }
+    }
+
+    /// Whether lost marker `m` may be re-found on `blob`: a marker still bridged by prediction
+    /// only inside its own gate, and never on a blob another tracked marker could as well own.
+    private func reacquisitionIsSafe(_ m: Int, blob b: Int, k: Double) -> Bool {
+        let p = blobs[b].centroid
+        var own = 0.0
+        if tracks[m] != nil {
+            own = gateCost(p, marker: m, k: k)
+            guard own.isFinite else { return false }
+        }
+        for j in 0..<markerSet.count where j != m && tracks[j] != nil {
+            if gateCost(p, marker: j, k: k) < own + settings.swapMargin { return false }
+        }
+        return true
+    }
+
+    private func onlyBlobInGate(_ i: Int, of m: Int, k: Double) -> Bool {
+        for j in 0..<blobs.count where j != i && gateCost(blobs[j].centroid, marker: m, k: k).isFinite { return false }
+        return true
+    }
+
+    /// Drops assignments that are not clearly better than swapping: two markers that could as
+    /// well have each other's blobs, or a marker whose blob a missing marker could as well own.
+    private func dropAmbiguous(_ out: inout [Int?], k: Double) {
+        let n = markerSet.count
+        for a in 0..<n {
+            guard let i = out[a], tracks[a] != nil else { continue }
+            let pi = blobs[i].centroid
+            let own = swapCost(pi, marker: a, k: k)
+            for b in 0..<n where b != a && tracks[b] != nil {
+                guard gateCost(pi, marker: b, k: k).isFinite else { continue }
+                let theirs = swapCost(pi, marker: b, k: k)
+                if let j = out[b] {
+                    guard b > a else { continue }
+                    let pj = blobs[j].centroid
+                    let swapped = theirs + swapCost(pj, marker: a, k: k)
+                    if swapped - (own + swapCost(pj, marker: b, k: k)) < settings.swapMargin {
+                        out[a] = nil
+                        out[b] = nil
+                        break
+                    }
+                } else if theirs < own + settings.swapMargin && tracks[b]!.missing == 0 {
+                    // b lost its LED this frame right where a's blob is: whose light is it?
+                    out[a] = nil
+                    break
+                }
+            }
+        }
+    }
+
+    /// How unlikely marker m is at `p`, for telling two markers apart: the gate cost for a track
+    /// with a known velocity; for a track just labelled (velocity unknown, wide gate) the squared
+    /// distance in units of `youngTrackScale` pixels, as its labels came from the body's shape.
+    private func swapCost(_ p: Point, marker m: Int, k: Double) -> Double {
+        guard let t = tracks[m], let q = preds[m] else { return .infinity }
+        if t.age >= 2 { return gateCost(p, marker: m, k: k) }
+        let d = p.distance(to: q) / settings.youngTrackScale
+        return d * d
     }
 
     private func labelFromScratch(fixed: [Int?]?, prior: LabelPrior? = nil) -> LabelHypothesis? {
@@ -381,9 +618,9 @@ public struct ViewTracker: Sendable {
 
     // MARK: - consistency
 
-    /// Markers that move together as one limb; a limb with a broken segment is re-found whole.
-    private var limbGroups: [[Int]] {
-        switch markerSet.view {
+    /// The limb groups of a view's marker set.
+    static func limbGroups(_ view: CameraView) -> [[Int]] {
+        switch view {
         case .side:
             return [[SideMarker.sho.rawValue, SideMarker.gt.rawValue],
                     [SideMarker.kne.rawValue, SideMarker.ank.rawValue, SideMarker.hee.rawValue, SideMarker.mt5.rawValue]]

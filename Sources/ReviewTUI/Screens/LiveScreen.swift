@@ -221,7 +221,8 @@ public final class LiveScreen: ConsoleScreen {
             }
         }
         if let off = s.cameraOffsetMilliseconds {
-            let text = String(format: "  side-rear %+.1f ms", off)
+            var text = String(format: "  side-rear %+.1f ms", off)
+            if let jitter = s.cameraJitterMilliseconds { text += String(format: " jitter %.1f", jitter) }
             if x + text.count < grid.width { grid.put(text, column: x, row: 0, foreground: Palette.dimText, background: 236) }
         }
     }

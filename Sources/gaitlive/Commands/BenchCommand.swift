@@ -4,7 +4,8 @@ import ArgumentParser
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Benchmarks (see docs/performance.md).",
-        subcommands: [BenchSessionCommand.self, BenchConsoleCommand.self]
+        abstract: "Benchmarks (see docs/performance.md and docs/accuracy.md).",
+        subcommands: [BenchSessionCommand.self, BenchConsoleCommand.self, BenchTrackCommand.self,
+                      BenchAccuracyCommand.self]
     )
 }

@@ -35,6 +35,14 @@ struct SimulationOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Over-striding: the heel lands this much further ahead of the hip.", valueName: "cm"))
     var overstride: Double = 0
 
+    @Option(name: .long, help: ArgumentHelp("""
+        A fault a clinic meets, for training (repeatable): arm-swing (the near hand hides the hip LED \
+        every stride), stray-lights (a lamp and reflections), glare (a window, a streak on the belt), \
+        led-dropout (one LED per view dark for half a second, a third into the run), off-belt (every \
+        LED gone for a second, two thirds into the run). In the console the run counts as 30 s.
+        """, valueName: "fault"))
+    var fault: [SimulatedFaults.Preset] = []
+
     func validate() throws {
         guard fps >= 10, fps <= 480 else { throw ValidationError("--fps must be between 10 and 480 (got \(fps))") }
         guard (0...20).contains(incline) else { throw ValidationError("--incline must be 0 to 20 percent (got \(incline))") }
@@ -54,8 +62,10 @@ struct SimulationOptions: ParsableArguments {
     /// The two virtual cameras as `LiveSession` cameras.
     func cameras(runner: SimulatedRunner, pacing: SimulatedCamera.Pacing, frameLimit: Int?) -> [LiveSession.Camera] {
         CameraView.allCases.map { view in
+            let seconds = frameLimit.map { Double($0) / fps } ?? 30
+            let faults = SimulatedFaults(presets: fault, seconds: seconds, width: size.width, height: size.height)
             let cam = SimulatedCamera(runner: runner, view: view, width: size.width, height: size.height,
-                                      framesPerSecond: fps, pacing: pacing, frameLimit: frameLimit)
+                                      framesPerSecond: fps, pacing: pacing, frameLimit: frameLimit, faults: faults)
             let description = SessionManifest.Camera(
                 view: view, device: "simulated", card: "gaitlive virtual \(view.rawValue) camera",
                 width: size.width, height: size.height, pixelFormat: "GREY", nominalFps: fps,
@@ -89,6 +99,7 @@ struct FrameSize: ExpressibleByArgument, Equatable {
 }
 
 extension BodySide: ExpressibleByArgument {}
+extension SimulatedFaults.Preset: ExpressibleByArgument {}
 
 /// A terminal size given as COLUMNSxROWS.
 struct TerminalSize: ExpressibleByArgument, Equatable {

@@ -1,0 +1,6 @@
+/// A control that does not exist or a value it does not take, said in one line.
+public struct ControlError: Error, Sendable, CustomStringConvertible {
+    public var device: String
+    public var message: String
+    public var description: String { "\(device): \(message)" }
+}
