@@ -101,6 +101,9 @@ public struct GaitReport: Sendable {
         }
         let (recommendations, missing) = Recommendation.make(for: findings, library: library, cadence: cadence)
         for m in missing { notes.append("the exercise library has no entry for '\(m)'") }
+        if let i = manifest.interruption {
+            notes.append("the recording ended early (\(i.reason)): the report covers what was saved")
+        }
         if manifest.calibration == .none {
             notes.append("no standing calibration: ankle dorsiflexion and foot angle are measured from the markers as placed "
                          + "(marker placement shifts them by a few degrees); left/right and flat/incline comparisons are unaffected")
