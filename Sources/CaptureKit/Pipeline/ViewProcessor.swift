@@ -1,7 +1,9 @@
 public import MarkerTracker
 
 /// Everything done to one camera's frames on its capture thread: track markers, compute angles,
-/// smooth them for the live view, detect gait events and measure strides.
+/// smooth them for the live view, detect gait events and measure strides. Markers that break a
+/// body segment's usual length are left out of angles and events (`SegmentLengthGuard`); the
+/// tracked markers themselves are kept as tracked.
 ///
 /// A value owned by one capture thread; the clock is the frames' own timestamps (the frame rate
 /// is measured from them). The raw angles are what is recorded; `smoothedAngles` (causal filter)
@@ -16,6 +18,7 @@ public struct ViewProcessor: Sendable {
     public let legLengthCm: Double?
     public private(set) var gait: GaitAnalyzer
     var smoother: AngleSmoother?
+    var segmentGuard: SegmentLengthGuard
     public private(set) var cadence = CadenceMeter()
     var streamIndex = 0
     var lastSequence: UInt32?
@@ -30,6 +33,7 @@ public struct ViewProcessor: Sendable {
         self.legLengthCm = legLengthCm
         self.clockOrigin = clockOrigin
         tracker = ViewTracker(markerSet: .standard(for: view))
+        segmentGuard = SegmentLengthGuard(view: view)
         gait = GaitAnalyzer(view: view, markerSide: markerSide, legLengthCm: legLengthCm, calibration: calibration,
                             framesPerSecond: framesPerSecond)
         if let f = framesPerSecond { smoother = AngleSmoother(sampleRateHz: f) }
@@ -40,14 +44,16 @@ public struct ViewProcessor: Sendable {
         if let last = lastSequence, frame.sequence > last { elapsed = Int(frame.sequence &- last) }
         lastSequence = frame.sequence
         let tracked = tracker.process(frame.luma, elapsedFrames: elapsed)
+        // Markers that break a segment's length are left out of the angles and events.
+        let markers = segmentGuard.check(tracked.markers)
         // Side-view angles need the running direction; until it is known they stay missing.
         let forward = view == .side ? tracked.forward : 1
         let incline = AngleMath.atan2Degrees(inclinePercent, 100)
         let angles = forward == 0 ? AngleSet()
             : AngleCalculator(forward: forward, inclineDegrees: incline, calibration: calibration)
-                .angles(tracked.markers, view: view)
+                .angles(markers, view: view)
         let time = Double(Int64(bitPattern: frame.timestampNanoseconds &- clockOrigin)) / 1e9
-        let update = gait.push(frame: streamIndex, time: time, markers: tracked.markers, angles: angles,
+        let update = gait.push(frame: streamIndex, time: time, markers: markers, angles: angles,
                                forward: forward, inclineDegrees: incline)
         if smoother == nil, let f = gait.framesPerSecond { smoother = AngleSmoother(sampleRateHz: f) }
         let smoothed = smoother?.smooth(angles) ?? angles
