@@ -15,9 +15,9 @@ struct GaitLive: ParsableCommand {
             session, and plays it back frame by frame with the angles drawn over the pictures.
             """,
         version: version,
-        subcommands: [DemoCommand.self, LiveCommand.self, ReviewCommand.self, SessionsCommand.self, DevicesCommand.self,
-                      ControlsCommand.self, ExportCommand.self, ImportCommand.self, BenchCommand.self,
-                      CaptureBenchmarkCommand.self]
+        subcommands: [DemoCommand.self, LiveCommand.self, ReviewCommand.self, AnalyzeCommand.self, SessionsCommand.self,
+                      DevicesCommand.self, ControlsCommand.self, ExportCommand.self, ImportCommand.self, ReportCommand.self,
+                      BenchCommand.self, CaptureBenchmarkCommand.self]
     )
 
     /// Parses and runs; every failure becomes one line on stderr and a non-zero exit status

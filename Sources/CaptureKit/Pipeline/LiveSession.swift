@@ -118,7 +118,8 @@ public final class LiveSession: Sendable {
         var slots: [Slot] = []
         for c in cameras {
             let processor = ViewProcessor(view: c.view, markerSide: options.markerSide,
-                                          calibration: options.calibration, clockOrigin: options.clockOrigin)
+                                          calibration: options.calibration,
+                                          legLengthCm: options.athlete.legLengthCm, clockOrigin: options.clockOrigin)
             slots.append(Slot(view: c.view, thread: try CaptureThread(name: c.view.rawValue), processor: processor,
                               source: c.source, controls: c.controls))
         }

@@ -1,17 +1,24 @@
 public import MarkerTracker
 
 /// Everything done to one camera's frames on its capture thread: track markers, compute angles,
-/// detect gait events, keep cadence.
+/// smooth them for the live view, detect gait events and measure strides. Markers that break a
+/// body segment's usual length are left out of angles and events (`SegmentLengthGuard`); the
+/// tracked markers themselves are kept as tracked.
 ///
-/// A value owned by one capture thread; the clock is the frames' own timestamps.
+/// A value owned by one capture thread; the clock is the frames' own timestamps (the frame rate
+/// is measured from them). The raw angles are what is recorded; `smoothedAngles` (causal filter)
+/// are for the live numbers; events and strides come from `GaitAnalyzer` with its fixed delay.
 public struct ViewProcessor: Sendable {
     public let view: CameraView
     public var tracker: ViewTracker
     public var calibration: SideCalibration
     /// Side view: the leg carrying the markers (events are that leg's).
     public var markerSide: BodySide
-    var sideEvents: SideEventDetector
-    var rearEvents = RearEventDetector()
+    /// Greater trochanter to floor, centimetres, for distances in centimetres (nil: pixels only).
+    public let legLengthCm: Double?
+    public private(set) var gait: GaitAnalyzer
+    var smoother: AngleSmoother?
+    var segmentGuard: SegmentLengthGuard
     public private(set) var cadence = CadenceMeter()
     var streamIndex = 0
     var lastSequence: UInt32?
@@ -19,13 +26,17 @@ public struct ViewProcessor: Sendable {
     public let clockOrigin: UInt64
 
     public init(view: CameraView, markerSide: BodySide = .right, calibration: SideCalibration = .none,
-                clockOrigin: UInt64) {
+                legLengthCm: Double? = nil, framesPerSecond: Double? = nil, clockOrigin: UInt64) {
         self.view = view
         self.markerSide = markerSide
         self.calibration = calibration
+        self.legLengthCm = legLengthCm
         self.clockOrigin = clockOrigin
         tracker = ViewTracker(markerSet: .standard(for: view))
-        sideEvents = SideEventDetector(side: markerSide)
+        segmentGuard = SegmentLengthGuard(view: view)
+        gait = GaitAnalyzer(view: view, markerSide: markerSide, legLengthCm: legLengthCm, calibration: calibration,
+                            framesPerSecond: framesPerSecond)
+        if let f = framesPerSecond { smoother = AngleSmoother(sampleRateHz: f) }
     }
 
     public mutating func process(_ frame: Frame, inclinePercent: Double) -> ProcessedFrame {
@@ -33,23 +44,22 @@ public struct ViewProcessor: Sendable {
         if let last = lastSequence, frame.sequence > last { elapsed = Int(frame.sequence &- last) }
         lastSequence = frame.sequence
         let tracked = tracker.process(frame.luma, elapsedFrames: elapsed)
+        // Markers that break a segment's length are left out of the angles and events.
+        let markers = segmentGuard.check(tracked.markers)
         // Side-view angles need the running direction; until it is known they stay missing.
         let forward = view == .side ? tracked.forward : 1
+        let incline = AngleMath.atan2Degrees(inclinePercent, 100)
         let angles = forward == 0 ? AngleSet()
-            : AngleCalculator(forward: forward, inclineDegrees: AngleMath.atan2Degrees(inclinePercent, 100),
-                              calibration: calibration).angles(tracked.markers, view: view)
+            : AngleCalculator(forward: forward, inclineDegrees: incline, calibration: calibration)
+                .angles(markers, view: view)
         let time = Double(Int64(bitPattern: frame.timestampNanoseconds &- clockOrigin)) / 1e9
-        var events: [GaitEvent]
-        switch view {
-        case .side:
-            events = sideEvents.push(frame: streamIndex, time: time, markers: tracked.markers, angles: angles,
-                                     forward: tracked.forward)
-        case .rear:
-            events = rearEvents.push(frame: streamIndex, time: time, markers: tracked.markers)
-        }
-        for e in events { cadence.add(e) }
+        let update = gait.push(frame: streamIndex, time: time, markers: markers, angles: angles,
+                               forward: forward, inclineDegrees: incline)
+        if smoother == nil, let f = gait.framesPerSecond { smoother = AngleSmoother(sampleRateHz: f) }
+        let smoothed = smoother?.smooth(angles) ?? angles
+        for e in update.events { cadence.add(e) }
         let out = ProcessedFrame(frame: frame, streamIndex: streamIndex, tracked: tracked, angles: angles,
-                                 events: events)
+                                 events: update.events, smoothedAngles: smoothed, strides: update.strides)
         streamIndex += 1
         return out
     }

@@ -13,6 +13,7 @@ public enum SessionLayout {
     /// manifest can still be written. Removed when the session is closed or recovered.
     public static let reserveName = "session.reserve"
     public static let reserveBytes = 256 << 10
+    public static let strides = "strides.csv"
 
     /// The directory for the `ordinal`-th stage of `kind` ("flat", "incline", "flat-2", ...).
     public static func stageDirectory(kind: String, ordinal: Int) -> String {

@@ -2,7 +2,7 @@ import Foundation
 public import MarkerTracker
 
 /// Writes a session directory: per stage and camera the Y4M video, frame index, marker and angle
-/// tables; per stage the events table; and the manifest. Used by the recorder thread only.
+/// tables; per stage the events and strides tables; and the manifest. Used by the recorder thread only.
 ///
 /// Files are created on the first frame of a stage and only ever appended to. The writer holds
 /// the session's `SessionLock` while it lives, and keeps `session.reserve` (256 KiB) on disk to
@@ -43,11 +43,13 @@ public final class SessionWriter {
         let timelineIndex: Int
         let manifestIndex: Int
         let events: FileOutput
+        let strides: FileOutput
         var views: [CameraView: ViewFiles] = [:]
-        init(timelineIndex: Int, manifestIndex: Int, events: FileOutput) {
+        init(timelineIndex: Int, manifestIndex: Int, events: FileOutput, strides: FileOutput) {
             self.timelineIndex = timelineIndex
             self.manifestIndex = manifestIndex
             self.events = events
+            self.strides = strides
         }
     }
 
@@ -94,10 +96,13 @@ public final class SessionWriter {
         try SessionLayout.createDirectory(dir, allowExistingEmpty: false)
         let events = try FileOutput(creating: dir + "/" + SessionLayout.events, limit: limit)
         try events.write("view,side,event,frame,time_s\n")
+        let strides = try FileOutput(creating: dir + "/" + SessionLayout.strides, limit: limit)
+        try strides.write(StrideTable.header)
         manifest.stages.append(SessionManifest.Stage(kind: stage.kind.rawValue, directory: stage.directory,
                                                      inclinePercent: stage.inclinePercent,
                                                      events: stage.directory + "/" + SessionLayout.events))
-        let s = StageFiles(timelineIndex: index, manifestIndex: manifest.stages.count - 1, events: events)
+        let s = StageFiles(timelineIndex: index, manifestIndex: manifest.stages.count - 1, events: events,
+                           strides: strides)
         stages[index] = s
         try ManifestStore.write(manifest, to: directory, limit: limit)
         return s
@@ -195,6 +200,9 @@ public final class SessionWriter {
             v.recordedByStream = v.recordedByStream.filter { $0.key >= cutoff }
         }
         for e in p.events { try appendEvent(e, stage: s, files: v) }
+        for stride in p.strides {
+            try s.strides.write(StrideTable.row(stride) { v.recordedByStream[$0] })
+        }
         updateCounts(s, view, v)
     }
 
@@ -231,7 +239,7 @@ public final class SessionWriter {
     }
 
     var allFiles: [FileOutput] {
-        stages.values.flatMap { s in [s.events] + s.views.values.flatMap(\.all) }
+        stages.values.flatMap { s in [s.events, s.strides] + s.views.values.flatMap(\.all) }
     }
 
     /// Hands everything buffered to the kernel (it survives the process being killed).
@@ -275,7 +283,7 @@ public final class SessionWriter {
         releaseReserve()
         // Give the small table buffers a last chance in the space the reserve freed (keeping room
         // for the manifest); the video buffers are dropped (readers ignore a partial frame).
-        let tables = stages.values.flatMap { s in [s.events] + s.views.values.flatMap { [$0.index, $0.markers, $0.angles] } }
+        let tables = stages.values.flatMap { s in [s.events, s.strides] + s.views.values.flatMap { [$0.index, $0.markers, $0.angles] } }
         if tables.reduce(0, { $0 + $1.pendingBytes }) < SessionLayout.reserveBytes / 2 {
             for f in tables { try? f.flush() }
         }
@@ -294,7 +302,7 @@ public final class SessionWriter {
     /// Bytes written to videos and tables so far.
     public var bytesWritten: UInt64 {
         stages.values.reduce(0) { acc, s in
-            acc + s.events.bytesWritten + s.views.values.reduce(0) { $0 + $1.all.reduce(0) { $0 + $1.bytesWritten } }
+            acc + s.events.bytesWritten + s.strides.bytesWritten + s.views.values.reduce(0) { $0 + $1.all.reduce(0) { $0 + $1.bytesWritten } }
         }
     }
 }

@@ -12,7 +12,7 @@ public struct AngleCalculator: Sendable {
     public var minimumConfidence: Double
 
     public init(forward: Double = 1, inclineDegrees: Double = 0, calibration: SideCalibration = .none,
-                minimumConfidence: Double = 0.25) {
+                minimumConfidence: Double = 0.3) {
         self.forward = forward
         self.inclineDegrees = inclineDegrees
         self.calibration = calibration

@@ -1,10 +1,11 @@
 /// The angles of one frame: one optional value per `AngleKind` (nil = could not be measured).
+///
+/// Stored inline (a SIMD vector, NaN = missing), so making, copying and changing one never
+/// allocates: the per-frame pipeline creates several.
 public struct AngleSet: Hashable, Sendable {
-    private var storage: [Double]
+    private var storage = SIMD16<Double>(repeating: .nan)
 
-    public init() {
-        storage = [Double](repeating: .nan, count: AngleKind.allCases.count)
-    }
+    public init() {}
 
     public subscript(kind: AngleKind) -> Double? {
         get {
@@ -19,13 +20,19 @@ public struct AngleSet: Hashable, Sendable {
         AngleKind.kinds(for: view).compactMap { k in self[k].map { (k, $0) } }
     }
 
-    public var isEmpty: Bool { storage.allSatisfy(\.isNaN) }
+    public var isEmpty: Bool { AngleKind.allCases.allSatisfy { storage[$0.rawValue].isNaN } }
 
     public static func == (a: AngleSet, b: AngleSet) -> Bool {
-        zip(a.storage, b.storage).allSatisfy { $0 == $1 || ($0.isNaN && $1.isNaN) }
+        AngleKind.allCases.allSatisfy { k in
+            let x = a.storage[k.rawValue], y = b.storage[k.rawValue]
+            return x == y || (x.isNaN && y.isNaN)
+        }
     }
 
     public func hash(into h: inout Hasher) {
-        for v in storage { h.combine(v.isNaN ? Double.infinity : v) }
+        for k in AngleKind.allCases {
+            let v = storage[k.rawValue]
+            h.combine(v.isNaN ? Double.infinity : v)
+        }
     }
 }

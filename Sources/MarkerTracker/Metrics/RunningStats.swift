@@ -22,6 +22,20 @@ public struct RunningStats: Sendable, Hashable, Codable {
         if x > max { max = x }
     }
 
+    /// The statistics of both streams together (Chan et al.'s parallel update).
+    public func merged(with o: RunningStats) -> RunningStats {
+        guard o.count > 0 else { return self }
+        guard count > 0 else { return o }
+        var r = RunningStats()
+        r.count = count + o.count
+        let d = o.mean - mean
+        r.mean = mean + d * Double(o.count) / Double(r.count)
+        r.m2 = m2 + o.m2 + d * d * Double(count) * Double(o.count) / Double(r.count)
+        r.min = Swift.min(min, o.min)
+        r.max = Swift.max(max, o.max)
+        return r
+    }
+
     /// Sample standard deviation (n - 1); 0 for fewer than two values.
     public var standardDeviation: Double {
         count > 1 ? (m2 / Double(count - 1)).squareRoot() : 0

@@ -31,14 +31,15 @@ public enum ReviewAnalysis {
 
     /// Gait events of one view over a whole stage.
     public static func events(view: CameraView, markers: [MarkerFrame], angles: [AngleSet], times: [Double],
-                              markerSide: BodySide, forward: Double) -> [GaitEvent] {
+                              markerSide: BodySide, forward: Double, inclinePercent: Double) -> [GaitEvent] {
         var out: [GaitEvent] = []
         switch view {
         case .side:
             var d = SideEventDetector(side: markerSide)
             for i in 0..<min(markers.count, times.count) {
-                out += d.push(frame: i, time: times[i], markers: markers[i],
-                              angles: i < angles.count ? angles[i] : AngleSet(), forward: forward)
+                out += d.push(frame: i, time: times[i], markers: markers[i], forward: forward,
+                              inclineDegrees: AngleMath.atan2Degrees(inclinePercent, 100),
+                              kneeFlexion: i < angles.count ? angles[i][.kneeFlexion] : nil)
             }
         case .rear:
             var d = RearEventDetector()

@@ -57,6 +57,8 @@ public final class ReviewScreen: ConsoleScreen {
     var message: (text: String, until: Double)?
     var now = 0.0
     var canvases: [String: FrameCanvas] = [:]
+    /// The report overlay (`R`), nil when closed.
+    public var report: ReportOverlay?
 
     public init(session: RecordedSession, pane: ViewPane) {
         self.session = session
@@ -116,6 +118,10 @@ public final class ReviewScreen: ConsoleScreen {
     public func handle(_ key: Key) -> ScreenAction {
         if helpVisible, key != .resize {
             helpVisible = false
+            return .none
+        }
+        if var r = report {
+            report = r.handle(key) == .close ? nil : r
             return .none
         }
         switch focus {
@@ -200,6 +206,9 @@ public final class ReviewScreen: ConsoleScreen {
             playing = false
             focus = .note(LineEditor(prompt: "note at \(TextFormat.fixed(currentTime, 2)) s:"), seconds: currentTime)
         case .character("?"): helpVisible = true
+        case .character("R"):
+            playing = false
+            report = ReportOverlay(session: session)
         default: break
         }
         return .none
@@ -355,6 +364,7 @@ public final class ReviewScreen: ConsoleScreen {
         drawHelpLine(into: &grid)
         if case .strides(let selected) = focus { drawStrideList(r, selected: selected, into: &grid) }
         if helpVisible { drawHelp(into: &grid) }
+        if report != nil { report?.draw(into: &grid, utf8: pane.utf8) }
     }
 
     /// The numbers panel: compact angle tables, then the chart of the chosen angle over the cycle.
@@ -519,8 +529,8 @@ public final class ReviewScreen: ConsoleScreen {
             text = " strides: up/down choose, Enter play it slowly in a loop, Esc back"
         default:
             text = pane.utf8
-                ? " ←/→ frame  space play  +/- speed  i/m/t IC/MS/TO  s strides  c chart  v compare  e correct  a note  n/p stage  ? help  q quit"
-                : " left/right frame  space play  +/- speed  i/m/t IC/MS/TO  s strides  c chart  v compare  e correct  a note  n/p stage  ? help  q quit"
+                ? " ←/→ frame  space play  +/- speed  i/m/t IC/MS/TO  s strides  c chart  v compare  e correct  a note  R report  n/p stage  ? help  q quit"
+                : " left/right frame  space play  +/- speed  i/m/t IC/MS/TO  s strides  c chart  v compare  e correct  a note  R report  n/p stage  ? help  q quit"
         }
         grid.put(String(text.prefix(grid.width)), column: 0, row: row, foreground: Palette.text, background: 236)
         if let m = message, m.until > now {
@@ -560,6 +570,7 @@ public final class ReviewScreen: ConsoleScreen {
             "e              correct a marker (saved as manual)",
             "a              add a note at this moment",
             "n / p          next / previous stage",
+            "R              the report: findings, what to work on, figures per side",
             "a              add a note at this frame (saved to the session)",
             "q              quit",
             "",

@@ -87,7 +87,8 @@ public final class StageReview {
         correctedAngles[v] = fixed
         let angleSeries = (0..<rv.frameCount).map { fixed[$0] ?? rv.angles(at: $0) }
         let recomputed = ReviewAnalysis.events(view: v, markers: all, angles: angleSeries, times: Array(rv.times),
-                                               markerSide: markerSide, forward: forward)
+                                               markerSide: markerSide, forward: forward,
+                                               inclinePercent: stage.info.inclinePercent)
             .map { e -> GaitEvent in
                 var e = e
                 e.time = e.frame < rv.times.count ? rv.times[e.frame] : e.time

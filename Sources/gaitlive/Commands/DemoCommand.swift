@@ -13,6 +13,7 @@ struct DemoCommand: ParsableCommand {
             gaitlive demo
             gaitlive demo --hip-drop 4 --hip-drop-side left --overstride 8
             gaitlive demo --headless --duration 20 --out /tmp/demo-session
+            gaitlive demo --motion data/realdata/RBDS032runT35markers-12s.txt --leg-length 92
             """,
         discussion: """
             Without --headless: the live console. Press r to record, s to switch between the flat and \
@@ -49,6 +50,7 @@ struct DemoCommand: ParsableCommand {
     var minFreeMinutes: Double?
 
     @OptionGroup var simulation: SimulationOptions
+    @OptionGroup var recorded: MotionOptions
     @OptionGroup var display: DisplayOptions
 
     func validate() throws {
@@ -101,7 +103,8 @@ struct DemoCommand: ParsableCommand {
         let session: LiveSession
         do {
             session = try LiveSession(
-                cameras: simulation.cameras(runner: runner, pacing: pacing, frameLimit: frameLimit),
+                cameras: try recorded.cameras(simulation: simulation, origin: origin, pacing: pacing, frameLimit: frameLimit)
+                    ?? simulation.cameras(runner: runner, pacing: pacing, frameLimit: frameLimit),
                 options: options(directory: directory, origin: origin, lossless: lossless),
                 onStageChange: { stage in
                     let profile = stage.kind == .incline ? RunnerProfile.flat.inclined(percent: incline) : .flat

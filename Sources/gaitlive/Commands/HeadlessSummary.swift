@@ -44,6 +44,8 @@ enum HeadlessSummary {
             }
             let cadence = cadences.isEmpty ? "not enough strides" : "\(fmt(cadences.reduce(0, +) / Double(cadences.count), 1)) steps/min"
             out += "  cadence \(cadence); events: \(stage.events.count)\n"
+            let aggregates = CameraView.allCases.compactMap { session.aggregates($0)[index] }
+            out += strideLines(StageAggregate.combinedSummary(aggregates))
         }
         Swift.print(out, terminator: "")
     }
@@ -55,6 +57,26 @@ enum HeadlessSummary {
         }
         let free = FreeSpace.bytesAvailable(at: directory).map { "; \(FreeSpace.format($0)) free" } ?? ""
         return "disk: " + per.joined(separator: ", ") + " expected" + free
+    }
+
+    /// Per-side stride means (mean +- SD, strides), for metrics with a mean on at least one side.
+    static func strideLines(_ summary: StageSummary) -> String {
+        var out = "  strides: left \(summary.strides(.left)), right \(summary.strides(.right))"
+        out += " (a mean needs \(StageSummary.minimumSteps) per side)\n"
+        for m in StrideMetric.allCases where BodySide.allCases.contains(where: { summary.mean(m, $0) != nil }) {
+            var line = "    " + pad("\(m.title) (\(m.unit.rawValue))", 28)
+            for side in BodySide.allCases {
+                let st = summary.stats(m, side)
+                let d = m.unit == .degrees || m.unit == .centimetres ? 1 : 0
+                let cell = summary.mean(m, side).map { "\(fmt($0, d)) ± \(fmt(st.standardDeviation, d))" } ?? "--"
+                line += "\(side.letter) " + pad(cell, 16)
+            }
+            if let diff = summary.leftMinusRight(m) {
+                line += "L-R \(fmt(diff, 1))"
+            }
+            out += line + "\n"
+        }
+        return out
     }
 
     static func fmt(_ v: Double, _ d: Int) -> String { String(format: "%.\(d)f", v) }

@@ -99,7 +99,6 @@ struct FrameSize: ExpressibleByArgument, Equatable {
 }
 
 extension BodySide: ExpressibleByArgument {}
-extension CameraView: ExpressibleByArgument {}
 extension SimulatedFaults.Preset: ExpressibleByArgument {}
 
 /// A terminal size given as COLUMNSxROWS.

@@ -1,0 +1,46 @@
+/// The time constants of event detection, turned into frame counts for one frame rate.
+///
+/// Everything is defined in seconds and scaled by the measured frame rate, so 60, 120 or 240 fps
+/// streams behave alike. At 120 fps: accelerations from 7-sample quadratic fits (K = 3), peaks
+/// that must dominate +-5 frames (W), and a live delay of 9 frames (75 ms) for every event but
+/// the rear view's toe-off, which is known once the other foot lands.
+public struct EventTiming: Sendable, Hashable {
+    public let framesPerSecond: Double
+    /// Half-width of the Savitzky-Golay fits for marker accelerations, frames (25 ms).
+    public let accelerationHalfWidth: Int
+    /// Half-width of the pelvis acceleration fit (rear toe-off), frames (20 ms).
+    public let pelvisHalfWidth: Int
+    /// An acceleration peak must be the largest within this many frames either side (40 ms).
+    public let peakHalfWidth: Int
+    /// Frames an event is reported after the frame it happened in: the fixed live delay.
+    public let delayFrames: Int
+    /// Frames of history kept (2.5 s).
+    public let historyFrames: Int
+    /// No two contacts (or toe-offs) of one leg closer than this, frames (0.4 s; a stride at
+    /// 200 steps/min takes 0.6 s).
+    public let refractoryFrames: Int
+    /// Shortest contact accepted, frames (80 ms).
+    public let minimumContactFrames: Int
+    /// Longest contact accepted, frames (0.6 s).
+    public let maximumContactFrames: Int
+    /// Frames of a marker a detector must have seen before it trusts its sense of the belt level
+    /// and the marker's range (1 s, more than a stride).
+    public let warmUpFrames: Int
+
+    public init(framesPerSecond fps: Double) {
+        framesPerSecond = fps
+        func frames(_ s: Double, atLeast m: Int) -> Int { max(m, Int((s * fps).rounded())) }
+        accelerationHalfWidth = frames(0.025, atLeast: 1)
+        pelvisHalfWidth = frames(0.02, atLeast: 1)
+        peakHalfWidth = frames(0.04, atLeast: 2)
+        delayFrames = accelerationHalfWidth + peakHalfWidth + 1
+        historyFrames = frames(2.5, atLeast: 3 * delayFrames + 8)
+        refractoryFrames = frames(0.4, atLeast: 2)
+        minimumContactFrames = frames(0.08, atLeast: 2)
+        maximumContactFrames = frames(0.6, atLeast: 4)
+        warmUpFrames = frames(1.0, atLeast: 8)
+    }
+
+    /// The live delay in seconds.
+    public var delaySeconds: Double { Double(delayFrames) / framesPerSecond }
+}

@@ -1,0 +1,5 @@
+public import ArgumentParser
+import MarkerTracker
+
+/// `--view side|rear` on the command line.
+extension CameraView: ExpressibleByArgument {}

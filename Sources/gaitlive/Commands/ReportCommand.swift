@@ -1,0 +1,138 @@
+import ArgumentParser
+import CaptureKit
+import MarkerTracker
+import Foundation
+
+/// `gaitlive report DIR`: per stage and side every stride metric (mean and SD), the findings with
+/// their evidence, and what to work on, as Markdown, self-contained HTML or JSON.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "The session's report: figures per stage and side, findings with their evidence, what to work on.",
+        usage: """
+            gaitlive report DIR                          (Markdown on stdout)
+            gaitlive report DIR --format html --out ana.html
+            gaitlive report DIR --format json --library ~/clinic/exercises.json
+            gaitlive report --print-library > ~/.config/gaitlive/exercises.json
+            """,
+        discussion: """
+            Findings need at least 7 strides per side measured from markers the tracker was sure of; a \
+            value outside its level-running reference, a left/right difference or a flat-to-incline change \
+            larger than the 2D smallest detectable difference, or over-striding (docs/report.md). The \
+            exercises come from an editable library: --library FILE, else $GAITLIVE_EXERCISES, else \
+            $XDG_CONFIG_HOME/gaitlive/exercises.json (~/.config/...), else share/gaitlive/exercises.json \
+            beside the binary, else the built-in one. The report goes to stdout, or to a new file with --out \
+            (an existing file is never written over; nothing is written inside the session unless --out says so).
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case md, html, json
+    }
+
+    @Argument(help: ArgumentHelp("The session directory (the one holding session.json).", valueName: "dir"))
+    var directory: String?
+
+    @Option(name: .long, help: "md (notes, email), html (one self-contained file with plots and pictures) or json.")
+    var format: Format = .md
+
+    @Option(name: .long, help: ArgumentHelp("Write the report to this new file instead of stdout.", valueName: "file"))
+    var out: String?
+
+    @Option(name: .long, help: ArgumentHelp("Exercise library to use (JSON).", valueName: "file"))
+    var library: String?
+
+    @Option(name: .long, help: ArgumentHelp("Add a finding seen in review that has no measured threshold, e.g. "
+                                            + "hamstring-dominant:left or hamstring-dominant:right:incline (repeatable).",
+                                            valueName: "kind:side[:stage]"))
+    var observe: [String] = []
+
+    @Flag(name: .long, help: "Print the built-in exercise library (a starting point for your own) and exit.")
+    var printLibrary = false
+
+    func validate() throws {
+        if !printLibrary && directory == nil { throw ValidationError("a session directory is needed") }
+        _ = try observations()
+    }
+
+    /// `--observe` values as (kind, side, stage).
+    func observations() throws -> [(kind: Finding.Kind, side: BodySide, stage: String?)] {
+        try observe.map { text in
+            let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+            guard (2...3).contains(parts.count), let kind = Finding.Kind(rawValue: parts[0]),
+                  let side = BodySide(rawValue: parts[1]) else {
+                let kinds = Finding.Kind.allCases.map(\.rawValue).joined(separator: ", ")
+                throw ValidationError("--observe '\(text)': expected kind:side[:stage] with a kind among \(kinds) and side left or right")
+            }
+            return (kind, side, parts.count == 3 ? parts[2] : nil)
+        }
+    }
+
+    func run() throws {
+        if printLibrary {
+            print(ExerciseLibrary.builtInText)
+            return
+        }
+        guard let directory else { return }
+        if let out, FileManager.default.fileExists(atPath: out) {
+            throw Failure.badInput("\(out): already exists; gaitlive never writes over existing files")
+        }
+        let located: (library: ExerciseLibrary, path: String?)
+        do {
+            located = try ExerciseLibrary.locate(explicit: library, environment: ProcessInfo.processInfo.environment,
+                                                 executable: CommandLine.arguments.first.map(ReportCommand.executablePath))
+        } catch {
+            throw Failure.badInput(error.description)
+        }
+        let session: RecordedSession
+        do {
+            session = try RecordedSession(directory: directory)
+        } catch {
+            throw Failure.badInput("\(error)")
+        }
+        let text: String
+        do {
+            let report = try GaitReport.build(session: session, library: located.library, libraryPath: located.path,
+                                              options: .init(curves: format == .html || format == .json,
+                                                             keyFrames: format == .html, observations: try observations()))
+            switch format {
+            case .md: text = MarkdownReport.render(report)
+            case .html: text = HTMLReport.render(report)
+            case .json: text = try JSONReport.render(report)
+            }
+        } catch {
+            throw Failure.badInput("\(error)")
+        }
+        if let out {
+            try ReportCommand.writeNew(out, text)
+        } else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+    }
+
+    /// Writes `text` to a new file `path` (mode 0600): filled under a temporary name, then linked
+    /// into place, which fails rather than replace a file that appeared meanwhile.
+    static func writeNew(_ path: String, _ text: String) throws {
+        let temporary = path + ".partial-\(getpid())"
+        do {
+            let f = try FileOutput(creating: temporary)
+            try f.write(text)
+            try f.sync()
+            try f.close()
+        } catch {
+            unlink(temporary)
+            throw Failure.badInput("\(error)")
+        }
+        defer { unlink(temporary) }
+        guard link(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            throw Failure.badInput(errno == EEXIST ? "\(path): already exists; gaitlive never writes over existing files"
+                                                   : "\(path): cannot create: \(reason)")
+        }
+    }
+
+    /// The running binary's path (argv[0] resolved against PATH), for the library beside it.
+    static func executablePath(_ argv0: String) -> String {
+        if argv0.contains("/") { return URL(fileURLWithPath: argv0).resolvingSymlinksInPath().path }
+        return ExportCommand.which(argv0).map { URL(fileURLWithPath: $0).resolvingSymlinksInPath().path } ?? argv0
+    }
+}

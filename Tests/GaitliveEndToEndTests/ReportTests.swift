@@ -1,0 +1,162 @@
+import CaptureKit
+import Foundation
+import MarkerTracker
+import Testing
+
+/// `gaitlive report` on the simulated runner, end to end through the real binary: with a left
+/// pelvic drop, extra right dorsiflexion and over-striding switched on it finds exactly those, on
+/// the right side and stage, with values within 1 deg (1 cm) of the simulation's ground truth;
+/// a healthy runner gives no finding; the HTML is well-formed, self-contained and renders in
+/// headless Chromium; a session with too few strides says so; bad input gets one line.
+@Suite(.serialized) struct ReportTests {
+    /// 10 s per stage: at least 7 strides per side in each, with room for a few missed events.
+    static func record(_ name: String, _ extra: [String], duration: String = "10") -> String? {
+        let dir = Binary.processTemporaryDirectory(name)
+        let r = try? Binary.run(Binary.path, ["demo", "--headless", "--duration", duration, "--out", dir] + extra, timeout: 300)
+        return r?.status == 0 ? dir : nil
+    }
+
+    static let withFindings = record("report-findings", ["--hip-drop", "4", "--hip-drop-side", "left",
+                                                         "--extra-dorsiflexion", "10", "--dorsiflexion-side", "right",
+                                                         "--overstride", "6", "--camera-side", "right"])
+    static let healthy = record("report-healthy", [])
+
+    static func json(_ dir: String) throws -> [String: Any] {
+        let r = try Binary.gaitlive("report", dir, "--format", "json")
+        #expect(r.status == 0, "\(r.stderr)")
+        return try #require(JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+    }
+
+    /// Per-stride values and contact times of one metric of one side in one stage of the JSON.
+    static func metric(_ doc: [String: Any], stage: String, side: String, _ m: StrideMetric) -> (values: [Double], contacts: [Double], mean: Double?)? {
+        guard let stages = doc["stages"] as? [[String: Any]], let s = stages.first(where: { $0["directory"] as? String == stage }),
+              let sides = s["sides"] as? [String: Any], let sd = sides[side] as? [String: Any],
+              let metrics = sd["metrics"] as? [String: Any], let x = metrics[m.column] as? [String: Any] else { return nil }
+        return ((x["values"] as? [Double]) ?? [], (x["contactTimes"] as? [Double]) ?? [], x["mean"] as? Double)
+    }
+
+    @Test func findsExactlyTheSimulatedFindingsWithinADegreeOfTruth() throws {
+        let dir = try #require(ReportTests.withFindings, "the demo session could not be recorded")
+        let doc = try ReportTests.json(dir)
+        let findings = try #require(doc["findings"] as? [[String: Any]])
+        let got = findings.map { "\($0["kind"]!) \($0["side"]!) \($0["stage"]!)" }.sorted()
+        #expect(got == ["ankle-dorsiflexion right flat", "overstriding right flat", "pelvic-drop left flat", "pelvic-drop left incline"],
+                "\(findings.map { $0["title"] ?? "" })")
+
+        let truth = try SimulationTruth(manifest: RecordedSession(directory: dir).manifest)
+        // Each finding's value against the truth of the same strides.
+        var table: [String] = []
+        defer { print("report vs truth:\n" + table.joined(separator: "\n")) }
+        for f in findings {
+            let stage = f["stage"] as! String, side = BodySide(rawValue: f["side"] as! String)!
+            let m = try #require(StrideMetric(column: f["metric"] as! String))
+            let measured = try #require(ReportTests.metric(doc, stage: stage, side: side.rawValue, m))
+            let expected = try #require(truth.mean(m, side, contacts: measured.contacts), "\(m) \(side)")
+            let value = f["value"] as! Double
+            table.append("\(stage) \(side) \(m.column): report \(value), truth \(expected)")
+            #expect(abs(value - (measured.mean ?? .nan)) < 1e-9)
+            #expect(abs(value - expected) <= 1.0, "\(stage) \(side) \(m.column): report \(value), truth \(expected)")
+        }
+        // The over-striding signs and the other side's pelvic drop too.
+        for m: StrideMetric in [.tibiaAngleAtContact, .footAngleAtContact, .peakKneeFlexion] {
+            let measured = try #require(ReportTests.metric(doc, stage: "flat", side: "right", m))
+            let expected = try #require(truth.mean(m, .right, contacts: measured.contacts))
+            table.append("flat right \(m.column): report \(measured.mean ?? .nan), truth \(expected)")
+            #expect(abs((measured.mean ?? .nan) - expected) <= 1.0, "\(m.column): report \(measured.mean ?? .nan), truth \(expected)")
+        }
+        let right = try #require(ReportTests.metric(doc, stage: "flat", side: "right", .pelvicDrop))
+        let rightTruth = try #require(truth.mean(.pelvicDrop, .right, contacts: right.contacts))
+        table.append("flat right pelvic_drop_peak: report \(right.mean ?? .nan), truth \(rightTruth)")
+        #expect(abs((right.mean ?? .nan) - rightTruth) <= 1.0)
+        // What to work on: the library's entries for the findings, on their sides.
+        let recs = try #require(doc["recommendations"] as? [[String: Any]])
+        #expect(recs.map { "\($0["finding"]!) \($0["side"]!)" }.sorted()
+                == ["ankle-dorsiflexion right", "overstriding right", "pelvic-drop left"])
+        let text = try Binary.gaitlive("report", dir).stdout
+        #expect(text.contains("Side-lying glute isolation") && text.contains("single-leg marching"))
+        #expect(text.contains("Cadence up by 5-10 %"))
+    }
+
+    @Test func aHealthyRunnerHasNoFindings() throws {
+        let dir = try #require(ReportTests.healthy, "the demo session could not be recorded")
+        let doc = try ReportTests.json(dir)
+        #expect((doc["findings"] as? [Any])?.isEmpty == true, "\(doc["findings"] ?? "")")
+        #expect((doc["recommendations"] as? [Any])?.isEmpty == true)
+        // Every stage and side has its 7 strides: the absence of findings is a judgement, not a lack of data.
+        for stage in ["flat", "incline"] {
+            for side in ["left", "right"] {
+                #expect(ReportTests.metric(doc, stage: stage, side: side, .pelvicDrop)?.mean != nil, "\(stage) \(side)")
+            }
+        }
+        let md = try Binary.gaitlive("report", dir)
+        #expect(md.stdout.contains("No findings: every judged value is within its reference"))
+        // A pattern with no validated 2D threshold comes in as the clinician's observation, with its exercises.
+        let observed = try Binary.gaitlive("report", dir, "--observe", "hamstring-dominant:right:flat")
+        #expect(observed.status == 0, "\(observed.stderr)")
+        #expect(observed.stdout.contains("1. **Hamstring-dominant hip extension (right leg), observed** (flat"))
+        #expect(observed.stdout.contains("Quadruped hip extension with glute pre-activation"))
+        #expect(observed.stdout.contains("Eccentric hamstring work"))
+    }
+
+    @Test func htmlIsWellFormedSelfContainedAndRendersInHeadlessChromium() throws {
+        let dir = try #require(ReportTests.withFindings, "the demo session could not be recorded")
+        let out = Binary.temporaryDirectory("report-html")
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let html = out + "/report.html"
+        let r = try Binary.gaitlive("report", dir, "--format", "html", "--out", html)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.isEmpty)
+        let mode = try FileManager.default.attributesOfItem(atPath: html)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        let text = try String(contentsOfFile: html, encoding: .utf8)
+        // Findings come first, the tables after.
+        let findings = try #require(text.range(of: "id=\"findings\""))
+        let tables = try #require(text.range(of: "id=\"tables\""))
+        #expect(findings.lowerBound < tables.lowerBound)
+        #expect(text.contains("<svg") && text.contains("data:image/png;base64,"))
+        let script = Binary.packageRoot + "/scripts/check-report-html"
+        let check = try Binary.run("/usr/bin/env", ["python3", script, html, out + "/shot.png"], timeout: 180)
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+        #expect(check.stdout.contains("ok well-formed xml"))
+        #expect(check.stdout.contains("ok 12 png key frames decode"))
+        let shot = try FileManager.default.attributesOfItem(atPath: out + "/shot.png")[.size] as? Int ?? 0
+        #expect(shot > 50_000, "screenshot of \(shot) bytes")
+        // Written once: a second report to the same file is refused and the file kept.
+        let again = try Binary.gaitlive("report", dir, "--format", "html", "--out", html)
+        #expect(again.status == 2)
+        #expect(again.stderr == "gaitlive: \(html): already exists; gaitlive never writes over existing files\n")
+        #expect(try String(contentsOfFile: html, encoding: .utf8) == text)
+    }
+
+    @Test func aShortSessionSaysTooFewStrides() throws {
+        let dir = Binary.temporaryDirectory("report-short")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let rec = try Binary.gaitlive("demo", "--headless", "--duration", "2", "--no-incline-stage", "--hip-drop", "8",
+                                      "--hip-drop-side", "left", "--out", dir)
+        #expect(rec.status == 0, "\(rec.stderr)")
+        let r = try Binary.gaitlive("report", dir)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("No findings can be made: no stage has 7 strides on a side"))
+        #expect(r.stdout.contains("flat, left:") && r.stdout.contains("too few strides, nothing judged on this side"))
+        #expect(r.stdout.contains("too few ("))
+    }
+
+    @Test func badInputGetsOneLine() throws {
+        let missing = Binary.temporaryDirectory("report-nothing")
+        let r = try Binary.gaitlive("report", missing)
+        #expect(r.status == 2)
+        #expect(r.stderr.hasPrefix("gaitlive: \(missing)") && r.stderr.filter { $0 == "\n" }.count == 1, "\(r.stderr)")
+        let dir = try #require(ReportTests.healthy)
+        let lib = Binary.temporaryDirectory("report-lib") + ".json"
+        try "{\"format\":\"gaitlive-exercise-library\",\"version\":1,\"entries\":[{\"finding\":\"hip-drop\",\"title\":\"x\",\"exercises\":[]}]}"
+            .write(toFile: lib, atomically: true, encoding: .utf8)
+        defer { unlink(lib) }
+        let bad = try Binary.gaitlive("report", dir, "--library", lib)
+        #expect(bad.status == 2)
+        #expect(bad.stderr.hasPrefix("gaitlive: \(lib): entries[0]: unknown finding 'hip-drop'"), "\(bad.stderr)")
+        let format = try Binary.gaitlive("report", dir, "--format", "pdf")
+        #expect(format.status == 2)
+        #expect(format.stderr.hasPrefix("gaitlive: "))
+    }
+}
