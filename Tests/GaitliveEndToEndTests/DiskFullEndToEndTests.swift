@@ -53,7 +53,10 @@ import Testing
         #expect(r.status == 1, "stdout: \(r.stdout)\nstderr: \(r.stderr)")
         let lines = r.stderr.split(separator: "\n")
         #expect(lines.count == 1)
-        #expect(r.stderr.hasPrefix("gaitlive: \(dir)/flat/"), "\(r.stderr)")
+        // Usually during the flat stage; on a loaded machine the recorder may shed frames and reach
+        // the incline stage first.
+        #expect(r.stderr.hasPrefix("gaitlive: \(dir)/flat/") || r.stderr.hasPrefix("gaitlive: \(dir)/incline/"),
+                "\(r.stderr)")
         #expect(r.stderr.contains("recording stopped: disk full; what was recorded before is saved"), "\(r.stderr)")
         #expect(r.stdout.contains("recording stopped early (disk full)"))
 

@@ -13,7 +13,7 @@ import Testing
             try? FileManager.default.removeItem(atPath: original)
             try? FileManager.default.removeItem(atPath: imported)
         }
-        #expect(try Binary.gaitlive("demo", "--headless", "--duration", "1", "--size", "320x240", "--no-incline-stage",
+        #expect(try Binary.gaitlive("demo", "--headless", "--duration", "2", "--size", "320x240", "--no-incline-stage",
                                     "--out", original).status == 0)
         var side = original + "/flat/side.y4m"
         var lossless = true
@@ -28,24 +28,24 @@ import Testing
         let r = try Binary.gaitlive("import", "--side", side, "--rear", original + "/flat/rear.y4m", "--out", imported,
                                     "--athlete", "Imported Runner")
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout.contains("side: 120 frames at 120.00 fps"))
-        #expect(r.stdout.contains("rear: 120 frames at 120.00 fps"))
+        #expect(r.stdout.contains("side: 240 frames at 120.00 fps"))
+        #expect(r.stdout.contains("rear: 240 frames at 120.00 fps"))
 
         let a = try RecordedSession(directory: original), b = try RecordedSession(directory: imported)
         #expect(b.manifest.source == "import")
         #expect(b.manifest.status == .complete)
         #expect(b.manifest.athlete.name == "Imported Runner")
         let rearA = try #require(a.stages[0].views[.rear]), rearB = try #require(b.stages[0].views[.rear])
-        #expect(rearB.frameCount == 120)
-        for n in 0..<120 {
+        #expect(rearB.frameCount == 240)
+        for n in 0..<240 {
             #expect(try rearB.image(at: n).pixels == rearA.image(at: n).pixels)
             #expect(rearB.markers(at: n) == rearA.markers(at: n), "rear frame \(n)")
             #expect(rearB.angles(at: n) == rearA.angles(at: n), "rear frame \(n)")
         }
         let sideA = try #require(a.stages[0].views[.side]), sideB = try #require(b.stages[0].views[.side])
-        #expect(sideB.frameCount == 120)
+        #expect(sideB.frameCount == 240)
         var close = 0
-        for n in 0..<120 {
+        for n in 0..<240 {
             let ma = sideA.markers(at: n), mb = sideB.markers(at: n)
             let pairs = zip(ma, mb).compactMap { x, y -> Double? in
                 guard let x, let y else { return nil }
@@ -53,8 +53,12 @@ import Testing
             }
             if pairs.count == ma.count && pairs.allSatisfy({ $0 < (lossless ? 1e-9 : 1.0) }) { close += 1 }
         }
-        #expect(close > 100, "side frames with every marker within a pixel of the live tracking: \(close)")
-        #expect(!b.stages[0].events.isEmpty)
+        #expect(close > 200, "side frames with every marker within a pixel of the live tracking: \(close)")
+        // Lossless rear video: the same gait events as live (warm-up included).
+        let rearEvents = { (s: RecordedSession) in s.stages[0].events.filter { $0.view == .rear } }
+        #expect(!rearEvents(b).isEmpty)
+        #expect(rearEvents(b).map(\.kind) == rearEvents(a).map(\.kind))
+        #expect(rearEvents(b).map(\.frame) == rearEvents(a).map(\.frame))
     }
 
     @Test func badVideosAreNamed() throws {

@@ -44,17 +44,24 @@ let reviewFeatureFixture = try! SessionFixture(seconds: 2.5)
         #expect(screen.loop == nil)
     }
 
-    @Test func gaitCycleChartAndComparison() {
-        _ = screen.handle(.pageDown)
+    /// Puts the playhead 30 % into the first stride of `side`.
+    func seekIntoFirstStride(of side: BodySide) throws {
+        let r = try #require(screen.review)
+        let s = try #require(r.strides.strides(of: side).first)
+        screen.seek(try #require(r.frame(.side, atSeconds: s.time(atPhase: 0.3))))
+    }
+
+    @Test func gaitCycleChartAndComparison() throws {
+        try seekIntoFirstStride(of: .right)
         let g = render()
         #expect(g.text.contains("knee flex over the right gait cycle"))
-        // Left vs right: the side camera sees one leg; its contacts give right strides only, so
-        // the other pane says there is nothing to compare rather than showing a wrong stride.
+        // Left vs right: the side camera films one leg, so the other pane says so rather than
+        // showing this leg half a cycle later as if it were the other one.
         _ = screen.handle(.character("v"))
         #expect(screen.compare == .leftRight)
         let lr = render().text
         #expect(lr.contains("SIDE flat right stride"))
-        #expect(lr.contains("no stride to compare"))
+        #expect(lr.contains("no left stride: the side camera films the right leg"))
         // Flat vs incline at the same phase, same leg.
         _ = screen.handle(.character("v"))
         #expect(screen.compare == .stages)
@@ -62,6 +69,23 @@ let reviewFeatureFixture = try! SessionFixture(seconds: 2.5)
         #expect(st.contains("SIDE flat right stride"))
         #expect(st.contains("SIDE incline right stride"))
         #expect(st.contains("% of the cycle"))
+        _ = screen.handle(.character("v"))
+        #expect(screen.compare == .off)
+    }
+
+    @Test func rearViewComparesLeftWithRight() throws {
+        // Choose a rear angle of the left leg: the rear camera times both legs' strides.
+        while screen.chartAngle != .hipAdductionLeft { _ = screen.handle(.character("c")) }
+        let r = try #require(screen.review)
+        #expect(!r.strides.strides(of: .left).isEmpty && !r.strides.strides(of: .right).isEmpty)
+        try seekIntoFirstStride(of: .left)
+        _ = screen.handle(.character("v"))
+        #expect(screen.compare == .leftRight)
+        let text = render().text
+        #expect(text.contains("REAR flat left stride"))
+        #expect(text.contains("REAR flat right stride"))
+        #expect(text.contains("% of the cycle"))
+        _ = screen.handle(.character("v"))
         _ = screen.handle(.character("v"))
         #expect(screen.compare == .off)
     }

@@ -3,4 +3,9 @@ public struct ControlError: Error, Sendable, CustomStringConvertible {
     public var device: String
     public var message: String
     public var description: String { "\(device): \(message)" }
+
+    public init(device: String, message: String) {
+        self.device = device
+        self.message = message
+    }
 }

@@ -42,9 +42,10 @@ public enum VideoImport {
         let writer = try SessionWriter(directory: directory, manifest: manifest, formats: formats)
         let stage = SessionTimeline.Stage(kind: kind, inclinePercent: inclinePercent, ordinal: 1, startNanoseconds: origin)
         for (view, r) in readers {
-            // The per-camera processing of live capture (issue #3's VideoAnalysis will replace
-            // this loop with the shared one).
-            var processor = ViewProcessor(view: view, markerSide: markerSide, clockOrigin: origin)
+            // The per-camera processing of live capture and of `gaitlive analyze` (VideoAnalyzer):
+            // tracking, angles, events and stride metrics, at the file's frame rate.
+            var processor = ViewProcessor(view: view, markerSide: markerSide, legLengthCm: athlete.legLengthCm,
+                                          framesPerSecond: r.header.framesPerSecond, clockOrigin: origin)
             let offset = view == .rear ? rearOffsetSeconds : 0
             for n in 0..<r.frameCount {
                 let t = Double(n) / r.header.framesPerSecond + offset

@@ -40,7 +40,7 @@ public struct AnglePanel: Sendable {
         for (i, col) in columns.enumerated() {
             let x = rect.column + i * w
             var y = rect.row
-            let head = pad(col.title, 13) + pad("now", 7, right: true) + "   stage mean ± SD"
+            let head = pad(col.title, 13) + pad("now", 7, right: true) + (utf8 ? "   stage mean ± SD" : "   stage mean +- SD")
             grid.put(String(head.prefix(w - 1)), column: x, row: y, foreground: colour ? Palette.accent : Palette.heading,
                      attributes: [.bold])
             y += 1
@@ -48,7 +48,7 @@ public struct AnglePanel: Sendable {
                 var line = pad(k.shortName, 13)
                 line += pad(col.current[k].map { String(format: "%.1f", $0) + deg } ?? "--", 7, right: true)
                 if let s = col.stage[k], s.count > 0 {
-                    line += "   " + String(format: "%6.1f ± %4.1f", s.mean, s.standardDeviation)
+                    line += "   " + String(format: utf8 ? "%6.1f ± %4.1f" : "%6.1f +- %4.1f", s.mean, s.standardDeviation)
                 }
                 grid.put(String(line.prefix(w - 1)), column: x, row: y,
                          foreground: col.current[k] == nil ? Palette.dimText : Palette.text)

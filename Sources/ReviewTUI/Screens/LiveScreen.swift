@@ -6,7 +6,8 @@ public import MarkerTracker
 /// numbers panel, and the keys the therapist uses during the run.
 ///
 /// Keys: `r` start/stop recording, `s` next stage (flat <-> incline), `m` mark this moment with a
-/// note, `c` choose the angle of the strip chart, `d` debug line (redraw time, terminal bytes per
+/// note, `c` choose the angle of the strip chart, `t` angle tables or stage means per side (both
+/// on wide terminals), `x` camera controls (exposure, gain, ...: `ControlsOverlay`), `d` debug line (redraw time, terminal bytes per
 /// second), `?` help, `q` quit (asks first while recording). Reads the newest snapshots from the
 /// `LiveSession`; never blocks it.
 public final class LiveScreen: ConsoleScreen {
@@ -25,14 +26,22 @@ public final class LiveScreen: ConsoleScreen {
     /// Seconds of history in the strip chart.
     public var chartSeconds = 6.0
     var showDiagnostics = false
+    /// On terminals too narrow for both, the panel shows the stride means instead of the angle tables.
+    public var showStrideMeans = false
     /// The picture drawn last in each view (noise below a few levels does not repaint cells).
     var canvases: [CameraView: FrameCanvas] = [:]
     var diagnostics = ConsoleDiagnostics()
+
+    /// The camera-controls box while open.
+    var controlsBox: ControlsOverlay?
+    /// Where the controls box finds a camera's controls (the session's V4L2 cameras by default).
+    public var controlsProvider: (CameraView) -> (any CameraControlling)?
 
     public init(session: LiveSession, pane: ViewPane, title: String) {
         self.session = session
         self.pane = pane
         self.title = title
+        controlsProvider = { [session] view in session.controls(view) }
     }
 
     public func update(diagnostics: ConsoleDiagnostics) {
@@ -53,6 +62,10 @@ public final class LiveScreen: ConsoleScreen {
                 let t = Double(Int64(bitPattern: n.at &- session.options.clockOrigin)) / 1e9
                 flash("note saved at \(TextFormat.fixed(t, 1)) s")
             }
+            return .none
+        }
+        if var box = controlsBox, key != .resize {
+            controlsBox = box.handle(key) == .close ? nil : box
             return .none
         }
         if confirmingQuit {
@@ -85,6 +98,11 @@ public final class LiveScreen: ConsoleScreen {
             let kinds = AngleKind.allCases.filter { session.views.contains($0.view) }
             if let i = kinds.firstIndex(of: chartAngle) { chartAngle = kinds[(i + 1) % kinds.count] }
             flash("chart: \(chartAngle.shortName)")
+        case .character("t"), .character("T"):
+            showStrideMeans.toggle()
+            flash(showStrideMeans ? "stage means per side" : "angles now")
+        case .character("x"), .character("X"):
+            controlsBox = ControlsOverlay(views: session.views, provider: controlsProvider)
         case .character("d"):
             showDiagnostics.toggle()
         case .character("?"), .character("h"):
@@ -136,18 +154,43 @@ public final class LiveScreen: ConsoleScreen {
             columns.append(.init(title: view == .side ? "side \(session.options.markerSide.letter) leg" : "rear",
                                  view: view, current: angles, stage: snap?.stage.angles ?? [:], footer: footer))
         }
-        drawPanel(columns, in: layout.panel, into: &grid)
+        let summary = StageAggregate.combinedSummary(views.compactMap { session.snapshot($0)?.stage })
+        drawPanel(columns, strides: summary, stage: status.stage, in: layout.panel, into: &grid)
         drawHelpLine(into: &grid)
+        if let box = controlsBox { box.draw(into: &grid, utf8: pane.utf8) }
         if helpVisible { drawHelp(into: &grid) }
     }
 
-    /// The angle tables, and the strip chart beside them when there is room.
-    func drawPanel(_ columns: [AnglePanel.Column], in rect: CellRect, into grid: inout CellGrid) {
+    /// The angle tables, the stage means per side, and the strip chart, as the width allows: all
+    /// three on wide terminals; otherwise angles or stride means (`t`) with the chart beside them.
+    func drawPanel(_ columns: [AnglePanel.Column], strides: StageSummary, stage: SessionTimeline.Stage, in rect: CellRect,
+                   into grid: inout CellGrid) {
         let tableWidth = min(42, rect.width / max(1, columns.count))
-        let tables = CellRect(column: rect.column, row: rect.row, width: tableWidth * columns.count, height: rect.height)
-        let chartWidth = rect.width - tables.width - 1
-        AnglePanel(utf8: pane.utf8, colour: pane.colour)
-            .draw(columns, in: chartWidth >= 24 ? tables : rect, into: &grid)
+        let anglesWidth = tableWidth * columns.count
+        let strideWidth = StridePanel.preferredWidth
+        let stageTitle = stage.kind == .incline ? "incline \(TextFormat.fixed(stage.inclinePercent, 0))%" : "flat"
+        let both = rect.width - anglesWidth - strideWidth - 2 >= 24
+        let leftWidth = both ? anglesWidth + 1 + strideWidth : (showStrideMeans ? strideWidth : anglesWidth)
+        let chartWidth = rect.width - leftWidth - 1
+        let left = CellRect(column: rect.column, row: rect.row, width: chartWidth >= 24 ? leftWidth : rect.width,
+                            height: rect.height)
+        if both {
+            AnglePanel(utf8: pane.utf8, colour: pane.colour)
+                .draw(columns, in: CellRect(column: left.column, row: left.row, width: anglesWidth, height: left.height),
+                      into: &grid)
+            let x = left.column + anglesWidth + 1
+            StridePanel(utf8: pane.utf8, colour: pane.colour)
+                .draw(strides, stageTitle: stageTitle, in: CellRect(column: x, row: left.row, width: strideWidth,
+                                                                    height: left.height), into: &grid)
+            for r in left.row..<(left.row + left.height) {
+                grid[x - 1, r] = Cell(pane.utf8 ? "│" : "|", foreground: Palette.dimText)
+            }
+        } else if showStrideMeans {
+            StridePanel(utf8: pane.utf8, colour: pane.colour).draw(strides, stageTitle: stageTitle, in: left, into: &grid)
+        } else {
+            AnglePanel(utf8: pane.utf8, colour: pane.colour).draw(columns, in: left, into: &grid)
+        }
+        let tables = left
         var chartRows = rect.height
         if showDiagnostics {
             grid.put(String(diagnostics.summary.prefix(rect.width)), column: rect.column, row: rect.row + rect.height - 1,
@@ -177,7 +220,8 @@ public final class LiveScreen: ConsoleScreen {
         let drops = "\(s.dropped) dropped"
         let track = tracked.map { t in
             let n = t.markers.filter { $0?.source == .detected }.count
-            return "\(t.status.display) \(n)/\(t.markers.count)"
+            let stray = t.strayLights > 0 ? "  \(t.strayLights) stray light" + (t.strayLights > 1 ? "s" : "") : ""
+            return "\(t.status.display) \(n)/\(t.markers.count)\(stray)"
         } ?? "waiting"
         switch s.state {
         case .lost(let why): return ("camera lost: \(why)", Palette.alarm)
@@ -239,7 +283,7 @@ public final class LiveScreen: ConsoleScreen {
                      foreground: Palette.warning, background: 236, attributes: [.bold])
             return
         }
-        let keys = " r record/pause   s next stage   m mark a moment   c chart   ? help   q quit"
+        let keys = " r record/pause   s next stage   m mark a moment   c chart   t means   x camera   ? help   q quit"
         grid.put(keys, column: 0, row: row, foreground: Palette.text, background: 236)
         if let m = message, m.until > now {
             grid.put(m.text + " ", column: max(keys.count + 2, grid.width - m.text.count - 1), row: row,
@@ -253,6 +297,8 @@ public final class LiveScreen: ConsoleScreen {
             "s      next treadmill stage: flat <-> incline",
             "m      mark this moment with a note (Enter saves, Esc cancels)",
             "c      choose the angle shown in the strip chart",
+            "t      angle table or stage means per side (both when wide)",
+            "x      camera controls: exposure, gain, white balance, power line",
             "d      debug line: redraw time, bytes per second to the terminal",
             "q      quit (asks first while recording)",
             "?      this help; any key closes it",
@@ -260,6 +306,7 @@ public final class LiveScreen: ConsoleScreen {
             "Markers: yellow detected, orange predicted (gap bridged),",
             "green + ground truth (simulated runner only).",
             "Angles in degrees; stage mean and SD over tracked frames.",
+            "Stage means per side need 7 strides (n/7 until then).",
         ], title: "gaitlive live keys", into: &grid, utf8: pane.utf8)
     }
 }

@@ -427,6 +427,8 @@ public final class ReviewScreen: ConsoleScreen {
         var otherReview: StageReview
         var otherStride: StrideIndex.Stride?
         var phase: Double
+        /// Why there is no other stride, when there is none.
+        var missing = "no stride to compare"
     }
 
     func comparison(_ r: StageReview) -> Comparison? {
@@ -440,6 +442,12 @@ public final class ReviewScreen: ConsoleScreen {
         case .off:
             return nil
         case .leftRight:
+            // The side camera films the markers of one leg: the other leg's stride (timed by the
+            // rear camera) would show this leg half a cycle later, not the other leg.
+            if view == .side {
+                return Comparison(view: view, stride: s, otherReview: r, otherStride: nil, phase: phase,
+                                  missing: "no \(side.opposite.rawValue) stride: the side camera films the \(side.rawValue) leg")
+            }
             let others = r.strides.strides(of: side.opposite)
             let other = others.min { abs($0.start - s.start) < abs($1.start - s.start) }
             return Comparison(view: view, stride: s, otherReview: r, otherStride: other, phase: phase)
@@ -469,7 +477,7 @@ public final class ReviewScreen: ConsoleScreen {
                       rect: layout.views[0], into: &grid, memory: &canvases["cmp-0"])
         }
         // Right pane: the other stride at the same phase.
-        var title = "no stride to compare"
+        var title = c.missing
         var img: LumaImage?
         var content = OverlayPainter.Content(markerSet: .standard(for: c.view),
                                              markers: MarkerFrame(repeating: nil, count: MarkerSet.standard(for: c.view).count),

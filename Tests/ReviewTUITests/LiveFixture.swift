@@ -1,0 +1,38 @@
+import CaptureKit
+import Foundation
+import MarkerTracker
+
+/// A running live session of two small simulated cameras in real time, its directory removed
+/// when stopped; waits until both views have a first snapshot.
+final class LiveFixture {
+    let directory: String
+    let session: LiveSession
+
+    init(seed: UInt64 = 2) throws {
+        directory = NSTemporaryDirectory() + "gaitlive-live-\(UUID().uuidString.prefix(8))"
+        let runner = SimulatedRunner(seed: seed, clockOrigin: MonotonicClock.now())
+        let cameras = CameraView.allCases.map { view in
+            LiveSession.Camera(
+                view: view,
+                source: Transfer(SimulatedCamera(runner: runner, view: view, width: 160, height: 120,
+                                                 framesPerSecond: 60, pacing: .realtime)),
+                description: .init(view: view, device: "simulated", width: 160, height: 120, pixelFormat: "GREY",
+                                   nominalFps: 60),
+                recordingFormat: Y4MHeader(width: 160, height: 120, framesPerSecond: 60, colour: .mono))
+        }
+        session = try LiveSession(cameras: cameras, options: .init(
+            athlete: .init(name: "Live"), directory: directory, source: "simulated", clockOrigin: runner.clockOrigin,
+            software: "test"))
+        session.start()
+        var waited = 0
+        while (session.snapshot(.side) == nil || session.snapshot(.rear) == nil) && waited < 300 {
+            usleep(10_000)
+            waited += 1
+        }
+    }
+
+    func stop() {
+        _ = session.stop()
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+}
