@@ -90,10 +90,12 @@ public struct SVGPlot: Sendable {
         }
         for p in stride(from: 0.0, through: 100.0, by: 25.0) {
             o += "<line x1=\"\(n(x(p)))\" x2=\"\(n(x(p)))\" y1=\"\(n(SVGPlot.top))\" y2=\"\(n(SVGPlot.bottom))\" class=\"grid\"/>"
-            o += "<text x=\"\(n(x(p)))\" y=\"\(n(SVGPlot.bottom + 13))\" class=\"tick\" text-anchor=\"middle\">\(Int(p))%</text>"
+            // The last label ends at its line so it stays inside the panel.
+            o += "<text x=\"\(n(x(p)))\" y=\"\(n(SVGPlot.bottom + 13))\" class=\"tick\" text-anchor=\"\(p == 100 ? "end" : "middle")\">\(Int(p))%</text>"
         }
         o += "<text x=\"\(n((SVGPlot.left + SVGPlot.right) / 2))\" y=\"\(n(SVGPlot.bottom + 26))\" class=\"tick\" text-anchor=\"middle\">"
-        o += "gait cycle from initial contact (\(XMLText.escape(unit)))</text>"
+        o += "% of the gait cycle from initial contact</text>"
+        o += "<text x=\"\(n(SVGPlot.left - 4))\" y=\"\(n(SVGPlot.top - 6))\" class=\"tick\" text-anchor=\"end\">\(XMLText.escape(unit))</text>"
         if yRange.contains(0) {
             o += "<line x1=\"\(n(SVGPlot.left))\" x2=\"\(n(SVGPlot.right))\" y1=\"\(n(y(0)))\" y2=\"\(n(y(0)))\" class=\"zero\"/>"
         }
