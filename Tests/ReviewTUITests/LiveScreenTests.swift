@@ -6,28 +6,10 @@ import Testing
 
 @Suite struct LiveScreenTests {
     @Test func recordStageAndQuitFlow() throws {
-        let dir = NSTemporaryDirectory() + "gaitlive-live-\(UUID().uuidString.prefix(8))"
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        let runner = SimulatedRunner(seed: 2, clockOrigin: MonotonicClock.now())
-        let cameras = CameraView.allCases.map { view in
-            LiveSession.Camera(
-                view: view,
-                source: Transfer(SimulatedCamera(runner: runner, view: view, width: 160, height: 120,
-                                                 framesPerSecond: 60, pacing: .realtime)),
-                description: .init(view: view, device: "simulated", width: 160, height: 120, pixelFormat: "GREY",
-                                   nominalFps: 60),
-                recordingFormat: Y4MHeader(width: 160, height: 120, framesPerSecond: 60, colour: .mono))
-        }
-        let session = try LiveSession(cameras: cameras, options: .init(
-            athlete: .init(name: "Live"), directory: dir, source: "simulated", clockOrigin: runner.clockOrigin,
-            software: "test"))
-        session.start()
+        let fixture = try LiveFixture()
+        let session = fixture.session
+        defer { try? FileManager.default.removeItem(atPath: fixture.directory) }
         let screen = LiveScreen(session: session, pane: ViewPane(mode: .ascii, utf8: false, colour: false), title: "test")
-        var waited = 0
-        while session.snapshot(.side) == nil && waited < 200 {
-            usleep(10_000)
-            waited += 1
-        }
         var g = CellGrid(width: 120, height: 40)
         screen.draw(into: &g)
         #expect(g.text(row: 0).contains("stage 1: FLAT"))
@@ -73,7 +55,7 @@ import Testing
         screen.draw(into: &g)
         #expect(g.text.contains("gaitlive live keys"))
         _ = session.stop()
-        let manifest = try ManifestStore.read(from: dir)
+        let manifest = try ManifestStore.read(from: fixture.directory)
         #expect(manifest.notes.map(\.text) == ["left hip drops"])
     }
 }

@@ -23,14 +23,13 @@ public final class SimulatedCamera: FrameSource {
     public let frameLimit: Int?
     public var faults: SimulatedFaults
     private var renderer: SceneRenderer
-    private var timer: TimerFD?
-    private var sequence: UInt64 = 0
+    private var clock: SimulatedFrameClock
     private var delivered = 0
     private var previousTime: Double?
     private let calculator: AngleCalculator
 
     public var name: String { "simulated \(camera.view.rawValue) camera" }
-    public var descriptor: Int32? { timer?.descriptor }
+    public var descriptor: Int32? { clock.descriptor }
 
     public init(runner: SimulatedRunner, view: CameraView, width: Int = 640, height: Int = 480,
                 framesPerSecond: Double = 120, pacing: Pacing, timeOffset: Double? = nil, frameLimit: Int? = nil,
@@ -44,39 +43,25 @@ public final class SimulatedCamera: FrameSource {
         self.frameLimit = frameLimit
         self.faults = faults
         renderer = SceneRenderer(camera: camera, seed: runner.seed)
+        clock = SimulatedFrameClock(framesPerSecond: framesPerSecond, timeOffset: self.timeOffset)
         calculator = AngleCalculator(forward: view == .side ? camera.runningDirection : 1)
     }
 
     public func start() throws {
         guard pacing == .realtime else { return }
-        let t = try TimerFD()
-        let first = runner.timestamp(ofSimulationTime: timeOffset)
-        try t.arm(startNanoseconds: max(first, MonotonicClock.now() + 1_000_000),
-                  intervalNanoseconds: UInt64((1e9 / nominalFramesPerSecond).rounded()))
-        // Sequence numbers count from the simulation origin, like a driver counting since STREAMON.
-        let now = runner.simulationTime(ofTimestamp: MonotonicClock.now())
-        sequence = UInt64(max(0, ((now - timeOffset) * nominalFramesPerSecond).rounded(.down)))
-        timer = t
+        try clock.startRealtime(firstTimestamp: runner.timestamp(ofSimulationTime: timeOffset),
+                                simulationTimeNow: runner.simulationTime(ofTimestamp: MonotonicClock.now()))
     }
 
     public func readFrame() throws -> Frame? {
         if let limit = frameLimit, delivered >= limit { throw CaptureError.endOfStream }
-        if let timer {
-            let n = timer.expirations()
-            if n == 0 { return nil }
-            // More than one expiration: the frames in between were never read out (dropped).
-            sequence += n
-        } else {
-            sequence += 1
-        }
-        let index = sequence - 1
-        let t = Double(index) / nominalFramesPerSecond + timeOffset
+        guard let index = clock.next() else { return nil }
         delivered += 1
-        return render(index: index, time: t)
+        return render(index: index, time: clock.time(ofFrame: index))
     }
 
     public func stop() {
-        timer = nil
+        clock.stop()
     }
 
     /// Renders the frame with sequence number `index` at simulation time `t`.

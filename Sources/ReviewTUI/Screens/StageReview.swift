@@ -88,7 +88,9 @@ public final class StageReview {
         let angleSeries = (0..<rv.frameCount).map { fixed[$0] ?? rv.angles(at: $0) }
         let recomputed = ReviewAnalysis.events(view: v, markers: all, angles: angleSeries, times: Array(rv.times),
                                                markerSide: markerSide, forward: forward,
-                                               inclinePercent: stage.info.inclinePercent)
+                                               inclinePercent: stage.info.inclinePercent,
+                                               legLengthCm: manifest.athlete.legLengthCm, calibration: manifest.calibration,
+                                               framesPerSecond: manifest.camera(v)?.measuredFps ?? manifest.camera(v)?.nominalFps)
             .map { e -> GaitEvent in
                 var e = e
                 e.time = e.frame < rv.times.count ? rv.times[e.frame] : e.time

@@ -16,8 +16,7 @@ public final class RecordedMotionCamera: FrameSource {
     public let timeOffset: Double
     public let frameLimit: Int?
     private var renderer: SceneRenderer
-    private var timer: TimerFD?
-    private var sequence: UInt64 = 0
+    private var clock: SimulatedFrameClock
     private var delivered = 0
     private let calculator: AngleCalculator
     /// Reference events by frame number (computed once, for one pass of the recording).
@@ -25,7 +24,7 @@ public final class RecordedMotionCamera: FrameSource {
     private let framesPerPass: Int
 
     public var name: String { "replay \(camera.view.rawValue) camera" }
-    public var descriptor: Int32? { timer?.descriptor }
+    public var descriptor: Int32? { clock.descriptor }
 
     public init(runner: RecordedRunner, view: CameraView, width: Int = 640, height: Int = 480,
                 framesPerSecond: Double = 120, pacing: SimulatedCamera.Pacing, timeOffset: Double? = nil,
@@ -39,6 +38,7 @@ public final class RecordedMotionCamera: FrameSource {
         self.timeOffset = offset
         self.frameLimit = frameLimit
         renderer = SceneRenderer(camera: camera, seed: runner.seed)
+        clock = SimulatedFrameClock(framesPerSecond: framesPerSecond, timeOffset: self.timeOffset)
         calculator = AngleCalculator(forward: view == .side ? camera.runningDirection : 1)
         framesPerPass = max(1, Int(((runner.duration - offset) * framesPerSecond).rounded(.down)) + 1)
         var byFrame: [Int: [GaitEvent]] = [:]
@@ -53,32 +53,20 @@ public final class RecordedMotionCamera: FrameSource {
 
     public func start() throws {
         guard pacing == .realtime else { return }
-        let t = try TimerFD()
-        let first = runner.timestamp(ofSimulationTime: timeOffset)
-        try t.arm(startNanoseconds: max(first, MonotonicClock.now() + 1_000_000),
-                  intervalNanoseconds: UInt64((1e9 / nominalFramesPerSecond).rounded()))
-        let now = runner.simulationTime(ofTimestamp: MonotonicClock.now())
-        sequence = UInt64(max(0, ((now - timeOffset) * nominalFramesPerSecond).rounded(.down)))
-        timer = t
+        try clock.startRealtime(firstTimestamp: runner.timestamp(ofSimulationTime: timeOffset),
+                                simulationTimeNow: runner.simulationTime(ofTimestamp: MonotonicClock.now()))
     }
 
     public func readFrame() throws -> Frame? {
         if let limit = frameLimit, delivered >= limit { throw CaptureError.endOfStream }
-        if let timer {
-            let n = timer.expirations()
-            if n == 0 { return nil }
-            sequence += n
-        } else {
-            sequence += 1
-        }
-        let index = sequence - 1
+        guard let index = clock.next() else { return nil }
         if !runner.loops && Int(index) >= framesPerPass { throw CaptureError.endOfStream }
         delivered += 1
-        return render(index: index, time: Double(index) / nominalFramesPerSecond + timeOffset)
+        return render(index: index, time: clock.time(ofFrame: index))
     }
 
     public func stop() {
-        timer = nil
+        clock.stop()
     }
 
     /// Renders frame `index` at replay time `t`, with its ground truth.
