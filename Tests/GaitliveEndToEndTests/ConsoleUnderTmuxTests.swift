@@ -55,6 +55,18 @@ import Testing
         #expect(measured > 0, "bytes per second not measured")
         t.send("d")
 
+        // At 120 columns `t` swaps the angle table for the stage means per side; strides are
+        // counted toward the 7 a mean needs, then means appear.
+        t.send("t")
+        #expect(t.wait(for: "flat means") != nil, "no stride means:\n\(t.capture())")
+        var cadence = ""
+        for _ in 0..<100 where !(cadence.contains("/7") || cadence.contains("±")) {
+            cadence = t.capture().split(separator: "\n").first { $0.contains("cadence steps/min") }.map(String.init) ?? ""
+            usleep(100_000)
+        }
+        #expect(cadence.contains("/7") || cadence.contains("±"), "no strides counted:\n\(t.capture())")
+        t.send("t")
+
         t.send("r")
         #expect(t.wait(for: "REC 00:0") != nil, "no REC indicator:\n\(t.capture())")
         usleep(1_200_000)
