@@ -16,7 +16,9 @@ import Testing
 
     @Test func badOptions() throws {
         try expectOneLineFailure(["demo", "--fps", "0"], mentioning: "--fps must be between 10 and 480")
-        try expectOneLineFailure(["demo", "--size", "banana"], mentioning: "'banana' is invalid for '--size")
+        try expectOneLineFailure(["demo", "--size", "banana"], mentioning: "'banana' is not a size; give it as WxH")
+        try expectOneLineFailure(["demo", "--size", "32x24"], mentioning: "32x24 is outside 64x48 to 4096x4096")
+        try expectOneLineFailure(["demo", "--size", "641x480"], mentioning: "641x480 must have an even width and height")
         try expectOneLineFailure(["demo", "--no-such-option"], mentioning: "--no-such-option")
         try expectOneLineFailure(["demo", "--hip-drop-side", "middle"], mentioning: "middle")
         try expectOneLineFailure(["review"], mentioning: "Missing expected argument")

@@ -31,7 +31,8 @@ struct BenchAccuracyCommand: ParsableCommand {
     @Option(name: .long, help: "Seconds of each stage (flat, then incline).")
     var seconds: Double = 5
 
-    @Option(name: .long, help: ArgumentHelp("Frame size of both virtual cameras.", valueName: "WxH"))
+    @Option(name: .long, help: ArgumentHelp("Frame size of both virtual cameras (WxH, even, 64x48 to 4096x4096; default 640x480)", valueName: "WxH"),
+            transform: FrameSize.parse)
     var size: FrameSize = FrameSize(width: 640, height: 480)
 
     @Option(name: .long, help: "Frames per second.")

@@ -13,7 +13,8 @@ struct CaptureBenchmarkCommand: ParsableCommand {
         abstract: "Measure the capture thread's per-frame conversion and tracking cost (no camera needed).",
         shouldDisplay: false)
 
-    @Option(name: .long, help: ArgumentHelp("Frame size.", valueName: "WxH"))
+    @Option(name: .long, help: ArgumentHelp("Frame size (WxH, even, 64x48 to 4096x4096; default 640x480)", valueName: "WxH"),
+            transform: FrameSize.parse)
     var size: FrameSize = FrameSize(width: 640, height: 480)
 
     @Option(name: .long, help: "Frames per measurement.")

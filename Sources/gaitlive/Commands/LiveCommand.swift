@@ -29,7 +29,8 @@ struct LiveCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Rear-view camera: /dev/videoN, videoN, or 'rear' (remembered).", valueName: "device"))
     var rear: String?
 
-    @Option(name: .long, help: ArgumentHelp("Frame size to capture.", valueName: "WxH"))
+    @Option(name: .long, help: ArgumentHelp("Frame size to capture (WxH, even, 64x48 to 4096x4096; default 640x480)", valueName: "WxH"),
+            transform: FrameSize.parse)
     var size: FrameSize = FrameSize(width: 640, height: 480)
 
     @Option(name: .long, help: "Frames per second to capture (default: the fastest offered, up to 120).")

@@ -4,7 +4,8 @@ import MarkerTracker
 
 /// The simulated runner and its virtual cameras: what `gaitlive demo` films.
 struct SimulationOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Frame size of both virtual cameras.", valueName: "WxH"))
+    @Option(name: .long, help: ArgumentHelp("Frame size of both virtual cameras (WxH, even, 64x48 to 4096x4096; default 640x480)", valueName: "WxH"),
+            transform: FrameSize.parse)
     var size: FrameSize = FrameSize(width: 640, height: 480)
 
     @Option(name: .long, help: "Frames per second of both virtual cameras.")
@@ -89,10 +90,23 @@ struct FrameSize: ExpressibleByArgument, Equatable {
     }
 
     init?(argument: String) {
+        guard let s = try? FrameSize.parse(argument) else { return nil }
+        self = s
+    }
+
+    /// Reads WxH, saying what is wrong with a size that is not usable.
+    static func parse(_ argument: String) throws -> FrameSize {
         let parts = argument.lowercased().split(separator: "x")
-        guard parts.count == 2, let w = Int(parts[0]), let h = Int(parts[1]), (64...4096).contains(w),
-              (48...4096).contains(h), w % 2 == 0, h % 2 == 0 else { return nil }
-        self.init(width: w, height: h)
+        guard parts.count == 2, let w = Int(parts[0]), let h = Int(parts[1]) else {
+            throw ValidationError("'\(argument)' is not a size; give it as WxH, e.g. 640x480")
+        }
+        guard (64...4096).contains(w), (48...4096).contains(h) else {
+            throw ValidationError("\(argument) is outside 64x48 to 4096x4096")
+        }
+        guard w % 2 == 0, h % 2 == 0 else {
+            throw ValidationError("\(argument) must have an even width and height (4:2:0 video)")
+        }
+        return FrameSize(width: w, height: h)
     }
 
     var defaultValueDescription: String { "\(width)x\(height)" }
