@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// A fresh directory under the system temp dir, removed when the test ends.
 final class TestDirectory {
@@ -15,11 +16,11 @@ final class TestDirectory {
     func file(_ name: String) -> String { path + "/" + name }
 
     func write(_ name: String, _ text: String) {
-        FileManager.default.createFile(atPath: file(name), contents: Data(text.utf8))
+        #expect(FileManager.default.createFile(atPath: file(name), contents: Data(text.utf8)))
     }
 
     func write(_ name: String, bytes: [UInt8]) {
-        FileManager.default.createFile(atPath: file(name), contents: Data(bytes))
+        #expect(FileManager.default.createFile(atPath: file(name), contents: Data(bytes)))
     }
 
     func mode(_ name: String) -> Int {

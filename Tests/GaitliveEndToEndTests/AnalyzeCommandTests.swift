@@ -48,9 +48,9 @@ import Testing
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let text = dir + "/notes.y4m"
-        FileManager.default.createFile(atPath: text, contents: Data("hello\n".utf8))
+        #expect(FileManager.default.createFile(atPath: text, contents: Data("hello\n".utf8)))
         let untagged = dir + "/untagged.y4m"
-        FileManager.default.createFile(atPath: untagged, contents: Data("YUV4MPEG2 W64 H48 F30:1 Cmono\n".utf8 + [UInt8]("FRAME\n".utf8) + [UInt8](repeating: 9, count: 64 * 48)))
+        #expect(FileManager.default.createFile(atPath: untagged, contents: Data("YUV4MPEG2 W64 H48 F30:1 Cmono\n".utf8 + [UInt8]("FRAME\n".utf8) + [UInt8](repeating: 9, count: 64 * 48))))
         for (args, needle) in [(["analyze", dir + "/missing.y4m", "--view", "side"], dir + "/missing.y4m: "),
                                (["analyze", text, "--view", "rear"], text + ": not a YUV4MPEG2 file"),
                                (["analyze", untagged], untagged + ": which camera filmed it?"),

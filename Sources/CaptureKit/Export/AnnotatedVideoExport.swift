@@ -1,4 +1,4 @@
-public import MarkerTracker
+import MarkerTracker
 
 /// `gaitlive export --to video`: each stage and camera as a colour Y4M (`<stage>_<view>.y4m`,
 /// 4:2:0) with the overlays drawn into the pictures: body segments, markers (green detected,

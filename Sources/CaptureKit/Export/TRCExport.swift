@@ -1,5 +1,5 @@
 import Foundation
-public import MarkerTracker
+import MarkerTracker
 
 /// `gaitlive export --to trc`: 2D marker trajectories in OpenSim's TRC layout, one file per stage
 /// and camera (`<stage>_<view>.trc`), read by OpenSim-based tools, Kinovea and Sports2D.

@@ -1,5 +1,5 @@
 import Foundation
-public import MarkerTracker
+import MarkerTracker
 
 /// `gaitlive export --to csv`: every table of every stage, cut to the frames the session keeps
 /// (after a crash, the common prefix), each row checked on the way, plus the manifest.

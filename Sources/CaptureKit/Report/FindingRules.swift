@@ -1,4 +1,4 @@
-public import MarkerTracker
+import MarkerTracker
 
 /// Turns per-stage, per-side stride statistics into findings (docs/report.md, "Findings"):
 ///

@@ -1,5 +1,5 @@
 import Foundation
-public import MarkerTracker
+import MarkerTracker
 
 /// The report for other software: one JSON document (schema in docs/report-format.md), keys
 /// sorted, numbers as measured (not rounded), null where nothing was measured.

@@ -1,4 +1,4 @@
-public import MarkerTracker
+import MarkerTracker
 
 /// The report as Markdown, for notes and email: findings first, then what to work on, then the
 /// figures per stage, the flat-to-incline changes, caveats and sources.

@@ -1,5 +1,5 @@
 import Foundation
-public import MarkerTracker
+import MarkerTracker
 
 /// Reads a stage's `strides.csv` (columns: `StrideTable.columns`, docs/session-format.md).
 public enum StrideFile {

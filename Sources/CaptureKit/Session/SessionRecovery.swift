@@ -1,5 +1,5 @@
 import Foundation
-public import MarkerTracker
+import MarkerTracker
 
 /// Rebuilds a session's manifest from the files on disk, after the writer died (`kill -9`, power
 /// loss) or stopped on a write error (a full disk).

@@ -1,4 +1,4 @@
-public import MarkerTracker
+import MarkerTracker
 
 /// Whether a camera sees an LED or a body part stands in the way.
 ///

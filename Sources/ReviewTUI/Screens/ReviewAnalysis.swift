@@ -1,4 +1,4 @@
-public import CaptureKit
+import CaptureKit
 public import MarkerTracker
 
 /// Re-derives what depends on the markers of one recorded view after a manual correction: the

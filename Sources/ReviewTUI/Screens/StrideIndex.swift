@@ -1,4 +1,4 @@
-public import CaptureKit
+import CaptureKit
 public import MarkerTracker
 
 /// The strides of one recorded stage, per side, from initial contact to the next initial contact

@@ -1,4 +1,4 @@
-public import ArgumentParser
+import ArgumentParser
 import CaptureKit
 import Foundation
 import MarkerTracker

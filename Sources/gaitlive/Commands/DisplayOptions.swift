@@ -41,7 +41,7 @@ struct DisplayOptions: ParsableArguments {
         let n = readlink("/proc/self/exe", &path, Int(PATH_MAX))
         guard n > 0 else { return }
         let args = CommandLine.arguments.map { strdup($0) } + [nil]
-        execv(String(cString: path), args)
+        execv(path, args) // path is NUL-terminated: the buffer is one longer than readlink may fill
         // exec failed: carry on with the default reporter.
     }
 

@@ -1,4 +1,4 @@
-public import MarkerTracker
+import MarkerTracker
 
 /// Rebuilds the landmarks of a running trial that has segment clusters but neither anatomical
 /// markers on the knee and ankle nor a standing trial (the OpenSim layout of Hamner & Delp 2013:

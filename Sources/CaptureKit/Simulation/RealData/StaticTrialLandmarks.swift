@@ -1,4 +1,4 @@
-public import MarkerTracker
+import MarkerTracker
 
 /// Rebuilds the landmarks of a running trial recorded with marker clusters, using a standing
 /// trial of the same athlete that also carries the anatomical markers (the layout of Fukuchi et
