@@ -58,18 +58,23 @@ public enum AnnotatedVideoExport {
         let scale = c.width >= 480 ? 2 : 1
         c.text("\(title) \(n + 1) \(number(entry.seconds, 3))S", x: 2 * scale, y: 2 * scale, scale: scale)
         let set = MarkerSet.standard(for: v.view)
+        // Segments first, so the angle labels (on their dark boxes) stay readable over them.
+        for seg in set.segments {
+            guard let a = markers[seg.from]?.position, let b = markers[seg.to]?.position else { continue }
+            c.line(from: (a.x, a.y), to: (b.x, b.y), thickness: scale, .segment)
+        }
         for (m, kind) in labels(v.view) {
             guard let p = markers[m]?.position, let value = angles[kind] else { continue }
-            c.text(number(value, 1) + "°", x: Int(p.x) + 6 * scale, y: Int(p.y) - 4 * scale, scale: scale)
+            let text = number(value, 1) + "°"
+            // From behind, the left leg is on the image's left: its labels go outside, to the left.
+            let outward = v.view == .rear && (kind == .hipAdductionLeft || kind == .kneeFrontalLeft)
+            let x = outward ? Int(p.x) - 6 * scale - (text.count * 6 + 1) * scale : Int(p.x) + 6 * scale
+            c.text(text, x: x, y: Int(p.y) - 4 * scale, scale: scale)
         }
         if v.view == .rear, let value = angles[.pelvicObliquity],
            let l = markers[RearMarker.lpsi.rawValue]?.position, let r = markers[RearMarker.rpsi.rawValue]?.position {
             c.text(number(value, 1) + "°", x: Int((l.x + r.x) / 2) - 12 * scale, y: Int(min(l.y, r.y)) - 14 * scale,
                    scale: scale)
-        }
-        for seg in set.segments {
-            guard let a = markers[seg.from]?.position, let b = markers[seg.to]?.position else { continue }
-            c.line(from: (a.x, a.y), to: (b.x, b.y), thickness: scale, .segment)
         }
         for m in markers {
             guard let m else { continue }
