@@ -101,10 +101,15 @@ import Testing
             if view == .side {
                 #expect(score.fraction([.initialContact, .toeOff]) >= 0.9, "\(score)")
             } else {
-                // Known limit (docs/accuracy.md): from behind, a heel can hover in late swing and some
-                // contacts are missed; what is found is on time.
-                #expect(score.fraction([.initialContact]) >= 0.5, "\(score)")
-                #expect((score.errors[.initialContact] ?? []).allSatisfy { abs($0) <= 1 })
+                // docs/accuracy.md: contacts meet the target despite the heel's hover in late swing;
+                // toe-offs (from the pelvis, no forefoot marker from behind) fall short of it, within 2
+                // frames with no bias.
+                #expect(score.fraction([.initialContact]) >= 0.9, "\(score)")
+                #expect(score.fraction([.toeOff]) >= 0.7, "\(score)")
+                #expect((score.errors[.initialContact] ?? []).allSatisfy { abs($0) <= 1 }, "\(score)")
+                #expect((score.errors[.toeOff] ?? []).allSatisfy { abs($0) <= 2 }, "\(score)")
+                #expect((score.spurious[.initialContact] ?? 0) + (score.spurious[.toeOff] ?? 0) <= 1, "\(score)")
+                #expect(abs((score.timeErrors[.toeOff] ?? []).reduce(0, +) / Double(score.errors[.toeOff]?.count ?? 1)) < 0.005, "\(score)")
             }
         }
     }

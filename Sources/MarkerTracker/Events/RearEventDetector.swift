@@ -1,15 +1,18 @@
 /// Live gait events of both legs from rear-view markers, with a fixed delay.
 ///
 /// Initial contact of a leg is the impact of its heel: the peak upward acceleration of the heel
-/// marker while it comes down into the lower part of its range (as in the side view). The rear
+/// marker while it comes down into the lower part of its range (as in the side view), told from
+/// a hover of the heel in late swing as `lands` describes. The rear
 /// view has no forefoot marker, so toe-off is taken from the body instead: after the last foot
 /// leaves the belt the pelvis is in free fall, and toe-off is the first frame of the last stretch
 /// in which the pelvis (midpoint of the spines) falls with the acceleration of gravity, within
 /// +-35 %, before the other foot lands, placed exactly where the path changes from the stance
 /// curve to the flight parabola (the split with the smallest error of a parabola fitted on each
-/// side); it is reported when that foot lands. Gravity in pixels comes from the athlete's leg length (the spine-to-heel
+/// side), no later than the middle of the first window that reads free fall; it is reported
+/// when that foot lands. Gravity in pixels comes from the athlete's leg length (the spine-to-heel
 /// height at contact is taken as 1.05 leg lengths; about +-8 % on the runners checked, well
-/// inside the tolerance). Midstance is the lowest pelvis position between contact and toe-off.
+/// inside the tolerance, though the recorded runner's toe-offs move with it: 16/25 within a frame
+/// with a leg length 8 % short, 18/25 right, 20/25 8 % long). Midstance is the lowest pelvis position between contact and toe-off.
 /// Events are reported `delayFrames` frames after the frame they happened in.
 public struct RearEventDetector: Sendable {
     struct Sample: Sendable {
@@ -99,30 +102,52 @@ public struct RearEventDetector: Sendable {
     }
 
     /// The heel of `side` lands at `c`: a peak of upward acceleration low in the heel's range,
-    /// after coming down, followed by steady motion (the foot carried by the belt).
+    /// while coming down, followed by steady motion (the foot carried by the belt).
+    ///
+    /// Seen from behind, a real runner's heel can hover in late swing (it slows down in the
+    /// image about 100 ms before landing, then goes down again): a first deceleration, often
+    /// larger than the impact's. So the peak must dominate the frames after it, but the frames
+    /// before it only back to the last one where the heel was accelerating downward (the hover's
+    /// re-acceleration separates the two); the heel must be coming down at the impact (its mean
+    /// speed over the fit's half-width at least 0.6 ranges per second, not "5 % of its range
+    /// in the last 40 ms", which a hover right before the impact fails); and after the impact the
+    /// heel is steady: no acceleration beyond half the peak's, or beyond 25 ranges per s^2
+    /// (a weak impact on a real foot is followed by the foot's small roll, not by a swing).
     private func lands(_ c: Int, _ side: BodySide, _ t: EventTiming) -> Bool {
         let key = RearEventDetector.key(side)
-        guard let h = value(c, key), let before = value(c - t.peakHalfWidth, key) else { return false }
+        let k = t.accelerationHalfWidth, fps = t.framesPerSecond
+        guard let h = value(c, key), let before = value(c - k, key) else { return false }
         var low = Double.infinity, high = -Double.infinity, seen = 0
         for i in max(ring.first, ring.count - t.historyFrames)..<ring.count {
             let v = ring[i][keyPath: key]
             if !v.isNaN { low = min(low, v); high = max(high, v); seen += 1 }
         }
         let range = high - low
-        guard seen >= t.warmUpFrames, range > 0, h < low + 0.3 * range, before - h > 0.05 * range else { return false }
-        guard let a0 = acceleration(c, key, halfWidth: t.accelerationHalfWidth), a0 > 0 else { return false }
-        for j in (c - t.peakHalfWidth)...(c + t.peakHalfWidth) where j != c {
-            guard let a = acceleration(j, key, halfWidth: t.accelerationHalfWidth) else { return false }
-            if a > a0 || (a == a0 && j < c) { return false }
+        guard seen >= t.warmUpFrames, range > 0, h < low + 0.3 * range,
+              (before - h) / Double(k) > RearEventDetector.landingSpeed * range / fps else { return false }
+        guard let a0 = acceleration(c, key, halfWidth: k), a0 > 0 else { return false }
+        for j in (c + 1)...(c + t.peakHalfWidth) {
+            guard let a = acceleration(j, key, halfWidth: k) else { return false }
+            if a > a0 { return false }
+        }
+        for j in stride(from: c - 1, through: c - t.peakHalfWidth, by: -1) {
+            guard let a = acceleration(j, key, halfWidth: k) else { return false }
+            if a <= 0 { break }
+            if a >= a0 { return false }
         }
         // Steady after the impact (beyond the fit's reach, as far as the look-ahead allows).
-        let k = t.accelerationHalfWidth
+        let steady = max(0.5 * a0, RearEventDetector.steadyAcceleration * range / (fps * fps))
         for j in (c + k + 1)...max(c + k + 1, c + t.delayFrames - k) {
             guard let a = acceleration(j, key, halfWidth: k) else { return false }
-            if abs(a) > 0.5 * a0 { return false }
+            if abs(a) > steady { return false }
         }
         return true
     }
+
+    /// Least downward speed of a heel at its impact, heel ranges per second.
+    static let landingSpeed = 0.6
+    /// Acceleration a landed heel stays under in any case, heel ranges per s^2.
+    static let steadyAcceleration = 25.0
 
     /// Time of the heel's acceleration peak at `c`, refined between frames by a parabola.
     private func peakTime(_ c: Int, _ side: BodySide, _ t: EventTiming) -> Double {
@@ -157,10 +182,15 @@ public struct RearEventDetector: Sendable {
         while start - 1 >= earliest && freeFall(from: start - 1, gravity: gravity, t) == true { start -= 1 }
         guard j - start >= 1 else { return nil }
         // Windows reaching back over the take-off can pass the test by chance. The take-off is a
-        // change of path: place it where a parabola before and the flight parabola after fit best.
+        // change of path: place it where a parabola before and the flight parabola after fit best,
+        // but no later than the middle of the first free-fall window (two frames at the least, for
+        // the 3-sample windows of low frame rates): a fit reads free fall only when the pelvis is
+        // in the air for at least its later half. On a real pelvis the change of path is gradual
+        // (the legs still move the body's mass around it after the foot leaves) and the best split
+        // drifts later, up to the end of the range, without that bound.
         let k = t.pelvisHalfWidth
         let last = j + 2 * k
-        let lowest = max(earliest, start - 2 * k), highest = min(start + 2 * k, last - 3)
+        let lowest = max(earliest, start - 2 * k), highest = min(start + max(k, 2), last - 3)
         guard lowest <= highest else { return nil }
         var best: (index: Int, cost: Double)?
         for split in lowest...highest {
