@@ -131,8 +131,10 @@ public final class LiveScreen: ConsoleScreen {
         grid.fill(column: 0, row: 0, width: grid.width, height: grid.height, with: .blank)
         drawHeader(status, into: &grid)
         var columns: [AnglePanel.Column] = []
+        var stages: [StageAggregate] = []
         for (i, view) in views.enumerated() {
             let snap = session.snapshot(view)
+            if let st = snap?.stage { stages.append(st) }
             let set = MarkerSet.standard(for: view)
             let tracked = snap?.processed.tracked
             let markers = tracked?.markers ?? MarkerFrame(repeating: nil, count: set.count)
@@ -154,8 +156,7 @@ public final class LiveScreen: ConsoleScreen {
             columns.append(.init(title: view == .side ? "side \(session.options.markerSide.letter) leg" : "rear",
                                  view: view, current: angles, stage: snap?.stage.angles ?? [:], footer: footer))
         }
-        let summary = StageAggregate.combinedSummary(views.compactMap { session.snapshot($0)?.stage })
-        drawPanel(columns, strides: summary, stage: status.stage, in: layout.panel, into: &grid)
+        drawPanel(columns, strides: StageAggregate.combinedSummary(stages), stage: status.stage, in: layout.panel, into: &grid)
         drawHelpLine(into: &grid)
         if let box = controlsBox { box.draw(into: &grid, utf8: pane.utf8) }
         if helpVisible { drawHelp(into: &grid) }

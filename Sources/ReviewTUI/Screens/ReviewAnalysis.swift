@@ -2,15 +2,12 @@ import CaptureKit
 public import MarkerTracker
 
 /// Re-derives what depends on the markers of one recorded view after a manual correction: the
-/// running direction, the angles of each frame, and the gait events.
+/// angles of each frame and the gait events (the running direction is the report's,
+/// `OfflineStrides.forward`).
 ///
 /// The same calculators as live (AngleCalculator, GaitAnalyzer), run over the stored marker
 /// series with the stored timestamps.
 public enum ReviewAnalysis {
-    /// Side view running direction from the stored markers (the report's rule: toe ahead of heel,
-    /// trunk leaning forward).
-    public static func forward(_ markers: [MarkerFrame]) -> Double { OfflineStrides.forward(markers) }
-
     /// Angles of one frame's markers.
     public static func angles(_ markers: MarkerFrame, view: CameraView, forward: Double, inclinePercent: Double,
                               calibration: SideCalibration) -> AngleSet {

@@ -77,7 +77,7 @@ public final class StageReview {
     private func rederive(_ v: CameraView) {
         guard let rv = stage.views[v], let c = corrections[v] else { return }
         let all = (0..<rv.frameCount).map { markers(v, $0) }
-        let forward = v == .side ? ReviewAnalysis.forward(all) : 1
+        let forward = v == .side ? OfflineStrides.forward(all) : 1
         var fixed: [Int: AngleSet] = [:]
         for n in c.byFrame.keys where n < rv.frameCount {
             fixed[n] = ReviewAnalysis.angles(all[n], view: v, forward: forward,

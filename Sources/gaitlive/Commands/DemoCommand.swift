@@ -62,19 +62,6 @@ struct DemoCommand: ParsableCommand {
         }
     }
 
-    func sessionDirectory() throws -> String {
-        let dir = out ?? SessionLayout.newSessionPath(root: SessionLayout.defaultRoot(), athlete: athlete)
-        var isDir: ObjCBool = false
-        if FileManager.default.fileExists(atPath: dir, isDirectory: &isDir) {
-            guard isDir.boolValue else { throw Failure.badInput("\(dir): exists and is not a directory") }
-            let contents = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
-            guard contents.isEmpty else {
-                throw Failure.badInput("\(dir): already exists and is not empty; gaitlive never writes over a recording")
-            }
-        }
-        return dir
-    }
-
     func options(directory: String, origin: UInt64, lossless: Bool) -> LiveSession.Options {
         LiveSession.Options(
             athlete: .init(name: athlete, legLengthCm: legLength), directory: directory, source: "simulated",
@@ -86,7 +73,7 @@ struct DemoCommand: ParsableCommand {
     }
 
     func run() throws {
-        let directory = try sessionDirectory()
+        let directory = try SessionDirectory.check(out: out, athlete: athlete)
         if headless {
             try runHeadless(directory: directory)
         } else {

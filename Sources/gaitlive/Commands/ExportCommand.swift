@@ -45,12 +45,7 @@ struct ExportCommand: ParsableCommand {
     var noMp4 = false
 
     func run() throws {
-        let session: RecordedSession
-        do {
-            session = try RecordedSession(directory: directory)
-        } catch {
-            throw Failure.badInput("\(error)")
-        }
+        let session = try SessionDirectory.open(directory)
         let destination = out ?? directory + "/exports/" + to.rawValue
         if out == nil {
             // DIR/exports is ours to create (0700) inside the session.

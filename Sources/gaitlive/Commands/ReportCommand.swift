@@ -83,12 +83,7 @@ struct ReportCommand: ParsableCommand {
         } catch {
             throw Failure.badInput(error.description)
         }
-        let session: RecordedSession
-        do {
-            session = try RecordedSession(directory: directory)
-        } catch {
-            throw Failure.badInput("\(error)")
-        }
+        let session = try SessionDirectory.open(directory)
         let text: String
         do {
             let report = try GaitReport.build(session: session, library: located.library, libraryPath: located.path,

@@ -34,12 +34,7 @@ struct ReviewCommand: ParsableCommand {
     }
 
     func run() throws {
-        let session: RecordedSession
-        do {
-            session = try RecordedSession(directory: directory)
-        } catch {
-            throw Failure.badInput("\(error)")
-        }
+        let session = try SessionDirectory.open(directory)
         guard stage <= max(1, session.stages.count) else {
             throw Failure.badInput("\(directory): has \(session.stages.count) stage(s), --stage \(stage) does not exist")
         }

@@ -1,9 +1,11 @@
 import CaptureKit
 import Foundation
 
-/// Where a live session records: `--out`, or a new directory under the sessions root; refused
-/// if it exists and is not empty (nothing recorded is ever written over).
+/// Session directories on the command line: where a new recording goes, and opening a recorded
+/// one named by the user.
 enum SessionDirectory {
+    /// Where a live session records: `--out`, or a new directory under the sessions root; refused
+    /// if it exists and is not empty (nothing recorded is ever written over).
     static func check(out: String?, athlete: String) throws -> String {
         let dir = out ?? SessionLayout.newSessionPath(root: SessionLayout.defaultRoot(), athlete: athlete)
         var isDir: ObjCBool = false
@@ -15,5 +17,15 @@ enum SessionDirectory {
             }
         }
         return dir
+    }
+
+    /// Opens the recorded session `directory` named by the user: whatever is wrong with it (missing,
+    /// not a session, damaged) is bad input, said in one line naming the directory or file.
+    static func open(_ directory: String) throws -> RecordedSession {
+        do {
+            return try RecordedSession(directory: directory)
+        } catch {
+            throw Failure.badInput("\(error)")
+        }
     }
 }
