@@ -224,9 +224,29 @@ public final class FrameTable: Sendable {
     /// Reads every complete row in order, a block at a time (constant memory): for statistics and
     /// exports over a whole table. Stops early when `body` returns false.
     public func forEachRow(_ body: (Row) throws -> Bool) throws {
+        var expected = 0
+        try forEachLine { line in
+            guard let text = String(validating: line, as: UTF8.self) else {
+                throw CSVTable.FormatError(path: path, problem: "frame \(expected): row is not text")
+            }
+            let fields = text.split(separator: ",", omittingEmptySubsequences: false)
+            guard fields.count == columns.count, FrameTable.frameNumber(Array(line)) == expected else {
+                throw CSVTable.FormatError(path: path, problem: fields.count == columns.count
+                    ? "line \(expected + 2): expected frame \(expected), found '\(fields[0])'"
+                    : "line \(expected + 2) (frame \(expected)) has \(fields.count) fields, the header has \(columns.count)")
+            }
+            guard try body(Row(table: self, frame: expected, fields: fields)) else { return false }
+            expected += 1
+            return true
+        }
+    }
+
+    /// Every complete data line (without its newline), read a block at a time in constant memory;
+    /// stops early when `body` returns false. A last line without its newline (a recording cut
+    /// short) is not a complete line.
+    func forEachLine(_ body: (ArraySlice<UInt8>) throws -> Bool) throws {
         var pending: [UInt8] = []
         var pos = dataStart
-        var expected = 0
         let chunk = 256 << 10
         while pos < dataEnd {
             let bytes = try file.read(at: pos, count: min(chunk, dataEnd - pos))
@@ -234,29 +254,21 @@ public final class FrameTable: Sendable {
             pos += bytes.count
             var lineStart = 0
             while let nl = bytes[lineStart...].firstIndex(of: 10) {
-                let line: [UInt8]
+                let more: Bool
                 if pending.isEmpty {
-                    line = Array(bytes[lineStart..<nl])
+                    more = try body(bytes[lineStart..<nl])
                 } else {
-                    line = pending + bytes[lineStart..<nl]
+                    pending.append(contentsOf: bytes[lineStart..<nl])
+                    more = try body(pending[...])
                     pending.removeAll(keepingCapacity: true)
                 }
+                if !more { return }
                 lineStart = nl + 1
-                guard let text = String(validating: line, as: UTF8.self) else {
-                    throw CSVTable.FormatError(path: path, problem: "frame \(expected): row is not text")
-                }
-                let fields = text.split(separator: ",", omittingEmptySubsequences: false)
-                guard fields.count == columns.count, FrameTable.frameNumber(line) == expected else {
-                    throw CSVTable.FormatError(path: path, problem: fields.count == columns.count
-                        ? "line \(expected + 2): expected frame \(expected), found '\(fields[0])'"
-                        : "line \(expected + 2) (frame \(expected)) has \(fields.count) fields, the header has \(columns.count)")
-                }
-                if try !body(Row(table: self, frame: expected, fields: fields)) { return }
-                expected += 1
             }
             pending.append(contentsOf: bytes[lineStart...])
         }
     }
+
     /// The numbers in `wanted` columns of every complete row below `limit`, in order, a block at a
     /// time and without building strings (about ten times faster than `forEachRow`): for
     /// whole-table statistics. An empty field is nil; other text is an error naming the line.
@@ -264,10 +276,7 @@ public final class FrameTable: Sendable {
         var slot = [Int](repeating: -1, count: columns.count)
         for (i, c) in wanted.enumerated() where c < columns.count { slot[c] = i }
         var values = [Double?](repeating: nil, count: wanted.count)
-        var pending: [UInt8] = []
-        var pos = dataStart
         var expected = 0
-        let chunk = 256 << 10
         func parse(_ line: ArraySlice<UInt8>) throws -> Bool {
             guard expected < limit else { return false }
             var field = 0, start = line.startIndex, frame = 0
@@ -301,25 +310,7 @@ public final class FrameTable: Sendable {
             expected += 1
             return true
         }
-        while pos < dataEnd {
-            let bytes = try file.read(at: pos, count: min(chunk, dataEnd - pos))
-            if bytes.isEmpty { break }
-            pos += bytes.count
-            var lineStart = 0
-            while let nl = bytes[lineStart...].firstIndex(of: 10) {
-                let more: Bool
-                if pending.isEmpty {
-                    more = try parse(bytes[lineStart..<nl])
-                } else {
-                    pending.append(contentsOf: bytes[lineStart..<nl])
-                    more = try parse(pending[...])
-                    pending.removeAll(keepingCapacity: true)
-                }
-                if !more { return }
-                lineStart = nl + 1
-            }
-            pending.append(contentsOf: bytes[lineStart...])
-        }
+        try forEachLine(parse)
     }
 
     /// A plain decimal ("-12.34") parsed directly; anything else through `Double(String)`; empty
