@@ -79,4 +79,23 @@ import Testing
         #expect(Set(delays) == [EventTiming(framesPerSecond: 120).delayFrames])
         #expect(abs(g.delaySeconds! - 0.075) < 1e-9)
     }
+
+    /// The rear view's contacts wait 25 ms longer (a hovering heel sets off down again within
+    /// them); its toe-offs and midstances come when the other foot lands.
+    @Test func rearContactsArriveWithTheirOwnFixedDelay() {
+        let seq = TruthSequence(view: .rear, seconds: 4, noise: 0.02)
+        var g = GaitAnalyzer(view: .rear, legLengthCm: 91)
+        var contacts: [Int] = [], toeOffs: [Int] = []
+        for s in seq.samples {
+            let u = g.push(frame: s.frame, time: s.time, markers: s.markers, angles: s.angles, forward: 1)
+            for e in u.events where e.kind == .initialContact { contacts.append(s.frame - e.frame) }
+            for e in u.events where e.kind == .toeOff { toeOffs.append(s.frame - e.frame) }
+        }
+        let timing = EventTiming(framesPerSecond: 120)
+        #expect(contacts.count >= 8)
+        #expect(Set(contacts) == [timing.rearDelayFrames])
+        #expect(timing.rearDelayFrames == timing.delayFrames + 3)
+        #expect(abs(g.delaySeconds! - 0.1) < 1e-9)
+        #expect(!toeOffs.isEmpty && toeOffs.allSatisfy { $0 > timing.rearDelayFrames })
+    }
 }

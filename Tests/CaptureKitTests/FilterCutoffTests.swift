@@ -27,7 +27,7 @@ import Testing
         let sim = TruthSequence(view: .side, seconds: 6).samples.map(\.angles)
         let simRear = TruthSequence(view: .rear, seconds: 6).samples.map(\.angles)
         let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().path + "/data/realdata/RBDS032runT35markers-12s.txt"
+            .deletingLastPathComponent().path + "/data/realdata/RBDS032runT35markers.txt"
         let runner = RecordedRunner(landmarks: try RecordedRunner.load(path: path), clockOrigin: 0)
         var real: [AngleSet] = [], realRear: [AngleSet] = []
         let side = VirtualCamera.side(on: .right, width: 640, height: 480), rear = VirtualCamera.rear(width: 640, height: 480)

@@ -23,7 +23,7 @@ struct LongAccuracyTests {
     @Test(arguments: CameraView.allCases)
     func realEventsFromTrackedFrames(view: CameraView) throws {
         let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().path + "/data/realdata/RBDS032runT35markers-12s.txt"
+            .deletingLastPathComponent().path + "/data/realdata/RBDS032runT35markers.txt"
         let runner = RecordedRunner(landmarks: try RecordedRunner.load(path: path), sideCameraOn: .right, clockOrigin: 0)
         let cam = RecordedMotionCamera(runner: runner, view: view, pacing: .unpaced)
         let run = ImageRun(view: view, count: 1400, fps: 120, markerSide: .right, legLengthCm: 92) { i in

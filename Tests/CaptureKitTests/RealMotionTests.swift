@@ -8,7 +8,7 @@ import Testing
 @Suite struct RealMotionTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().path + "/data/realdata/"
-    static let table = root + "RBDS032runT35markers-12s.txt"
+    static let table = root + "RBDS032runT35markers.txt"
     static let trc = root + "subject04_run300_markers.trc"
 
     @Test func readsBothFileFormats() throws {
@@ -19,7 +19,7 @@ import Testing
         #expect(t.isRecorded("RACR") && t.isRecorded("RTH1"))
         let r = try TabularMarkerFile.read(path: Self.table)
         #expect(abs(r.frameRate - 150) < 0.1)
-        #expect(r.count == 1800)
+        #expect(r.count == 4500)
         // The recording's real gaps: R.ASIS missing in some frames, anatomical columns empty.
         let gaps = r["R.ASIS"]!.filter { $0 == nil }.count
         #expect(gaps > 0)
@@ -70,8 +70,8 @@ import Testing
         }
     }
 
-    /// Side-view events on the whole excerpt (12 s), from the exact projected markers with the
-    /// tracker's noise: the event detectors on real kinematics.
+    /// Events over the whole trial (30 s, 70 strides per leg scored in the rear view), from the
+    /// exact projected markers with the tracker's noise: the event detectors on real kinematics.
     @Test(arguments: BodySide.allCases)
     func eventsOnRealKinematics(cameraSide: BodySide) throws {
         let runner = RecordedRunner(landmarks: try RecordedRunner.load(path: Self.table), sideCameraOn: cameraSide, clockOrigin: 0)
@@ -98,20 +98,96 @@ import Testing
             }
             let score = EventScore(detected: detected, truth: truth, frames: 240..<(frames - 60))
             print("accuracy real events RBDS032, camera on the \(cameraSide), \(view) view: \(score)")
-            if view == .side {
-                #expect(score.fraction([.initialContact, .toeOff]) >= 0.9, "\(score)")
-            } else {
-                // docs/accuracy.md: contacts meet the target despite the heel's hover in late swing;
-                // toe-offs (from the pelvis, no forefoot marker from behind) fall short of it, within 2
-                // frames with no bias.
-                #expect(score.fraction([.initialContact]) >= 0.9, "\(score)")
-                #expect(score.fraction([.toeOff]) >= 0.7, "\(score)")
+            // The issue's target, events within one frame for >= 90 %, for each view.
+            #expect(score.fraction([.initialContact, .toeOff]) >= 0.9, "\(score)")
+            if view == .rear {
+                // docs/accuracy.md: contacts despite the heels' hover in late swing (two soft hovers
+                // left, taken 11-12 frames early); toe-offs from the pelvis's free fall, no
+                // forefoot marker from behind: 88 %, within 3 frames, no bias.
+                #expect(score.fraction([.initialContact]) >= 0.95, "\(score)")
+                #expect(score.fraction([.toeOff]) >= 0.85, "\(score)")
                 #expect((score.errors[.initialContact] ?? []).allSatisfy { abs($0) <= 1 }, "\(score)")
-                #expect((score.errors[.toeOff] ?? []).allSatisfy { abs($0) <= 2 }, "\(score)")
-                #expect((score.spurious[.initialContact] ?? 0) + (score.spurious[.toeOff] ?? 0) <= 1, "\(score)")
+                #expect((score.errors[.toeOff] ?? []).allSatisfy { abs($0) <= 3 }, "\(score)")
+                #expect((score.spurious[.initialContact] ?? 0) + (score.spurious[.toeOff] ?? 0) <= 2, "\(score)")
                 #expect(abs((score.timeErrors[.toeOff] ?? []).reduce(0, +) / Double(score.errors[.toeOff]?.count ?? 1)) < 0.005, "\(score)")
             }
         }
+    }
+
+    /// How far apart three toe-off timings of the same steps lie: the reference (the side-view
+    /// detector on the exact 3D forefoot), the rear view's (from the pelvis), and peak knee
+    /// extension of the exact 3D leg (the kinematic toe-off Fellin et al. 2010 found closest to
+    /// the force plate on a treadmill). With no force plate, the spread of each method of its own
+    /// comes from the three pairwise spreads ("three-cornered hat": independent errors assumed).
+    /// Prints the `accuracy real toe-off agreement` line (docs/accuracy.md).
+    @Test func toeOffTimingsAgree() throws {
+        let runner = RecordedRunner(landmarks: try RecordedRunner.load(path: Self.table), sideCameraOn: .right, clockOrigin: 0)
+        let cam = VirtualCamera.rear(width: 640, height: 480)
+        let offset = 0.0031, fps = 120.0
+        let frames = Int((runner.duration - offset) * fps)
+        var rng = SplitMix64(seed: 3)
+        var g = GaitAnalyzer(view: .rear, legLengthCm: 92)
+        var detected: [GaitEvent] = []
+        for k in 0..<frames {
+            let t = Double(k) / fps + offset
+            let markers: MarkerFrame = runner.markers(.rear, at: t).map { p in
+                p.flatMap { cam.project($0) }.map {
+                    TrackedMarker(position: Point(x: $0.x + 0.02 * rng.gaussian(), y: $0.y + 0.02 * rng.gaussian()),
+                                  confidence: 1, source: .detected)
+                }
+            }
+            detected += g.push(frame: k, time: t, markers: markers, angles: AngleCalculator(forward: 1).angles(markers, view: .rear),
+                               forward: 1).events
+        }
+        var triples: [(reference: Double, rear: Double, knee: Double)] = []
+        for e in runner.referenceEvents(framesPerSecond: fps, offset: offset, frames: frames)
+        where e.kind == .toeOff && (240..<(frames - 60)).contains(e.frame) {
+            guard let d = detected.filter({ $0.kind == .toeOff && $0.side == e.side }).min(by: { abs($0.frame - e.frame) < abs($1.frame - e.frame) }),
+                  abs(d.frame - e.frame) <= 6, let knee = Self.peakKneeExtension(runner, e, fps: fps, offset: offset) else { continue }
+            triples.append((e.time, d.time, knee))
+        }
+        func variance(_ x: [Double]) -> Double {
+            let mean = x.reduce(0, +) / Double(x.count)
+            return x.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(x.count)
+        }
+        let rearRef = variance(triples.map { $0.rear - $0.reference }), kneeRef = variance(triples.map { $0.knee - $0.reference })
+        let rearKnee = variance(triples.map { $0.rear - $0.knee })
+        let total = (rearRef + kneeRef + rearKnee) / 2
+        func ms(_ v: Double) -> String { String(format: "%.1f ms", 1000 * max(0, v).squareRoot()) }
+        let kneeLag = triples.map { $0.knee - $0.reference }.reduce(0, +) / Double(triples.count)
+        print("accuracy real toe-off agreement: \(triples.count) steps; SD rear-reference \(ms(rearRef)), knee-reference "
+              + "\(ms(kneeRef)), rear-knee \(ms(rearKnee)); own SD reference \(ms(total - rearKnee)), rear \(ms(total - kneeRef)), "
+              + "knee \(ms(total - rearRef)); peak knee extension \(String(format: "%.1f", 1000 * kneeLag)) ms after the reference")
+        #expect(triples.count >= 60)
+        // The rear view's own spread stays under one frame (8.3 ms at 120 fps).
+        #expect(max(0, total - kneeRef).squareRoot() < 1 / fps)
+
+        // The other runner: where peak knee extension falls against the reference there.
+        let hamner = RecordedRunner(landmarks: try RecordedRunner.load(path: Self.trc), sideCameraOn: .right, clockOrigin: 0)
+        let hamnerFrames = Int(hamner.duration * fps)
+        let lags = hamner.referenceEvents(framesPerSecond: fps, offset: 0, frames: hamnerFrames).filter { $0.kind == .toeOff }
+            .compactMap { e in Self.peakKneeExtension(hamner, e, fps: fps, offset: 0).map { $0 - e.time } }
+        print("accuracy real toe-off agreement, Hamner subject 04: peak knee extension "
+              + lags.map { String(format: "%+.1f", 1000 * $0) }.joined(separator: ", ") + " ms from the reference")
+        #expect(lags.count >= 3)
+    }
+
+    /// Time of the least knee flexion (GT, lateral knee, lateral ankle of the exact 3D leg)
+    /// within 15 frames of the event, refined by a parabola; nil when a landmark is missing.
+    static func peakKneeExtension(_ runner: RecordedRunner, _ e: GaitEvent, fps: Double, offset: Double) -> Double? {
+        func flexion(_ k: Int) -> Double {
+            guard let l = runner.leg(e.side, at: Double(k) / fps + offset), let gt = l.trochanter, let kn = l.lateralKnee,
+                  let an = l.lateralAnkle else { return .infinity }
+            let u = gt - kn, v = an - kn
+            return 180 - acos(max(-1, min(1, u.dot(v) / (u.length * v.length)))) * 180 / .pi
+        }
+        let first = max(0, e.frame - 16)
+        let values = (first...(e.frame + 16)).map(flexion)
+        guard let m = (1..<(values.count - 1)).min(by: { values[$0] < values[$1] }),
+              values[m - 1].isFinite, values[m].isFinite, values[m + 1].isFinite else { return nil }
+        let curvature = values[m - 1] - 2 * values[m] + values[m + 1]
+        let delta = curvature > 0 ? (values[m - 1] - values[m + 1]) / (2 * curvature) : 0
+        return (Double(first + m) + delta) / fps + offset
     }
 
     /// Rendered and tracked: angles against the truth, no identity swaps.

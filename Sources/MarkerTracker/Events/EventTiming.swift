@@ -2,8 +2,9 @@
 ///
 /// Everything is defined in seconds and scaled by the measured frame rate, so 60, 120 or 240 fps
 /// streams behave alike. At 120 fps: accelerations from 7-sample quadratic fits (K = 3), peaks
-/// that must dominate +-5 frames (W), and a live delay of 9 frames (75 ms) for every event but
-/// the rear view's toe-off, which is known once the other foot lands.
+/// that must dominate +-5 frames (W), and a live delay of 9 frames (75 ms) for the side view's
+/// events; the rear view's contacts wait 3 frames longer (100 ms), and its toe-offs are known
+/// once the other foot lands.
 public struct EventTiming: Sendable, Hashable {
     public let framesPerSecond: Double
     /// Half-width of the Savitzky-Golay fits for marker accelerations, frames (25 ms).
@@ -14,6 +15,10 @@ public struct EventTiming: Sendable, Hashable {
     public let peakHalfWidth: Int
     /// Frames an event is reported after the frame it happened in: the fixed live delay.
     public let delayFrames: Int
+    /// The rear view's live delay for contacts, frames: one fit half-width beyond `delayFrames`
+    /// (100 ms at 120 fps). Seen from behind, a heel can hover in late swing and look landed
+    /// for 75 ms; the extra frames show it starting down again (`RearEventDetector`).
+    public let rearDelayFrames: Int
     /// Frames of history kept (2.5 s).
     public let historyFrames: Int
     /// No two contacts (or toe-offs) of one leg closer than this, frames (0.4 s; a stride at
@@ -34,6 +39,7 @@ public struct EventTiming: Sendable, Hashable {
         pelvisHalfWidth = frames(0.02, atLeast: 1)
         peakHalfWidth = frames(0.04, atLeast: 2)
         delayFrames = accelerationHalfWidth + peakHalfWidth + 1
+        rearDelayFrames = delayFrames + accelerationHalfWidth
         historyFrames = frames(2.5, atLeast: 3 * delayFrames + 8)
         refractoryFrames = frames(0.4, atLeast: 2)
         minimumContactFrames = frames(0.08, atLeast: 2)
@@ -41,6 +47,8 @@ public struct EventTiming: Sendable, Hashable {
         warmUpFrames = frames(1.0, atLeast: 8)
     }
 
-    /// The live delay in seconds.
+    /// The live delay in seconds (side view).
     public var delaySeconds: Double { Double(delayFrames) / framesPerSecond }
+    /// The rear view's live delay for contacts, seconds.
+    public var rearDelaySeconds: Double { Double(rearDelayFrames) / framesPerSecond }
 }

@@ -11,9 +11,11 @@
 /// side), no later than the middle of the first window that reads free fall; it is reported
 /// when that foot lands. Gravity in pixels comes from the athlete's leg length (the spine-to-heel
 /// height at contact is taken as 1.05 leg lengths; about +-8 % on the runners checked, well
-/// inside the tolerance, though the recorded runner's toe-offs move with it: 16/25 within a frame
-/// with a leg length 8 % short, 18/25 right, 20/25 8 % long). Midstance is the lowest pelvis position between contact and toe-off.
-/// Events are reported `delayFrames` frames after the frame they happened in.
+/// inside the tolerance, though the recorded runner's toe-offs move with it: 76 % within a frame
+/// with a leg length 8 % short, 88 % right, 90 % 8 % long). Midstance is the lowest pelvis
+/// position between contact and toe-off.
+/// Contacts are reported `rearDelayFrames` frames after the frame they happened in (100 ms at
+/// 120 fps: 25 ms more than the side view, to tell a hover from a landing).
 public struct RearEventDetector: Sendable {
     struct Sample: Sendable {
         var time = 0.0
@@ -80,7 +82,7 @@ public struct RearEventDetector: Sendable {
 
         guard let timing else { return [] }
         var events: [GaitEvent] = []
-        while next <= ring.count - 1 - timing.delayFrames {
+        while next <= ring.count - 1 - timing.rearDelayFrames {
             evaluate(next, timing, into: &events)
             next += 1
         }
@@ -106,13 +108,18 @@ public struct RearEventDetector: Sendable {
     ///
     /// Seen from behind, a real runner's heel can hover in late swing (it slows down in the
     /// image about 100 ms before landing, then goes down again): a first deceleration, often
-    /// larger than the impact's. So the peak must dominate the frames after it, but the frames
-    /// before it only back to the last one where the heel was accelerating downward (the hover's
+    /// larger than the impact's. So the peak must dominate the frames after it (a later value
+    /// within 5 % of it does not count: a weak impact can read as two near-equal maxima, the
+    /// impact and the foot settling, and the first is the contact), but the frames before it
+    /// only back to the last one where the heel was accelerating downward (the hover's
     /// re-acceleration separates the two); the heel must be coming down at the impact (its mean
     /// speed over the fit's half-width at least 0.6 ranges per second, not "5 % of its range
     /// in the last 40 ms", which a hover right before the impact fails); and after the impact the
     /// heel is steady: no acceleration beyond half the peak's, or beyond 25 ranges per s^2
-    /// (a weak impact on a real foot is followed by the foot's small roll, not by a swing).
+    /// (a weak impact on a real foot is followed by the foot's small roll, not by a swing),
+    /// as far as the side view's look-ahead reaches; over the rear view's extra frames, no
+    /// downward acceleration beyond that bound: a hovering heel, 80-110 ms before it lands, sets
+    /// off down again there, while a landed foot may only stop (the sole flat on the belt).
     private func lands(_ c: Int, _ side: BodySide, _ t: EventTiming) -> Bool {
         let key = RearEventDetector.key(side)
         let k = t.accelerationHalfWidth, fps = t.framesPerSecond
@@ -128,7 +135,7 @@ public struct RearEventDetector: Sendable {
         guard let a0 = acceleration(c, key, halfWidth: k), a0 > 0 else { return false }
         for j in (c + 1)...(c + t.peakHalfWidth) {
             guard let a = acceleration(j, key, halfWidth: k) else { return false }
-            if a > a0 { return false }
+            if a > RearEventDetector.peakTie * a0 { return false }
         }
         for j in stride(from: c - 1, through: c - t.peakHalfWidth, by: -1) {
             guard let a = acceleration(j, key, halfWidth: k) else { return false }
@@ -137,9 +144,9 @@ public struct RearEventDetector: Sendable {
         }
         // Steady after the impact (beyond the fit's reach, as far as the look-ahead allows).
         let steady = max(0.5 * a0, RearEventDetector.steadyAcceleration * range / (fps * fps))
-        for j in (c + k + 1)...max(c + k + 1, c + t.delayFrames - k) {
+        for j in (c + k + 1)...max(c + k + 1, c + t.rearDelayFrames - k) {
             guard let a = acceleration(j, key, halfWidth: k) else { return false }
-            if abs(a) > steady { return false }
+            if j <= c + t.delayFrames - k ? abs(a) > steady : a < -steady { return false }
         }
         return true
     }
@@ -148,6 +155,8 @@ public struct RearEventDetector: Sendable {
     static let landingSpeed = 0.6
     /// Acceleration a landed heel stays under in any case, heel ranges per s^2.
     static let steadyAcceleration = 25.0
+    /// A later acceleration must exceed the peak by this factor to outrank it.
+    static let peakTie = 1.05
 
     /// Time of the heel's acceleration peak at `c`, refined between frames by a parabola.
     private func peakTime(_ c: Int, _ side: BodySide, _ t: EventTiming) -> Double {

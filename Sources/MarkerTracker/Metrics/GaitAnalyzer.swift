@@ -3,8 +3,9 @@
 /// Composes the view's event detector (`SideEventDetector` for the camera-side leg, or
 /// `RearEventDetector` for both legs) with a `StrideAnalyzer`. The live pipeline runs it on the
 /// capture thread; the offline analysis runs the very same code over a file, so both give the
-/// same events and strides. Events arrive with the detector's fixed delay (75 ms at 120 fps;
-/// the rear view's toe-off when the other foot lands).
+/// same events and strides. Events arrive with the detector's fixed delay (at 120 fps 75 ms in
+/// the side view, 100 ms for the rear view's contacts; the rear view's toe-off when the other
+/// foot lands).
 public struct GaitAnalyzer: Sendable {
     /// What one frame produced.
     public struct Update: Sendable {
@@ -39,7 +40,7 @@ public struct GaitAnalyzer: Sendable {
 
     /// The live delay of events, seconds, once the frame rate is known.
     public var delaySeconds: Double? {
-        (view == .side ? side.timing : rear.timing)?.delaySeconds
+        view == .side ? side.timing?.delaySeconds : rear.timing?.rearDelaySeconds
     }
 
     /// Feeds one tracked frame with its (raw) angles.

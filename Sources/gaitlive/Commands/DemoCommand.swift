@@ -13,7 +13,7 @@ struct DemoCommand: ParsableCommand {
             gaitlive demo
             gaitlive demo --hip-drop 4 --hip-drop-side left --overstride 8
             gaitlive demo --headless --duration 20 --out /tmp/demo-session
-            gaitlive demo --motion data/realdata/RBDS032runT35markers-12s.txt --leg-length 92
+            gaitlive demo --motion data/realdata/RBDS032runT35markers.txt --leg-length 92
             """,
         discussion: """
             Without --headless: the live console. Press r to record, s to switch between the flat and \

@@ -5,7 +5,7 @@ import MarkerTracker
 
 /// `--motion FILE`: film a real runner's recorded motion instead of the simulated runner.
 struct MotionOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Replay recorded running motion (a TRC file or a tab-separated marker table, e.g. data/realdata/RBDS032runT35markers-12s.txt) instead of the simulated runner; it loops.", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("Replay recorded running motion (a TRC file or a tab-separated marker table, e.g. data/realdata/RBDS032runT35markers.txt) instead of the simulated runner; it loops.", valueName: "file"))
     var motion: String?
 
     @Option(name: .long, help: ArgumentHelp("The standing trial that goes with a marker table (default: the file named like it with 'static').", valueName: "file"))

@@ -46,8 +46,8 @@ public final class RecordedRunner: Sendable {
         return try StaticTrialLandmarks.build(run: run, standing: TabularMarkerFile.read(path: standingPath))
     }
 
-    /// `.../RBDS032runT35markers.txt` -> `.../RBDS032static.txt` (also for the excerpts gaitlive
-    /// ships, `-12s` -> `-1s`), if such a file exists.
+    /// `.../RBDS032runT35markers.txt` -> `.../RBDS032static.txt` (also for the excerpt gaitlive
+    /// ships, `RBDS032static-1s.txt`), if such a file exists.
     static func defaultStandingTrial(for path: String) -> String? {
         let dir = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
