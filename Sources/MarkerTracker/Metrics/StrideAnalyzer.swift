@@ -18,12 +18,18 @@ public struct StrideAnalyzer: Sendable {
     /// Lateral malleolus height as a fraction of the greater trochanter's (Winter's proportions:
     /// 0.039 and 0.530 of body height).
     public static let ankleHeightFraction = 0.074
+    /// A stride longer than this many times the median of the leg's last five spans a missed
+    /// contact and is not measured (a stage change moves cadence by a few percent, not by half;
+    /// a lasting change is followed after three strides).
+    public static let longestStride = 1.5
 
     var ring = SampleRing(capacity: 1024, filler: StrideSample())
     var frameRate: Double?
     struct LegState: Sendable {
         var contact: (index: Int, moment: StrideMetrics.Moment)?
         var toeOff: StrideMetrics.Moment?
+        /// Durations of the leg's last five strides, measured or not, seconds (newest last).
+        var durations: [Double] = []
         var midstance: StrideMetrics.Moment?
         var count = 0
         /// Heel x at this leg's last contact (rear view).
@@ -72,7 +78,11 @@ public struct StrideAnalyzer: Sendable {
             let i = e.side == .left ? 0 : 1
             let moment = StrideMetrics.Moment(frame: e.frame, time: e.time)
             switch e.kind {
-            case .toeOff: legs[i].toeOff = moment
+            case .toeOff:
+                // A second toe-off since the contact: the contact between them was missed, and a
+                // stride from the last one would span two (its stance running over a swing).
+                if legs[i].toeOff != nil { legs[i].contact = nil }
+                legs[i].toeOff = moment
             case .midstance: legs[i].midstance = moment
             case .initialContact:
                 guard let index = index(ofFrame: e.frame) else { legs[i].contact = nil; continue }
@@ -114,6 +124,17 @@ public struct StrideAnalyzer: Sendable {
         let duration = b.moment.time - a.moment.time
         guard duration > 0.4, duration < 1.6 else { return nil }
         let i = side == .left ? 0 : 1
+        // A contact and its toe-off both missed leave one toe-off in a double stride: longer
+        // than 1.5 times the leg's usual stride, it is not measured. Every stride enters the
+        // history, so a lasting change of pace (the belt slowed to a walk) is followed after
+        // three strides.
+        let history = legs[i].durations
+        legs[i].durations.append(duration)
+        if legs[i].durations.count > 5 { legs[i].durations.removeFirst() }
+        if history.count >= 3 {
+            let usual = history.sorted()[history.count / 2]
+            guard duration < StrideAnalyzer.longestStride * usual else { return nil }
+        }
         legs[i].count += 1
         let leg = legs[i]
         let toeOff = leg.toeOff.flatMap { $0.time > a.moment.time && $0.time < b.moment.time ? $0 : nil }
