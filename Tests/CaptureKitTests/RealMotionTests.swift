@@ -190,6 +190,37 @@ import Testing
         return (Double(first + m) + delta) / fps + offset
     }
 
+    /// The replay loops at the end of the recording: from one frame to the next the runner is
+    /// somewhere else, as when a camera is knocked. The tracker must neither keep a marker on
+    /// another's LED nor show predictions from before the jump: every track misses at once, so
+    /// the frame is labelled afresh. (It used to hold the side view's ankle on the heel LED and
+    /// lose heel and toe for good, and to show six frames of stale predictions.)
+    @Test(arguments: CameraView.allCases)
+    func aJumpOfThePictureIsFollowedAtOnce(view: CameraView) throws {
+        let runner = RecordedRunner(landmarks: try RecordedRunner.load(path: Self.table), sideCameraOn: .right,
+                                    clockOrigin: 0, loops: true)
+        let cam = RecordedMotionCamera(runner: runner, view: view, pacing: .unpaced)
+        let jump = Int((runner.duration * 120).rounded(.up))
+        let first = jump - 60
+        var processor = ViewProcessor(view: view, markerSide: .right, legLengthCm: 92,
+                                      clockOrigin: cam.render(index: UInt64(first), time: Double(first) / 120 + cam.timeOffset).timestampNanoseconds)
+        var wrong = 0, astray = 0, notTracking: [Int] = []
+        for i in first..<(jump + 120) {
+            let f = cam.render(index: UInt64(i), time: Double(i) / 120 + cam.timeOffset)
+            let p = processor.process(f, inclinePercent: 0)
+            let truth = try #require(f.truth)
+            for (m, marker) in p.tracked.markers.enumerated() {
+                guard let marker, let t = truth.markers[m], marker.position.distance(to: t) > 4 else { continue }
+                if marker.source == .detected { wrong += 1 } else if marker.confidence >= 0.25 { astray += 1 }
+            }
+            if i > jump + 1 && p.tracked.status != .tracking { notTracking.append(i - jump) }
+        }
+        print("accuracy real jump, \(view) view: \(wrong) wrong, \(astray) usable guesses astray, frames after the jump not tracking: \(notTracking)")
+        #expect(wrong == 0)
+        #expect(astray == 0)
+        #expect(notTracking.isEmpty)
+    }
+
     /// Rendered and tracked: angles against the truth, no identity swaps.
     @Test(arguments: [("RBDS032", CameraView.side), ("RBDS032", .rear), ("Hamner subject04", .side)])
     func replayedThroughTheCameras(trial: String, view: CameraView) throws {

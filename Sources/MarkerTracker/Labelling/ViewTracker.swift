@@ -17,6 +17,8 @@
 ///    marker carried by prediction is taken back by its gate only while its whole limb is tracked;
 /// 5. every `verifyInterval` frames, a from-scratch labelling that must agree with the tracks; two
 ///    confident disagreements in a row replace them (a swap that slipped through is undone).
+///    The same while markers stay lost with spots to spare: a held marker sitting on another's
+///    LED (after a jump of the picture) would otherwise keep the rest from ever fitting.
 /// Short gaps are bridged by prediction (source `.predicted`, falling confidence); longer ones
 /// leave the marker missing until it is re-acquired. Working storage is kept between frames: once
 /// warm, a frame tracked in windows allocates only the returned marker array.
@@ -46,6 +48,10 @@ public struct ViewTracker: Sendable {
         public var levelsInterval = 30
         /// Frames between from-scratch labelling checks while tracking.
         public var verifyInterval = 15
+        /// When every track misses its LED at once though the picture has spots (the picture
+        /// jumped), forget them all and label the frame afresh. Off only to test what else
+        /// recovers from a jump.
+        public var restartAfterJump = true
         public init() {}
     }
 
@@ -180,6 +186,11 @@ public struct ViewTracker: Sendable {
         var held = 0
         for b in assigned where b != nil { held += 1 }
         let needed = (markerSet.count * 2 + 2) / 3
+        if settings.restartAfterJump && held == 0 && liveTracks > 0 && blobs.count >= needed {
+            // Every track missed its LED at once though the picture has spots: the picture jumped
+            // (or the tracks were wrong). No prediction is worth showing; label the frame afresh.
+            for m in 0..<markerSet.count { tracks[m] = nil }
+        }
         var fromScratch: LabelHypothesis?
         if inconsistent {
             // Something is wrong: a labelling of the whole frame decides, if it is sure. The
@@ -211,6 +222,15 @@ public struct ViewTracker: Sendable {
                     guard let b = h.blobForMarker[m], reacquisitionIsSafe(m, blob: b, k: k) else { continue }
                     assigned[m] = b
                     relabelled.insert(m)
+                }
+            }
+            if assigned.contains(where: { $0 == nil }) {
+                // Still short of markers with LEDs to spare: a held marker may sit on another's
+                // LED (after a jump of the picture, say), so that the rest never fit around it.
+                framesSinceVerify += 1
+                if framesSinceVerify >= settings.verifyInterval {
+                    framesSinceVerify = 0
+                    verifyPartial(&assigned, relabelled: &relabelled)
                 }
             }
         } else if held == markerSet.count {
@@ -608,12 +628,37 @@ public struct ViewTracker: Sendable {
             disagreements = 0
             return
         }
+        disagree(h, &assigned, relabelled: &relabelled)
+    }
+
+    /// One more confident disagreement of a whole-frame labelling with the tracks; the second in
+    /// a row replaces them.
+    private mutating func disagree(_ h: LabelHypothesis, _ assigned: inout [Int?], relabelled: inout Set<Int>) {
         disagreements += 1
         if disagreements >= 2 {
             disagreements = 0
             assigned = h.blobForMarker
             relabelled = Set(0..<markerSet.count)
         }
+    }
+
+    /// While some markers stay lost though the frame has spare spots: checks the held markers
+    /// against a from-scratch labelling of the whole frame (already scanned). One that labels at
+    /// least as many markers and disagrees with a held one, or finds more, twice in a row,
+    /// replaces the tracks: held markers that keep the others from fitting are released.
+    private mutating func verifyPartial(_ assigned: inout [Int?], relabelled: inout Set<Int>) {
+        guard let h = labelFromScratch(fixed: nil) else { return }
+        var held = 0, found = 0, agree = true
+        for m in 0..<markerSet.count {
+            if assigned[m] != nil { held += 1 }
+            if h.blobForMarker[m] != nil { found += 1 }
+            if let b = assigned[m], let c = h.blobForMarker[m], b != c { agree = false }
+        }
+        guard found >= held, !agree || found > held else {
+            disagreements = 0
+            return
+        }
+        disagree(h, &assigned, relabelled: &relabelled)
     }
 
     // MARK: - consistency
