@@ -23,6 +23,10 @@ import Testing
         try expectOneLineFailure(["demo", "--hip-drop-side", "middle"], mentioning: "middle")
         try expectOneLineFailure(["review"], mentioning: "Missing expected argument")
         try expectOneLineFailure(["frobnicate"], mentioning: "frobnicate")
+        // Options of the simulated runner that a replay would silently ignore.
+        let motion = Binary.packageRoot + "/data/realdata/subject04_run300_markers.trc"
+        try expectOneLineFailure(["demo", "--motion", motion, "--hip-drop", "3"], mentioning: "a --motion recording moves as it was recorded")
+        try expectOneLineFailure(["demo", "--motion", motion, "--fault", "glare"], mentioning: "--fault applies to the simulated runner")
     }
 
     @Test func missingOrNonSessionDirectories() throws {

@@ -50,6 +50,25 @@ import Testing
         #expect((video[.posixPermissions] as? Int) == 0o600)
     }
 
+    /// A real runner's recording filmed by the virtual cameras: the summary and the manifest say
+    /// so, and it is tracked and timed like the simulated runner.
+    @Test func replayedMotionSaysWhatItFilmed() throws {
+        let dir = Binary.temporaryDirectory("replay")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let motion = Binary.packageRoot + "/data/realdata/RBDS032runT35markers.txt"
+        let r = try Binary.gaitlive("demo", "--headless", "--duration", "4", "--no-incline-stage", "--motion", motion,
+                                    "--leg-length", "92", "--out", dir)
+        #expect(r.status == 0, "stderr: \(r.stderr)")
+        #expect(r.stdout.contains("gaitlive demo (headless): recorded motion \(motion), seed 1"), "\(r.stdout)")
+        #expect(!r.stdout.contains("simulated runner"))
+        let session = try RecordedSession(directory: dir)
+        #expect(session.manifest.source == "replay")
+        #expect(session.manifest.simulation?.findings == ClinicalFindings.none)
+        let stage = try #require(session.stages.first)
+        #expect(stage.events.contains { $0.view == .side && $0.kind == .initialContact })
+        #expect(stage.events.contains { $0.view == .rear && $0.kind == .toeOff })
+    }
+
     @Test func ffmpegDecodesEveryRecordedFrame() throws {
         let ffmpeg = try #require(Binary.which("ffmpeg"), "ffmpeg is needed (scripts/ensure-deps test installs it)")
         let ffprobe = try #require(Binary.which("ffprobe"))

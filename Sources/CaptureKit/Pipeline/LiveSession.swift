@@ -34,7 +34,7 @@ public final class LiveSession: Sendable {
         public var athlete: SessionManifest.Athlete
         /// Session directory to record into (created; must not exist or be empty).
         public var directory: String
-        /// "simulated", "v4l2" or "import".
+        /// "simulated", "replay" (recorded motion), "v4l2" or "import".
         public var source: String
         /// Grade of the incline stage, percent.
         public var inclinePercent: Double

@@ -31,7 +31,7 @@ public struct SessionManifest: Codable, Sendable, Equatable {
     /// One camera as it was configured and what it actually delivered.
     public struct Camera: Codable, Sendable, Equatable {
         public var view: CameraView
-        /// Device path or "simulated".
+        /// Device path, "simulated" or "replay".
         public var device: String
         public var card: String?
         public var width: Int
@@ -194,7 +194,7 @@ public struct SessionManifest: Codable, Sendable, Equatable {
     /// ISO 8601 UTC wall-clock time the session was created.
     public var created: String
     public var athlete: Athlete
-    /// "simulated", "v4l2" or "import".
+    /// "simulated", "replay" (recorded motion), "v4l2" or "import".
     public var source: String
     /// Monotonic nanoseconds at session time 0 (timestamps in the indices are raw monotonic ns).
     public var clockOriginNs: UInt64

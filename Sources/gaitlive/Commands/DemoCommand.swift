@@ -60,11 +60,26 @@ struct DemoCommand: ParsableCommand {
         if let m = minFreeMinutes, !(0...1440).contains(m) {
             throw ValidationError("--min-free-minutes must be 0 to 1440 (got \(m))")
         }
+        if recorded.motion != nil {
+            // Options that shape the simulated runner would be silently ignored by a replay.
+            if simulation.findings != ClinicalFindings.none {
+                throw ValidationError("--hip-drop, --extra-dorsiflexion and --overstride shape the simulated runner; a --motion recording moves as it was recorded")
+            }
+            if !simulation.fault.isEmpty {
+                throw ValidationError("--fault applies to the simulated runner, not to a --motion recording")
+            }
+        }
+    }
+
+    /// What the virtual cameras film, for the summary.
+    var subject: String {
+        recorded.motion.map { "recorded motion \($0)" } ?? "simulated runner"
     }
 
     func options(directory: String, origin: UInt64, lossless: Bool) -> LiveSession.Options {
         LiveSession.Options(
-            athlete: .init(name: athlete, legLengthCm: legLength), directory: directory, source: "simulated",
+            athlete: .init(name: athlete, legLengthCm: legLength), directory: directory,
+            source: recorded.motion == nil ? "simulated" : "replay",
             inclinePercent: simulation.incline, lossless: lossless,
             queueFramesPerCamera: Int(simulation.fps * 2), markerSide: simulation.cameraSide,
             simulation: .init(seed: simulation.seed, findings: simulation.findings), clockOrigin: origin,
@@ -126,11 +141,11 @@ struct DemoCommand: ParsableCommand {
         if let failure = status.failure {
             // A full disk: the summary shows what was saved; the exit status says it was cut short.
             FileHandle.standardError.write(Data("gaitlive: \(failure)\n".utf8))
-            try HeadlessSummary.print(directory: directory, session: session, seed: simulation.seed,
+            try HeadlessSummary.print(directory: directory, session: session, subject: subject, seed: simulation.seed,
                                       size: simulation.size, fps: fps)
             Foundation.exit(1)
         }
-        try HeadlessSummary.print(directory: directory, session: session, seed: simulation.seed,
+        try HeadlessSummary.print(directory: directory, session: session, subject: subject, seed: simulation.seed,
                                   size: simulation.size, fps: fps)
     }
 

@@ -5,14 +5,15 @@ import MarkerTracker
 /// The short report `gaitlive demo --headless` prints: frames and drops per camera, cadence and
 /// mean angles per stage, read back from the saved session so it shows what is on disk.
 enum HeadlessSummary {
-    static func print(directory: String, session: LiveSession, seed: UInt64, size: FrameSize, fps: Double) throws {
+    static func print(directory: String, session: LiveSession, subject: String, seed: UInt64, size: FrameSize,
+                      fps: Double) throws {
         let recorded: RecordedSession
         do {
             recorded = try RecordedSession(directory: directory)
         } catch {
             throw Failure.failed("the session was written but cannot be read back: \(error)")
         }
-        var out = "gaitlive demo (headless): simulated runner, seed \(seed), \(size.width)x\(size.height) at \(fmt(fps, 0)) fps\n"
+        var out = "gaitlive demo (headless): \(subject), seed \(seed), \(size.width)x\(size.height) at \(fmt(fps, 0)) fps\n"
         out += "session saved: \(directory)\n"
         if let i = recorded.manifest.interruption {
             out += "recording stopped early (\(i.reason)): the stages below hold what was saved\n"
