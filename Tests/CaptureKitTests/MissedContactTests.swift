@@ -45,6 +45,24 @@ import Testing
         #expect(cadences.allSatisfy { abs($0 - 168) < 2 }, "\(cadences)")
     }
 
+    /// A contact taken 10 frames (83 ms) early, in late swing: the stride ending there is short
+    /// and the next one as much longer; neither is measured, so the knee flexion at contact of
+    /// the rest stays together.
+    @Test func aMistimedContactDropsTheStridesAroundIt() throws {
+        let seq = TruthSequence(view: .side, seconds: 8, cameraSide: .right)
+        let contact = try #require(seq.events.filter { $0.kind == .initialContact }.dropFirst(5).first)
+        let early = GaitEvent(kind: .initialContact, side: contact.side, view: contact.view, frame: contact.frame - 10,
+                              time: contact.time - 10 / seq.fps)
+        var shifted = seq
+        shifted.events = seq.events.map { $0.kind == contact.kind && $0.frame == contact.frame ? early : $0 }
+        let all = Self.strides(seq, dropping: { _ in false })
+        let some = Self.strides(shifted, dropping: { _ in false })
+        #expect(some.count == all.count - 2)
+        let knees = some.compactMap { $0[.kneeFlexionAtContact] }
+        #expect(knees.count == some.count)
+        #expect(knees.allSatisfy { abs($0 - knees[0]) < 2 }, "\(knees)")
+    }
+
     /// The belt slowed to a walk: longer strides from then on are measured after three.
     @Test func aLastingChangeOfPaceIsFollowed() {
         var analyzer = StrideAnalyzer(view: .rear)

@@ -18,10 +18,12 @@ public struct StrideAnalyzer: Sendable {
     /// Lateral malleolus height as a fraction of the greater trochanter's (Winter's proportions:
     /// 0.039 and 0.530 of body height).
     public static let ankleHeightFraction = 0.074
-    /// A stride longer than this many times the median of the leg's last five spans a missed
-    /// contact and is not measured (a stage change moves cadence by a few percent, not by half;
-    /// a lasting change is followed after three strides).
-    public static let longestStride = 1.5
+    /// A stride whose time differs from the median of the leg's last five by more than this
+    /// fraction is not measured: it spans a missed contact (twice as long), or a contact was
+    /// taken at the wrong moment (one stride short, the next as much longer), and its metrics
+    /// at contact would be wrong. Steady running varies by 1-3 % from stride to stride; a
+    /// lasting change of pace is followed after three strides.
+    public static let strideTimeTolerance = 0.1
 
     var ring = SampleRing(capacity: 1024, filler: StrideSample())
     var frameRate: Double?
@@ -124,16 +126,15 @@ public struct StrideAnalyzer: Sendable {
         let duration = b.moment.time - a.moment.time
         guard duration > 0.4, duration < 1.6 else { return nil }
         let i = side == .left ? 0 : 1
-        // A contact and its toe-off both missed leave one toe-off in a double stride: longer
-        // than 1.5 times the leg's usual stride, it is not measured. Every stride enters the
-        // history, so a lasting change of pace (the belt slowed to a walk) is followed after
-        // three strides.
+        // A stride far from the leg's usual time spans a missed contact or starts or ends at a
+        // mistimed one (`strideTimeTolerance`). Every stride enters the history, so a lasting
+        // change of pace (the belt slowed to a walk) is followed after three strides.
         let history = legs[i].durations
         legs[i].durations.append(duration)
         if legs[i].durations.count > 5 { legs[i].durations.removeFirst() }
         if history.count >= 3 {
             let usual = history.sorted()[history.count / 2]
-            guard duration < StrideAnalyzer.longestStride * usual else { return nil }
+            guard abs(duration / usual - 1) <= StrideAnalyzer.strideTimeTolerance else { return nil }
         }
         legs[i].count += 1
         let leg = legs[i]
