@@ -2,8 +2,9 @@ import MarkerTracker
 import Testing
 @testable import CaptureKit
 
-/// A contact the detector missed must not make a double stride whose "stance" runs over a swing
-/// (docs/metrics.md): the strides around it are dropped, the others measured as usual.
+/// A contact the detector missed must not make a double stride whose "stance" runs over a swing,
+/// nor one taken at the wrong moment a stride with wrong values at contact (docs/metrics.md):
+/// the strides around it are dropped, the others measured as usual.
 @Suite struct MissedContactTests {
     /// Runs a stride analyser over a truth sequence with the true events, delivered 9 frames
     /// late like the detectors', minus those `drop` removes; returns the strides.
