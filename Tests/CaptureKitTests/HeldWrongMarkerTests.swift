@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 @testable import CaptureKit
-@testable import MarkerTracker
+import MarkerTracker
 
 /// A marker held on another's LED while the rest of its limb stays lost is let go: the tracks of
 /// a partial frame are checked against a from-scratch labelling too (every `verifyInterval`

@@ -72,30 +72,41 @@ import Testing
 
     /// Events over the whole trial (30 s, 70 strides per leg scored in the rear view), from the
     /// exact projected markers with the tracker's noise: the event detectors on real kinematics.
+    /// The recording's events as one camera's detector finds them, from the exact projected
+    /// markers with the tracker's noise (0.02 px from `rng`), against the reference events of
+    /// the same view; `frames` is the replay's length at 120 fps.
+    static func replay(_ runner: RecordedRunner, view: CameraView, cameraSide: BodySide = .right, legLengthCm: Double = 92,
+                       rng: inout SplitMix64) -> (detected: [GaitEvent], truth: [GaitEvent], frames: Int) {
+        let cam = view == .side ? VirtualCamera.side(on: cameraSide, width: 640, height: 480) : .rear(width: 640, height: 480)
+        let offset = view == .rear ? 0.0031 : 0
+        let frames = Int((runner.duration - offset) * 120)
+        let truth = runner.referenceEvents(framesPerSecond: 120, offset: offset, frames: frames)
+            .filter { view == .rear || $0.side == cameraSide }.map { e -> GaitEvent in var x = e; x.view = view; return x }
+        let forward = view == .side ? cam.runningDirection : 1
+        var g = GaitAnalyzer(view: view, markerSide: cameraSide, legLengthCm: legLengthCm)
+        var detected: [GaitEvent] = []
+        for k in 0..<frames {
+            let t = Double(k) / 120 + offset
+            let markers: MarkerFrame = runner.markers(view, at: t).map { p in
+                p.flatMap { cam.project($0) }.map {
+                    TrackedMarker(position: Point(x: $0.x + 0.02 * rng.gaussian(), y: $0.y + 0.02 * rng.gaussian()),
+                                  confidence: 1, source: .detected)
+                }
+            }
+            let angles = AngleCalculator(forward: forward).angles(markers, view: view)
+            detected += g.push(frame: k, time: t, markers: markers, angles: angles, forward: forward).events
+        }
+        return (detected, truth, frames)
+    }
+
+    /// Events over the whole trial (30 s, 70 strides per leg scored in the rear view), from the
+    /// exact projected markers with the tracker's noise: the event detectors on real kinematics.
     @Test(arguments: BodySide.allCases)
     func eventsOnRealKinematics(cameraSide: BodySide) throws {
         let runner = RecordedRunner(landmarks: try RecordedRunner.load(path: Self.table), sideCameraOn: cameraSide, clockOrigin: 0)
         var rng = SplitMix64(seed: 3)
         for view in CameraView.allCases {
-            let cam = view == .side ? VirtualCamera.side(on: cameraSide, width: 640, height: 480) : .rear(width: 640, height: 480)
-            let offset = view == .rear ? 0.0031 : 0
-            let frames = Int((runner.duration - offset) * 120)
-            let truth = runner.referenceEvents(framesPerSecond: 120, offset: offset, frames: frames)
-                .filter { view == .rear || $0.side == cameraSide }.map { e -> GaitEvent in var x = e; x.view = view; return x }
-            let forward = view == .side ? cam.runningDirection : 1
-            var g = GaitAnalyzer(view: view, markerSide: cameraSide, legLengthCm: 92)
-            var detected: [GaitEvent] = []
-            for k in 0..<frames {
-                let t = Double(k) / 120 + offset
-                let markers: MarkerFrame = runner.markers(view, at: t).map { p in
-                    p.flatMap { cam.project($0) }.map {
-                        TrackedMarker(position: Point(x: $0.x + 0.02 * rng.gaussian(), y: $0.y + 0.02 * rng.gaussian()),
-                                      confidence: 1, source: .detected)
-                    }
-                }
-                let angles = AngleCalculator(forward: forward).angles(markers, view: view)
-                detected += g.push(frame: k, time: t, markers: markers, angles: angles, forward: forward).events
-            }
+            let (detected, truth, frames) = Self.replay(runner, view: view, cameraSide: cameraSide, rng: &rng)
             let score = EventScore(detected: detected, truth: truth, frames: 240..<(frames - 60))
             print("accuracy real events RBDS032, camera on the \(cameraSide), \(view) view: \(score)")
             // The target, events within one frame for >= 90 %, for each view.
@@ -122,26 +133,11 @@ import Testing
     /// Prints the `accuracy real toe-off agreement` line (docs/accuracy.md).
     @Test func toeOffTimingsAgree() throws {
         let runner = RecordedRunner(landmarks: try RecordedRunner.load(path: Self.table), sideCameraOn: .right, clockOrigin: 0)
-        let cam = VirtualCamera.rear(width: 640, height: 480)
         let offset = 0.0031, fps = 120.0
-        let frames = Int((runner.duration - offset) * fps)
         var rng = SplitMix64(seed: 3)
-        var g = GaitAnalyzer(view: .rear, legLengthCm: 92)
-        var detected: [GaitEvent] = []
-        for k in 0..<frames {
-            let t = Double(k) / fps + offset
-            let markers: MarkerFrame = runner.markers(.rear, at: t).map { p in
-                p.flatMap { cam.project($0) }.map {
-                    TrackedMarker(position: Point(x: $0.x + 0.02 * rng.gaussian(), y: $0.y + 0.02 * rng.gaussian()),
-                                  confidence: 1, source: .detected)
-                }
-            }
-            detected += g.push(frame: k, time: t, markers: markers, angles: AngleCalculator(forward: 1).angles(markers, view: .rear),
-                               forward: 1).events
-        }
+        let (detected, truth, frames) = Self.replay(runner, view: .rear, rng: &rng)
         var triples: [(reference: Double, rear: Double, knee: Double)] = []
-        for e in runner.referenceEvents(framesPerSecond: fps, offset: offset, frames: frames)
-        where e.kind == .toeOff && (240..<(frames - 60)).contains(e.frame) {
+        for e in truth where e.kind == .toeOff && (240..<(frames - 60)).contains(e.frame) {
             guard let d = detected.filter({ $0.kind == .toeOff && $0.side == e.side }).min(by: { abs($0.frame - e.frame) < abs($1.frame - e.frame) }),
                   abs(d.frame - e.frame) <= 6, let knee = Self.peakKneeExtension(runner, e, fps: fps, offset: offset) else { continue }
             triples.append((e.time, d.time, knee))
