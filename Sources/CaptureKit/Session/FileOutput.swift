@@ -44,27 +44,34 @@ public final class FileOutput {
     }
 
     public func write(_ bytes: [UInt8]) throws(SystemError) {
-        if buffer.count + bytes.count > bufferLimit { try flush() }
-        if bytes.count >= bufferLimit {
-            try writeAll(bytes)
-        } else {
-            buffer.append(contentsOf: bytes)
+        var failure: SystemError?
+        bytes.withUnsafeBytes { raw in
+            do throws(SystemError) { try write(contentsOf: raw) } catch { failure = error }
         }
+        if let failure { throw failure }
     }
 
     public func write(_ text: String) throws(SystemError) {
         try write(Array(text.utf8))
     }
 
-    /// Writes large blocks (frames) without copying them into the buffer.
+    /// Appends `bytes` after everything written before, in that order.
+    ///
+    /// Blocks of `directThreshold` bytes or more (video frames of 1024x512 and up) go straight
+    /// to the kernel without a copy, but only after what is buffered: the file's bytes are
+    /// always in the order they were handed in.
     public func write(contentsOf bytes: UnsafeRawBufferPointer) throws(SystemError) {
-        if buffer.count + bytes.count > bufferLimit { try flush() }
-        if bytes.count >= bufferLimit / 2 {
+        let direct = bytes.count >= directThreshold
+        if direct || buffer.count + bytes.count > bufferLimit { try flush() }
+        if direct {
             try writeRaw(bytes)
         } else {
             buffer.append(contentsOf: bytes)
         }
     }
+
+    /// The size from which a single write skips the buffer: half the buffer.
+    public var directThreshold: Int { max(1, bufferLimit / 2) }
 
     /// Hands buffered bytes to the kernel.
     public func flush() throws(SystemError) {
@@ -96,7 +103,7 @@ public final class FileOutput {
     /// True if writing `count` more bytes would hand data to the kernel (buffer full, or a block
     /// written directly).
     public func willWrite(adding count: Int) -> Bool {
-        buffer.count + count > bufferLimit || count >= bufferLimit / 2
+        buffer.count + count > bufferLimit || count >= directThreshold
     }
 
     /// Closes without writing what is still buffered: after a write error (a full disk), where

@@ -36,8 +36,12 @@ public final class RecordedSession: Sendable {
                                                       problem: "unknown camera view '\(name)' in stage \(s.directory)")
                 }
                 let base = directory + "/"
-                views[view] = try RecordedView(view: view, video: base + v.video, index: base + v.index,
-                                               markers: base + v.markers, angles: base + v.angles)
+                do {
+                    views[view] = try RecordedView(view: view, video: base + v.video, index: base + v.index,
+                                                   markers: base + v.markers, angles: base + v.angles)
+                } catch let error as Y4MReader.FormatError where MisorderedY4M.looksMisordered(path: error.path) {
+                    throw Y4MReader.FormatError(path: error.path, problem: RecordedSession.misorderedAdvice(directory))
+                }
             }
             let events = try RecordedSession.events(directory + "/" + s.events)
             stages.append(Stage(info: s, views: views, events: events))
@@ -66,6 +70,13 @@ public final class RecordedSession: Sendable {
         try ManifestStore.write(m, to: directory)
         current.withLock { $0.notes = m.notes }
         return note
+    }
+
+    /// What to say about a video whose frames the large-frame bug left out of order.
+    public static func misorderedAdvice(_ directory: String) -> String {
+        let quoted = directory.contains(" ") ? "'\(directory)'" : directory
+        return "frames out of order (recorded at 1024x512 or larger before the large-frame fix); "
+            + "`gaitlive repair \(quoted)` puts them back in order, keeping every frame"
     }
 
     static func events(_ path: String) throws -> [GaitEvent] {

@@ -2,7 +2,8 @@ import Foundation
 
 /// The sessions under a root directory (`ROOT/<athlete>/<date-time>/`), for `gaitlive sessions`.
 ///
-/// Only manifests are read. A session whose writer died is recovered on the way (as any open
+/// Manifests are read, and the first bytes of each video (to find those the large-frame bug left
+/// out of order). A session whose writer died is recovered on the way (as any open
 /// does), so the listing says `recovered` from then on; one being recorded right now is shown as
 /// such and left alone; one whose manifest cannot be read is listed with the problem.
 public enum SessionLibrary {
@@ -14,6 +15,8 @@ public enum SessionLibrary {
         public var problem: String?
         /// A gaitlive holds the session's lock: it is being recorded now.
         public var beingRecorded: Bool
+        /// Videos whose frames the large-frame bug left out of order (`gaitlive repair` fixes them).
+        public var outOfOrder: [String] = []
     }
 
     /// Sessions under `root`, at most two levels down, oldest first per athlete; `athlete`
@@ -44,7 +47,9 @@ public enum SessionLibrary {
             do {
                 let m = try ManifestStore.read(from: d)
                 e.beingRecorded = m.status == .recording && SessionLock.isHeld(d)
-                e.manifest = SessionRecovery.recoverIfAbandoned(m, directory: d)
+                let current = SessionRecovery.recoverIfAbandoned(m, directory: d)
+                e.manifest = current
+                if !e.beingRecorded { e.outOfOrder = Y4MRepair.misordered(in: d, manifest: current) }
             } catch {
                 e.problem = "\(error)"
             }

@@ -16,6 +16,9 @@ public struct SessionManifest: Codable, Sendable, Equatable {
         case complete
         /// Opened after a crash: counts were rebuilt from the files on disk.
         case recovered
+        /// Closed, but a file did not read back as written when the recorder checked it
+        /// (`problems` says which and how); every frame on disk is kept.
+        case damaged
     }
 
     public struct Athlete: Codable, Sendable, Equatable {
@@ -177,6 +180,22 @@ public struct SessionManifest: Codable, Sendable, Equatable {
         }
     }
 
+    /// A video whose frames `gaitlive repair` put back in order (sessions written by a gaitlive
+    /// with the large-frame bug: frames of 512 KiB and more reached the file before the header).
+    public struct Repair: Codable, Sendable, Equatable {
+        /// The video, relative to the session directory.
+        public var file: String
+        /// Whole frames in the repaired file.
+        public var frames: Int
+        /// ISO 8601 UTC wall-clock time of the repair.
+        public var repaired: String
+        public init(file: String, frames: Int, repaired: String) {
+            self.file = file
+            self.frames = frames
+            self.repaired = repaired
+        }
+    }
+
     /// Simulated sessions: how to reproduce them exactly.
     public struct Simulation: Codable, Sendable, Equatable {
         public var seed: UInt64
@@ -208,6 +227,11 @@ public struct SessionManifest: Codable, Sendable, Equatable {
     public var interruption: Interruption?
     /// Two-camera sessions: the offset and jitter between the cameras (nil with one camera).
     public var cameraSync: CameraSync?
+    /// What did not read back when the recorder checked the files it closed, one line per file
+    /// (absent when everything did; the status is then `damaged`).
+    public var problems: [String]?
+    /// Videos put back in order by `gaitlive repair` (absent when none was).
+    public var repairs: [Repair]?
 
     public init(software: String, created: String, athlete: Athlete, source: String, clockOriginNs: UInt64,
                 cameras: [Camera], calibration: SideCalibration = .none, simulation: Simulation? = nil) {

@@ -264,10 +264,13 @@ public final class SessionWriter {
         try ManifestStore.write(manifest, to: directory, limit: limit)
     }
 
-    /// Closes every file and marks the session complete.
+    /// Closes every file, reads each back (`ReadBackCheck`) and marks the session `complete`, or
+    /// `damaged` with the problems found when a file does not hold what was written to it.
     public func finish() throws(SystemError) {
         for f in allFiles { try f.close() }
-        manifest.status = .complete
+        let problems = ReadBackCheck.problems(in: directory, expected: expectedFiles)
+        manifest.status = problems.isEmpty ? .complete : .damaged
+        manifest.problems = problems.isEmpty ? nil : problems
         releaseReserve()
         try ManifestStore.write(manifest, to: directory, limit: limit)
         lock?.release()
@@ -297,6 +300,17 @@ public final class SessionWriter {
         lock?.release()
         lock = nil
         return written
+    }
+
+    /// Every view's files and how many frames went into them, for the read-back check.
+    var expectedFiles: [ReadBackCheck.Expected] {
+        stages.values.sorted { $0.manifestIndex < $1.manifestIndex }.flatMap { s in
+            s.views.sorted { $0.key.rawValue < $1.key.rawValue }.compactMap { view, v -> ReadBackCheck.Expected? in
+                guard let entry = manifest.stages[s.manifestIndex].views[view.rawValue] else { return nil }
+                return ReadBackCheck.Expected(video: entry.video, index: entry.index, markers: entry.markers,
+                                              angles: entry.angles, view: view, header: v.video.header, frames: v.frames)
+            }
+        }
     }
 
     /// Bytes written to videos and tables so far.

@@ -172,6 +172,10 @@ struct DemoCommand: ParsableCommand {
         if recorded > 0 {
             print("Session saved: \(directory)")
             print("Review it with: gaitlive review \(directory.contains(" ") ? "'\(directory)'" : directory)")
+            if let problem = SessionDirectory.readBackProblem(directory) {
+                print("gaitlive: \(problem)")
+                Foundation.exit(1)
+            }
         } else {
             print("Nothing was recorded (press r in the console to record).")
         }

@@ -7,6 +7,7 @@ import MarkerTracker
 enum HeadlessSummary {
     static func print(directory: String, session: LiveSession, subject: String, seed: UInt64, size: FrameSize,
                       fps: Double) throws {
+        if let problem = SessionDirectory.readBackProblem(directory) { throw Failure.failed(problem) }
         let recorded: RecordedSession
         do {
             recorded = try RecordedSession(directory: directory)

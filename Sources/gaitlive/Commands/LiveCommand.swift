@@ -165,6 +165,10 @@ struct LiveCommand: ParsableCommand {
         if status.framesWritten.values.reduce(0, +) > 0 {
             print("Session saved: \(directory)")
             print("Review it with: gaitlive review \(directory.contains(" ") ? "'\(directory)'" : directory)")
+            if let problem = SessionDirectory.readBackProblem(directory) {
+                print("gaitlive: \(problem)")
+                Foundation.exit(1)
+            }
         } else {
             print("Nothing was recorded (press r in the console to record).")
         }

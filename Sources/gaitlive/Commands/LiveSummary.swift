@@ -7,6 +7,7 @@ import MarkerTracker
 /// re-plugs; the offset and jitter between the two cameras.
 enum LiveSummary {
     static func print(directory: String, statistics: [CameraView: CameraStatistics]) throws {
+        if let problem = SessionDirectory.readBackProblem(directory) { throw Failure.failed(problem) }
         let recorded: RecordedSession
         do {
             recorded = try RecordedSession(directory: directory)

@@ -28,4 +28,14 @@ enum SessionDirectory {
             throw Failure.badInput("\(error)")
         }
     }
+
+    /// The one line to print when the recorder closed `directory` but found a file that does not
+    /// read back as written (`damaged`); nil when the session was closed whole.
+    static func readBackProblem(_ directory: String) -> String? {
+        guard let m = try? ManifestStore.read(from: directory), m.status == .damaged else { return nil }
+        let problems = m.problems ?? []
+        return "the session \(directory) was saved but does not read back as recorded: "
+            + (problems.isEmpty ? "see session.json" : problems.joined(separator: "; "))
+            + "; every frame on disk is kept"
+    }
 }

@@ -68,7 +68,9 @@ struct SessionsCommand: ParsableCommand {
         case .complete: status = "complete"
         case .recovered: status = "recovered after a crash"
         case .recording: status = e.beingRecorded ? "being recorded" : "recording (not closed)"
+        case .damaged: status = "damaged: " + (m.problems?.first ?? "see session.json")
         }
+        if !e.outOfOrder.isEmpty { status = "frames out of order: run gaitlive repair" }
         if let i = m.interruption, m.status != .recovered { status += ", stopped early: \(i.reason)" }
         if !m.notes.isEmpty { status += ", \(m.notes.count) note\(m.notes.count == 1 ? "" : "s")" }
         return [m.athlete.name, localDate(m.created), stages.isEmpty ? "none" : stages,
