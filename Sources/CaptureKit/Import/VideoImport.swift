@@ -7,7 +7,8 @@ public import MarkerTracker
 ///
 /// Frame times come from the video's frame rate (frame n at n / fps seconds; `rearOffsetSeconds`
 /// shifts the rear camera), since a Y4M carries no timestamps. Frames are read and written one at
-/// a time: memory does not grow with the video.
+/// a time: memory does not grow with the video. An import that fails part way removes what it
+/// wrote, so no half-written session is ever listed.
 public enum VideoImport {
     /// One input video and the view it shows.
     public struct Input: Sendable {
@@ -39,7 +40,50 @@ public enum VideoImport {
         }
         let manifest = SessionManifest(software: software, created: ISO8601DateFormatter().string(from: Date()),
                                        athlete: athlete, source: "import", clockOriginNs: origin, cameras: cameras)
+        let existed = FileManager.default.fileExists(atPath: directory)
         let writer = try SessionWriter(directory: directory, manifest: manifest, formats: formats)
+        do {
+            try write(readers, with: writer, origin: origin, athlete: athlete, markerSide: markerSide, kind: kind,
+                      inclinePercent: inclinePercent, rearOffsetSeconds: rearOffsetSeconds)
+        } catch {
+            // Nothing half-written is left to be listed as a session: the directory was new or
+            // empty (the writer refuses any other), so all of it is ours.
+            writer.abandon()
+            removeCreated(directory, keepDirectory: existed)
+            throw error
+        }
+        if writer.manifest.status == .damaged {
+            let problems = writer.manifest.problems ?? []
+            removeCreated(directory, keepDirectory: existed)
+            throw ImportError(path: directory, problem: "the imported session did not read back as written ("
+                              + problems.joined(separator: "; ") + "); nothing was kept")
+        }
+        return writer.manifest
+    }
+
+    /// Why an import failed after it had started writing; `description` names the directory.
+    public struct ImportError: Error, CustomStringConvertible {
+        public var path: String
+        public var problem: String
+        public var description: String { "\(path): \(problem)" }
+    }
+
+    /// Removes what the import created in `directory` (and the directory itself unless it was
+    /// there, empty, before).
+    static func removeCreated(_ directory: String, keepDirectory: Bool) {
+        let fm = FileManager.default
+        if keepDirectory {
+            for name in (try? fm.contentsOfDirectory(atPath: directory)) ?? [] {
+                try? fm.removeItem(atPath: directory + "/" + name)
+            }
+        } else {
+            try? fm.removeItem(atPath: directory)
+        }
+    }
+
+    static func write(_ readers: [(CameraView, Y4MReader)], with writer: SessionWriter, origin: UInt64,
+                      athlete: SessionManifest.Athlete, markerSide: BodySide, kind: StageKind, inclinePercent: Double,
+                      rearOffsetSeconds: Double) throws {
         let stage = SessionTimeline.Stage(kind: kind, inclinePercent: inclinePercent, ordinal: 1, startNanoseconds: origin)
         for (view, r) in readers {
             // The per-camera processing of live capture and of `gaitlive analyze` (VideoAnalyzer):
@@ -56,6 +100,5 @@ public enum VideoImport {
             }
         }
         try writer.finish()
-        return writer.manifest
     }
 }

@@ -277,6 +277,15 @@ public final class SessionWriter {
         lock = nil
     }
 
+    /// Closes every file without writing what is buffered and lets go of the session's lock:
+    /// for a writer whose files are about to be removed (a failed import).
+    public func abandon() {
+        for f in allFiles { f.discard() }
+        releaseReserve()
+        lock?.release()
+        lock = nil
+    }
+
     /// After a write error: closes every file without retrying what is buffered, gives back the
     /// reserved space, rebuilds the counts from what is on disk (so the manifest matches the
     /// files exactly), and writes the last manifest, `complete` with the interruption noted.

@@ -40,13 +40,4 @@ enum LegacyY4MBytes {
         flush()
         return out
     }
-
-    static func lumaOffset(_ bytes: [UInt8], _ luma: [UInt8]) -> Int {
-        var i = 0
-        while i + luma.count <= bytes.count {
-            if bytes[i] == luma[0] && bytes[i+1] == luma[1] && Array(bytes[i..<(i+64)]) == Array(luma[0..<64]) { return i }
-            i += 1
-        }
-        return -1
-    }
 }
