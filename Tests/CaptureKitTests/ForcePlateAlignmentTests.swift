@@ -84,6 +84,25 @@ import Testing
             let h = ZeroLagLowPass(cutoffHz: 30, sampleRateHz: rate, isAngle: false).filter(legs.map { $0.heel?.y ?? .nan }, scratch: &scratch)
             var acc = [Double](repeating: -.infinity, count: h.count)
             for i in 1..<(h.count - 1) { acc[i] = (h[i + 1] - 2 * h[i] + h[i - 1]) * rate * rate }
+            // The heel's approach: height above its height at contact and vertical speed, 60, 40
+            // and 20 ms before the force-plate contact (mean over contacts).
+            var approach = [(height: Double, speed: Double)](repeating: (0, 0), count: 3), n = 0.0
+            for c in f.reference.contacts where c.side == side {
+                guard let ic = c.initialContact, ic.markerFrame > 20 else { continue }
+                func at(_ x: Double) -> Double {
+                    let i = Int(x.rounded(.down))
+                    return h[i] + (h[i + 1] - h[i]) * (x - Double(i))
+                }
+                for (j, before) in [0.06, 0.04, 0.02].enumerated() {
+                    let x = ic.markerFrame - before * rate
+                    approach[j].height += at(x) - at(ic.markerFrame)
+                    approach[j].speed += (at(x + 0.5) - at(x - 0.5)) * rate
+                }
+                n += 1
+            }
+            print("force plate alignment, \(side) heel before contact: "
+                  + zip([60, 40, 20], approach).map { String(format: "%d ms before %.1f mm above, %+.2f m/s", $0, 1000 * $1.height / n, $1.speed / n) }
+                      .joined(separator: "; "))
             for c in f.reference.contacts where c.side == side {
                 guard let ic = c.initialContact else { continue }
                 let k = Int(ic.markerFrame.rounded())

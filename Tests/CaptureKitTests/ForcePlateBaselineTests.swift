@@ -45,6 +45,11 @@ import Testing
             print("force plate baseline \(fpsName), \(name) against the old kinematic reference (self-consistency): "
                   + "\(consistency[.initialContact].summary); \(consistency[.toeOff].summary)")
 
+            if camera.view == .rear {
+                let early = score[.initialContact].pairs.filter { $0.frameError <= -4 }
+                print("force plate baseline \(fpsName), rear view contacts 4 or more frames early: "
+                      + BodySide.allCases.map { s in "\(s) \(early.filter { $0.reference.side == s }.count)" }.joined(separator: ", "))
+            }
             let floor = Self.floor(camera.view, camera.side, fps)
             Self.expectFloor(score, floor)
             if camera.view == .side {

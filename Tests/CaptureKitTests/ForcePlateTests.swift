@@ -72,12 +72,14 @@ import Testing
         let flights = zip(contacts, contacts.dropFirst()).compactMap { a, b in a.toeOff.flatMap { t in b.initialContact.map { $0.time - t.time } } }
         let own = contacts.compactMap { c in c.side.flatMap { c.footDistance[$0] } }
         let other = contacts.compactMap { c in c.side.flatMap { c.footDistance[$0.opposite] } }
+        let peaks = contacts.map { $0.peakNewtons / ref.bodyWeightNewtons }
         func ms(_ x: [Double]) -> String {
             String(format: "%.0f-%.0f ms (mean %.1f)", 1000 * x.min()!, 1000 * x.max()!, 1000 * x.reduce(0, +) / Double(x.count))
         }
         print("force plate reference: \(contacts.count) contacts in \(String(format: "%.1f", duration)) s, pelvis step period "
               + "\(String(format: "%.3f", period)) s (\(String(format: "%.1f", duration / period)) steps); unloaded reading "
-              + "\(String(format: "%.1f", ref.unloadedNewtons)) N, body weight \(String(format: "%.0f", ref.bodyWeightNewtons)) N; "
+              + "\(String(format: "%.1f", ref.unloadedNewtons)) N, body weight \(String(format: "%.0f", ref.bodyWeightNewtons)) N, "
+              + "peaks \(String(format: "%.2f-%.2f", peaks.min()!, peaks.max()!)) body weights; "
               + "contact \(ms(contactTimes)), flight \(ms(flights)); centre of pressure to its foot <= "
               + "\(String(format: "%.0f", 1000 * own.max()!)) mm, to the other >= \(String(format: "%.0f", 1000 * other.min()!)) mm; "
               + "sides " + contacts.map { $0.side?.letter ?? "?" }.joined())
