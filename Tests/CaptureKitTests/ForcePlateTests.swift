@@ -184,6 +184,40 @@ import Testing
         #expect(toMeans.max()! - toMeans.min()! < 16)
     }
 
+    /// The scoring on made-up events: one to one, closest first, per leg (legs the reference does
+    /// not cover are left out); missed and spurious counted inside the scored span only; within
+    /// one frame by frames.
+    @Test func timingScoreCountsPairsMissesAndSpuriousEvents() {
+        func e(_ k: GaitEvent.Kind, _ s: BodySide, _ t: Double, fps: Double = 100) -> GaitEvent {
+            GaitEvent(kind: k, side: s, view: .side, frame: Int((t * fps - 1e-9).rounded(.up)), time: t)
+        }
+        let reference = [e(.initialContact, .right, 1.000), e(.initialContact, .right, 1.701), e(.initialContact, .right, 2.400),
+                         e(.initialContact, .right, 3.100), e(.toeOff, .right, 1.300), e(.initialContact, .right, 9.0)]
+        let detected = [
+            e(.initialContact, .right, 1.02),  // 2 frames late
+            e(.initialContact, .right, 1.01),  // 1 frame late: the closer one wins
+            e(.initialContact, .right, 1.71),  // frame 171 = the reference's frame
+            e(.initialContact, .left, 2.40),   // a leg the reference does not cover: not scored
+            e(.initialContact, .right, 2.60),  // 200 ms from any reference: spurious (and 2.4 missed)
+            e(.toeOff, .right, 1.29),
+            e(.initialContact, .right, 9.0),   // outside the span
+        ]
+        let score = EventTimingScore(detected: detected, reference: reference, framesPerSecond: 100, scored: 0.5...5,
+                                     window: 0.1, view: .side)
+        let ic = score[.initialContact]
+        #expect(ic.references == 4)
+        #expect(ic.pairs.map { $0.detected.time } == [1.01, 1.71])
+        #expect(ic.missed == 2)
+        #expect(ic.spurious == 2)  // 1.02 and 2.60; not 9.0, outside the span
+        #expect(ic.withinOneFrame == 2 && abs(ic.withinOneFrameShare - 0.5) < 1e-12)
+        #expect(abs(ic.biasMilliseconds! - 9.5) < 1e-6)
+        #expect(abs(ic.sdMilliseconds! - 0.5.squareRoot()) < 1e-6)
+        let to = score[.toeOff]
+        #expect(to.references == 1 && to.pairs.count == 1 && to.missed == 0 && to.spurious == 0)
+        #expect(abs(to.biasMilliseconds! + 10) < 1e-6)
+        #expect(to.pairs[0].frameError == -1)
+    }
+
     /// The step period of a periodic series: the lag of the highest autocorrelation in `within`
     /// seconds, refined by a parabola.
     static func dominantPeriod(_ series: [Double?], rate: Double, within: ClosedRange<Double>) -> Double? {

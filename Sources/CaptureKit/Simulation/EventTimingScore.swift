@@ -5,7 +5,8 @@ public import MarkerTracker
 /// (a force plate's, `ForcePlateEvents.gaitEvents`), in milliseconds: for IC and TO apart.
 ///
 /// Matching is one to one, per kind and leg: the closest pairs within `window` seconds are taken
-/// first. Reference events inside `scored` (seconds, the camera's clock) are scored: each is
+/// first. Detections of a leg the reference has no event of (the side view's other leg) are
+/// left out. Reference events inside `scored` (seconds, the camera's clock) are scored: each is
 /// matched (its error is detected minus reference time) or missed. Detections inside `scored`
 /// that match no reference event are spurious. "Within one frame" compares frames: a reference
 /// event belongs to the first frame at or after it (the `frame` it carries), and a detection
