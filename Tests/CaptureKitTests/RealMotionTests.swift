@@ -70,33 +70,13 @@ import Testing
         }
     }
 
-    /// Events over the whole trial (30 s, 70 strides per leg scored in the rear view), from the
-    /// exact projected markers with the tracker's noise: the event detectors on real kinematics.
     /// The recording's events as one camera's detector finds them, from the exact projected
     /// markers with the tracker's noise (0.02 px from `rng`), against the reference events of
-    /// the same view; `frames` is the replay's length at 120 fps.
+    /// the same view; `frames` is the replay's length at 120 fps (`RecordedReplay`).
     static func replay(_ runner: RecordedRunner, view: CameraView, cameraSide: BodySide = .right, legLengthCm: Double = 92,
                        rng: inout SplitMix64) -> (detected: [GaitEvent], truth: [GaitEvent], frames: Int) {
-        let cam = view == .side ? VirtualCamera.side(on: cameraSide, width: 640, height: 480) : .rear(width: 640, height: 480)
-        let offset = view == .rear ? 0.0031 : 0
-        let frames = Int((runner.duration - offset) * 120)
-        let truth = runner.referenceEvents(framesPerSecond: 120, offset: offset, frames: frames)
-            .filter { view == .rear || $0.side == cameraSide }.map { e -> GaitEvent in var x = e; x.view = view; return x }
-        let forward = view == .side ? cam.runningDirection : 1
-        var g = GaitAnalyzer(view: view, markerSide: cameraSide, legLengthCm: legLengthCm)
-        var detected: [GaitEvent] = []
-        for k in 0..<frames {
-            let t = Double(k) / 120 + offset
-            let markers: MarkerFrame = runner.markers(view, at: t).map { p in
-                p.flatMap { cam.project($0) }.map {
-                    TrackedMarker(position: Point(x: $0.x + 0.02 * rng.gaussian(), y: $0.y + 0.02 * rng.gaussian()),
-                                  confidence: 1, source: .detected)
-                }
-            }
-            let angles = AngleCalculator(forward: forward).angles(markers, view: view)
-            detected += g.push(frame: k, time: t, markers: markers, angles: angles, forward: forward).events
-        }
-        return (detected, truth, frames)
+        let r = RecordedReplay(runner, view: view, cameraSide: cameraSide, legLengthCm: legLengthCm, rng: &rng)
+        return (r.detected, r.kinematicReference(runner), r.frames)
     }
 
     /// Events over the whole trial (30 s, 70 strides per leg scored in the rear view), from the
