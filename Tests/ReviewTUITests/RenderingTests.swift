@@ -24,6 +24,23 @@ import Testing
         #expect(FrameCanvas(image: dot, width: 1, height: 1).values == [Palette.tone[10]])
     }
 
+    /// The console canvas at every camera size (720p, 1080p, a portrait phone video, a padded row
+    /// stride): a bright square lands in the cell under it and nowhere else.
+    @Test(arguments: [(1280, 720, 0), (1920, 1080, 0), (720, 1280, 0), (1280, 720, 64), (64, 48, 3)])
+    func largeFramesScaleToTheirCells(width: Int, height: Int, padding: Int) {
+        let stride = width + padding
+        var px = [UInt8](repeating: 0, count: stride * height)
+        let (cx, cy, r) = (width * 3 / 4, height / 4, max(2, width / 40))
+        for y in (cy - r)..<(cy + r) { for x in (cx - r)..<(cx + r) { px[y * stride + x] = 255 } }
+        let image = LumaImage(width: width, height: height, stride: stride, pixels: px)
+        let (w, h) = (40, 30)
+        let c = FrameCanvas(image: image, width: w, height: h)
+        let bright = c.values.indices.filter { c.values[$0] > Palette.tone[0] }
+        let centre = (cy * h / height) * w + cx * w / width
+        #expect(bright.contains(centre), "\(width)x\(height)")
+        #expect(bright.allSatisfy { abs($0 % w - centre % w) <= 2 && abs($0 / w - centre / w) <= 2 }, "\(width)x\(height)")
+    }
+
     @Test func ditherIsStableAndUsesTheTwoNearestGreys() {
         let img = LumaImage(width: 64, height: 64, fill: 77)
         let a = FrameCanvas(image: img, width: 16, height: 16)

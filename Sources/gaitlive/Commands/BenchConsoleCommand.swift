@@ -14,7 +14,7 @@ struct BenchConsoleCommand: ParsableCommand {
         commandName: "console",
         abstract: "Time console redraws and count the bytes sent to the terminal (a pseudo-terminal).",
         discussion: """
-            Two simulated camera views with markers, segments and angles are drawn into a terminal of \
+            Two simulated camera views (--frame-size pictures) with markers, segments and angles are drawn into a terminal of \
             --size cells, half-block (256 colours) and ASCII. 'full' alternates two different frames so \
             nearly every cell changes (the worst case); 'live' plays the simulated video at --redraw-rate, \
             as the live screen does. Prints medians over the run.
@@ -32,13 +32,17 @@ struct BenchConsoleCommand: ParsableCommand {
     @Option(name: .long, help: "Display levels of noise ignored between redraws (0 repaints every change).")
     var stability: UInt8 = 3
 
+    @Option(name: .long, help: ArgumentHelp("Camera picture size (WxH, as the cameras' --size).", valueName: "WxH"),
+            transform: FrameSize.parse)
+    var frameSize = FrameSize(width: 640, height: 480)
+
     func validate() throws {
         guard redraws >= 10 else { throw ValidationError("--redraws must be at least 10") }
     }
 
     func run() throws {
         let frames = try renderFrames(count: redraws + 1)
-        print("console benchmark: \(size.columns)x\(size.rows) terminal, two 640x480 views, \(redraws) redraws per case, "
+        print("console benchmark: \(size.columns)x\(size.rows) terminal, two \(frameSize.width)x\(frameSize.height) views, \(redraws) redraws per case, "
               + "noise tolerance \(stability)")
         for mode in [RenderMode.halfBlock, .ascii] {
             for pattern in ["full", "live"] {
@@ -58,8 +62,9 @@ struct BenchConsoleCommand: ParsableCommand {
     /// Simulated side and rear frames, consecutive at 120 fps, with their true markers and angles.
     func renderFrames(count: Int) throws -> [(Frame, Frame)] {
         let runner = SimulatedRunner(seed: 9, clockOrigin: 0)
-        let side = SimulatedCamera(runner: runner, view: .side, pacing: .unpaced)
-        let rear = SimulatedCamera(runner: runner, view: .rear, pacing: .unpaced)
+        let (w, h) = (frameSize.width, frameSize.height)
+        let side = SimulatedCamera(runner: runner, view: .side, width: w, height: h, pacing: .unpaced)
+        let rear = SimulatedCamera(runner: runner, view: .rear, width: w, height: h, pacing: .unpaced)
         return (0..<count).map { i in
             let t = Double(i) / 120
             return (side.render(index: UInt64(i), time: t), rear.render(index: UInt64(i), time: t + 0.0031))
