@@ -45,6 +45,44 @@ import Testing
         #expect(c4?.cb == [200, 201] && c4?.cr == [100, 101])
     }
 
+    /// Camera-sized buffers with padded rows (V4L2 `bytesperline` beyond the width), through the
+    /// plane pool more times than it has slots: every pixel lands, every time.
+    @Test(arguments: [(1280, 720), (1920, 1080), (720, 1280), (1024, 512)], [PixelFormat.grey, .yuyv, .nv12])
+    func largeBuffersWithPaddedRows(size: (width: Int, height: Int), format: PixelFormat) throws {
+        let (w, h) = size
+        let bpl = (format == .yuyv ? 2 * w : w) + 64
+        let lumaAt = { (x: Int, y: Int, round: Int) in UInt8(truncatingIfNeeded: x &* 7 &+ y &* 13 &+ round) }
+        let c = FrameConverter(format: format, width: w, height: h, bytesPerLine: bpl)
+        // Three pictures in turn (a period the pool's 16 slots do not divide, so a stale plane shows).
+        let pictures = (0..<3).map { round -> (buffer: [UInt8], luma: [UInt8]) in
+            var buffer = [UInt8](repeating: 0x80, count: bpl * h + (format == .nv12 ? bpl * ((h + 1) / 2) : 0))
+            var luma = [UInt8](repeating: 0, count: w * h)
+            let step = format == .yuyv ? 2 : 1
+            buffer.withUnsafeMutableBufferPointer { b in
+                luma.withUnsafeMutableBufferPointer { l in
+                    for y in 0..<h {
+                        for x in 0..<w {
+                            let v = lumaAt(x, y, round)
+                            b[y * bpl + step * x] = v
+                            l[y * w + x] = v
+                        }
+                    }
+                }
+            }
+            return (buffer, luma)
+        }
+        for round in 0..<17 {
+            let p = pictures[round % 3]
+            let (l, chroma) = try #require(p.buffer.withUnsafeBytes { c.convert($0) })
+            #expect(l.width == w && l.height == h && l.stride == w)
+            #expect(l.pixels == p.luma, "\(w)x\(h) \(format) round \(round)")
+            if format != .grey {
+                #expect(chroma?.cb.count == ((w + 1) / 2) * ((h + 1) / 2))
+                #expect(chroma?.cb.first == 0x80 && chroma?.cr.last == 0x80)
+            }
+        }
+    }
+
     @Test func aTruncatedBufferIsRejected() {
         #expect(convert(.yuyv, [UInt8](repeating: 0, count: 10), stride: 8) == nil)
         #expect(convert(.nv12, [UInt8](repeating: 0, count: 9), stride: 4) == nil)

@@ -44,7 +44,7 @@ import Testing
         #expect(analyze.status == 0, "\(analyze.stderr)")
         let report = try Binary.gaitlive("report", dir, "--out", root + "/report.md")
         #expect(report.status == 0, "\(report.stderr)")
-        for kind in ["csv", "trc"] {
+        for kind in size == "1280x720" ? ["csv", "trc", "video"] : ["csv", "trc"] {
             let export = try Binary.gaitlive("export", dir, "--to", kind, "--out", root + "/export-\(kind)")
             #expect(export.status == 0, "\(export.stderr)")
         }
