@@ -35,13 +35,18 @@ let package = Package(
             providers: [.apt(["libncursesw5-dev"])]
         ),
         .systemLibrary(name: "CLinux"),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         .target(
             name: "MarkerTracker",
             swiftSettings: strictSettings + [.strictMemorySafety()]
         ),
         .target(
             name: "CaptureKit",
-            dependencies: ["MarkerTracker", "CV4L2", "CLinux"],
+            dependencies: ["MarkerTracker", "CV4L2", "CLinux", "CZlib"],
             swiftSettings: strictSettings
         ),
         .target(

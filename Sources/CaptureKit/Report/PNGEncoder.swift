@@ -1,5 +1,8 @@
+import CZlib
+
 /// Writes 8-bit RGB pictures as PNG (ISO/IEC 15948): per-row filter chosen by the smallest sum of
-/// absolute differences (None, Sub, Up or Paeth), compressed by `Deflate`.
+/// absolute differences (None, Sub, Up or Paeth), compressed by zlib (`compress2`), chunks
+/// checked with zlib's `crc32`.
 public enum PNGEncoder {
     /// PNG bytes of a `width` x `height` picture, `rgb` row by row (3 bytes a pixel).
     public static func encode(width: Int, height: Int, rgb: [UInt8]) -> [UInt8] {
@@ -45,7 +48,7 @@ public enum PNGEncoder {
         header += bigEndian(UInt32(height))
         header += [8, 2, 0, 0, 0] // 8 bits, truecolour, deflate, adaptive filters, no interlace
         chunk("IHDR", header, into: &out)
-        chunk("IDAT", Deflate.zlib(raw), into: &out)
+        chunk("IDAT", zlibStream(raw), into: &out)
         chunk("IEND", [], into: &out)
         return out
     }
@@ -65,6 +68,26 @@ public enum PNGEncoder {
         out += bigEndian(UInt32(data.count))
         let body = Array(type.utf8) + data
         out += body
-        out += bigEndian(CRC32.checksum(body))
+        out += bigEndian(crc(body))
+    }
+
+    /// The zlib stream (RFC 1950: header, deflate, Adler-32) of `bytes`; wraps `compress2`.
+    static func zlibStream(_ bytes: [UInt8]) -> [UInt8] {
+        var size = compressBound(uLong(bytes.count))
+        var out = [UInt8](repeating: 0, count: Int(size))
+        let status = out.withUnsafeMutableBufferPointer { o in
+            bytes.withUnsafeBufferPointer { i in
+                compress2(o.baseAddress, &size, i.baseAddress, uLong(i.count), CZLIB_BEST_COMPRESSION)
+            }
+        }
+        // compress2 fails only without memory or with a buffer below compressBound.
+        precondition(status == CZLIB_OK, "zlib compress2 failed (\(status))")
+        out.removeSubrange(Int(size)...)
+        return out
+    }
+
+    /// CRC-32 (ISO 3309, as PNG chunks use) of `bytes`; wraps zlib's `crc32`.
+    static func crc(_ bytes: [UInt8]) -> UInt32 {
+        UInt32(bytes.withUnsafeBufferPointer { crc32(0, $0.baseAddress, uInt($0.count)) })
     }
 }

@@ -5,9 +5,11 @@ import Testing
 /// python's zlib in scripts/check-report-html, run by the end-to-end report tests).
 @Suite struct PNGEncoderTests {
     @Test func checksumsMatchTheirStandards() {
-        let text = Array("123456789".utf8)
-        #expect(CRC32.checksum(text) == 0xCBF4_3926)
-        #expect(Deflate.adler32(Array("Wikipedia".utf8)) == 0x11E6_0398)
+        #expect(PNGEncoder.crc(Array("123456789".utf8)) == 0xCBF4_3926)
+        // A zlib stream: header 0x78 (deflate, 32 KiB window), check bits, Adler-32 at the end.
+        let z = PNGEncoder.zlibStream(Array("Wikipedia".utf8))
+        #expect(z.first == 0x78 && (UInt16(z[0]) << 8 | UInt16(z[1])) % 31 == 0)
+        #expect(Array(z.suffix(4)) == [0x11, 0xE6, 0x03, 0x98])
     }
 
     @Test func aPictureBecomesChunksWithValidCRCs() {
@@ -22,7 +24,7 @@ import Testing
             let length = Int(png[i]) << 24 | Int(png[i + 1]) << 16 | Int(png[i + 2]) << 8 | Int(png[i + 3])
             let body = Array(png[(i + 4)..<(i + 8 + length)])
             let crc = png[(i + 8 + length)..<(i + 12 + length)].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
-            #expect(CRC32.checksum(body) == crc)
+            #expect(PNGEncoder.crc(body) == crc)
             types.append(String(decoding: body.prefix(4), as: UTF8.self))
             i += 12 + length
         }
