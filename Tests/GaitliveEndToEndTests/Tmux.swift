@@ -35,10 +35,17 @@ final class Tmux {
     /// Waits until the pane shows `text` (or `timeout` passes); returns the pane.
     @discardableResult
     func wait(for text: String, timeout: Double = 20) -> String? {
+        waitUntil(timeout: timeout) { $0.contains(text) }
+    }
+
+    /// Waits until the pane satisfies `condition` (or `timeout` passes, a limit for a broken
+    /// program, not a pace); returns the pane.
+    @discardableResult
+    func waitUntil(timeout: Double = 20, _ condition: (String) -> Bool) -> String? {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             let pane = capture()
-            if pane.contains(text) { return pane }
+            if condition(pane) { return pane }
             usleep(100_000)
         }
         return nil

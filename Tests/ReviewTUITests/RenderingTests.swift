@@ -44,13 +44,24 @@ import Testing
     @Test func ditherIsStableAndUsesTheTwoNearestGreys() {
         let img = LumaImage(width: 64, height: 64, fill: 77)
         let a = FrameCanvas(image: img, width: 16, height: 16)
-        let b = FrameCanvas(image: img, width: 16, height: 16)
+        // The next frame of a still scene: sensor noise of a few levels in every pixel.
+        var noisy = img
+        for i in noisy.pixels.indices { noisy.pixels[i] = UInt8(77 + (i * 7919) % 5 - 2) }
+        var b = FrameCanvas(image: noisy, width: 16, height: 16)
+        #expect(b.values != a.values, "the noise must reach the canvas for the test to mean anything")
+        b.stabilize(against: a, tolerance: 3)
         var ga = CellGrid(width: 16, height: 8), gb = CellGrid(width: 16, height: 8)
         let m = ViewMapping(imageWidth: 64, imageHeight: 64, fitting: CellRect(column: 0, row: 0, width: 16, height: 8),
                             mode: .halfBlock)
         a.paint(into: &ga, mapping: m, colour: true)
         b.paint(into: &gb, mapping: m, colour: true)
-        #expect(ga == gb)
+        #expect(ga == gb, "a still scene with noise below the tolerance must give the same cells")
+        // A real change (a brighter scene) does come through.
+        var c = FrameCanvas(image: LumaImage(width: 64, height: 64, fill: 140), width: 16, height: 16)
+        c.stabilize(against: a, tolerance: 3)
+        var gc = CellGrid(width: 16, height: 8)
+        c.paint(into: &gc, mapping: m, colour: true)
+        #expect(gc != ga)
         let used = Set(ga.cells.flatMap { [$0.foreground, $0.background] })
         #expect(used.count <= 2)
         let levels = used.map { Palette.brightness(ofGrey: $0) }.sorted()
