@@ -2,7 +2,7 @@
 SWIFT ?= swift
 RELEASE_BIN = .build/release/gaitlive
 
-.PHONY: demo test build release unit e2e bench clean
+.PHONY: demo test build release clean
 
 ## make demo: install what is missing, build, start the demo console (simulated runner).
 demo: release

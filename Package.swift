@@ -57,7 +57,7 @@ let package = Package(
         .executableTarget(
             name: "gaitlive",
             dependencies: [
-                "ReviewTUI", "CaptureKit", "MarkerTracker",
+                "ReviewTUI", "CaptureKit", "MarkerTracker", "CLinux",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings

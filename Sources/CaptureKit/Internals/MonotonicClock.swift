@@ -9,4 +9,10 @@ public enum MonotonicClock {
         clock_gettime(CLOCK_MONOTONIC, &ts)
         return UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec)
     }
+
+    /// Seconds from `origin` to `nanoseconds` on this clock, negative when `nanoseconds` is
+    /// earlier (wrapping subtraction read as signed): the session clock of tables and notes.
+    public static func seconds(_ nanoseconds: UInt64, since origin: UInt64) -> Double {
+        Double(Int64(bitPattern: nanoseconds &- origin)) / 1e9
+    }
 }

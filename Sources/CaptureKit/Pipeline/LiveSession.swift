@@ -5,7 +5,7 @@ import Synchronization
 /// A running capture session: one capture thread and tracker per camera, the shared timeline of
 /// stages and recording, the recorder, and the newest snapshots for the screen.
 ///
-/// The data flow is DESIGN.md section 3: each camera thread tracks its own frames, tags them by
+/// The data flow is docs/architecture.md ("Threads and data flow"): each camera thread tracks its own frames, tags them by
 /// timestamp against the timeline, hands recorded ones to the recorder's bounded queue, and
 /// overwrites its snapshot slot. Control (record, next stage, note) may come from any thread.
 public final class LiveSession: Sendable {
@@ -181,7 +181,7 @@ public final class LiveSession: Sendable {
                 timeline.withLock { $0.setRecording(false, at: frame.timestampNanoseconds) }
             }
         }
-        let seconds = Double(Int64(bitPattern: frame.timestampNanoseconds &- options.clockOrigin)) / 1e9
+        let seconds = MonotonicClock.seconds(frame.timestampNanoseconds, since: options.clockOrigin)
         slot.history.withLock { $0.append(time: seconds, angles: processed.angles) }
         let stats = slot.thread.statistics
         slot.snapshot.withLock {
@@ -215,7 +215,7 @@ public final class LiveSession: Sendable {
     /// Adds a note to the session, stamped `time` (default now).
     public func addNote(_ text: String, at time: UInt64? = nil) {
         let t = time ?? MonotonicClock.now()
-        recorder.addNote(SessionManifest.Note(seconds: Double(Int64(bitPattern: t &- options.clockOrigin)) / 1e9,
+        recorder.addNote(SessionManifest.Note(seconds: MonotonicClock.seconds(t, since: options.clockOrigin),
                                               text: text))
     }
 

@@ -52,7 +52,7 @@ public struct ViewProcessor: Sendable {
         let angles = forward == 0 ? AngleSet()
             : AngleCalculator(forward: forward, inclineDegrees: incline, calibration: calibration)
                 .angles(markers, view: view)
-        let time = Double(Int64(bitPattern: frame.timestampNanoseconds &- clockOrigin)) / 1e9
+        let time = MonotonicClock.seconds(frame.timestampNanoseconds, since: clockOrigin)
         let update = gait.push(frame: streamIndex, time: time, markers: markers, angles: angles,
                                forward: forward, inclineDegrees: incline)
         if smoother == nil, let f = gait.framesPerSecond { smoother = AngleSmoother(sampleRateHz: f) }

@@ -87,7 +87,7 @@ public final class SessionWriter {
     }
 
     func seconds(_ ns: UInt64) -> Double {
-        Double(Int64(bitPattern: ns &- manifest.clockOriginNs)) / 1e9
+        MonotonicClock.seconds(ns, since: manifest.clockOriginNs)
     }
 
     func stageFiles(_ index: Int, _ stage: SessionTimeline.Stage) throws(SystemError) -> StageFiles {

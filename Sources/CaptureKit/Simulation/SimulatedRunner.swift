@@ -36,7 +36,7 @@ public final class SimulatedRunner: Sendable {
 
     /// Simulation time of a monotonic timestamp.
     public func simulationTime(ofTimestamp ns: UInt64) -> Double {
-        Double(Int64(bitPattern: ns &- clockOrigin)) / 1e9
+        MonotonicClock.seconds(ns, since: clockOrigin)
     }
 
     public func timestamp(ofSimulationTime t: Double) -> UInt64 {

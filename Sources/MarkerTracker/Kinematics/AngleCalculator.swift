@@ -1,4 +1,4 @@
-/// Turns one frame's labelled markers into the angles of DESIGN.md section 5.
+/// Turns one frame's labelled markers into the angles of docs/angles.md.
 ///
 /// Pure functions of the marker positions. `forward` is +1 when the athlete runs toward image
 /// right and -1 toward image left, so no sign depends on facing; `inclineDegrees` is the belt's

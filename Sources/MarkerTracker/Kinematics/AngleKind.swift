@@ -1,4 +1,4 @@
-/// Every joint or segment angle gaitlive measures per frame (DESIGN.md section 5).
+/// Every joint or segment angle gaitlive measures per frame (docs/angles.md).
 ///
 /// All values are degrees. Side-view angles are for the camera-side leg; rear-view angles come
 /// per side where the definition is per leg. Signs: see each case.

@@ -1,7 +1,7 @@
 /// The LED markers one camera view expects, in a fixed order, and the segments drawn between them.
 ///
 /// Markers are referred to by index into `labels` everywhere (tracking state, tables), so a frame's
-/// markers are a fixed-size array. The defaults are DESIGN.md section 5: side view SHO, GT, KNE,
+/// markers are a fixed-size array. The defaults are those of docs/angles.md: side view SHO, GT, KNE,
 /// ANK, HEE, MT5 (camera-side leg); rear view LPSI, RPSI, LTHI, RTHI, LKNE, RKNE, LHEE, RHEE.
 public struct MarkerSet: Sendable, Hashable {
     /// Two marker indices joined by a drawn line (a body segment).

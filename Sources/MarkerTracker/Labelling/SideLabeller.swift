@@ -181,7 +181,7 @@ public struct SideLabeller: Sendable {
                 cost += d * d
             }
         }
-        // The angles of DESIGN.md section 5 (as AngleCalculator computes them, uncalibrated).
+        // The angles of docs/angles.md (as AngleCalculator computes them, uncalibrated).
         let lean = AngleMath.fromUpward(sho - gt, forward: f)
         let thigh = AngleMath.fromDownward(kne - gt, forward: f)
         let shankAngle = AngleMath.fromDownward(ank - kne, forward: f)

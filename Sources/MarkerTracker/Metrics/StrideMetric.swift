@@ -1,4 +1,4 @@
-/// Every figure gaitlive measures per stride (issue 3, DESIGN.md section 5).
+/// Every figure gaitlive measures per stride (issue 3; docs/metrics.md).
 ///
 /// A stride of one leg runs from its initial contact to its next one. Side-view (sagittal)
 /// metrics are for the camera-side leg; rear-view (frontal) metrics for both legs; the timing

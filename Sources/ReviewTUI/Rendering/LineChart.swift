@@ -43,8 +43,8 @@ public struct LineChart: Sendable {
         let labelWidth = 6
         let plot = CellRect(column: rect.column + labelWidth, row: rect.row, width: rect.width - labelWidth,
                             height: rect.height)
-        grid.put(pad(format(y.upperBound)), column: rect.column, row: rect.row, foreground: Palette.dimText)
-        grid.put(pad(format(y.lowerBound)), column: rect.column, row: rect.row + rect.height - 1,
+        grid.put(TextFormat.padded(format(y.upperBound), 5, right: true), column: rect.column, row: rect.row, foreground: Palette.dimText)
+        grid.put(TextFormat.padded(format(y.lowerBound), 5, right: true), column: rect.column, row: rect.row + rect.height - 1,
                  foreground: Palette.dimText)
         let subX = utf8 ? 2 : 1, subY = utf8 ? 4 : 1
         let w = plot.width * subX, h = plot.height * subY
@@ -111,6 +111,4 @@ public struct LineChart: Sendable {
         let r = (v * 10).rounded() / 10
         return abs(r) >= 100 ? String(Int(r.rounded())) : String(r)
     }
-
-    func pad(_ s: String) -> String { s.count >= 5 ? String(s.prefix(5)) : String(repeating: " ", count: 5 - s.count) + s }
 }

@@ -40,13 +40,13 @@ public struct AnglePanel: Sendable {
         for (i, col) in columns.enumerated() {
             let x = rect.column + i * w
             var y = rect.row
-            let head = pad(col.title, 13) + pad("now", 7, right: true) + (utf8 ? "   stage mean ± SD" : "   stage mean +- SD")
+            let head = TextFormat.padded(col.title, 13) + TextFormat.padded("now", 7, right: true) + (utf8 ? "   stage mean ± SD" : "   stage mean +- SD")
             grid.put(String(head.prefix(w - 1)), column: x, row: y, foreground: colour ? Palette.accent : Palette.heading,
                      attributes: [.bold])
             y += 1
             for k in AngleKind.kinds(for: col.view) where y < rect.row + rect.height {
-                var line = pad(k.shortName, 13)
-                line += pad(col.current[k].map { String(format: "%.1f", $0) + deg } ?? "--", 7, right: true)
+                var line = TextFormat.padded(k.shortName, 13)
+                line += TextFormat.padded(col.current[k].map { String(format: "%.1f", $0) + deg } ?? "--", 7, right: true)
                 if let s = col.stage[k], s.count > 0 {
                     line += "   " + String(format: utf8 ? "%6.1f ± %4.1f" : "%6.1f +- %4.1f", s.mean, s.standardDeviation)
                 }
@@ -64,11 +64,5 @@ public struct AnglePanel: Sendable {
                 }
             }
         }
-    }
-
-    func pad(_ s: String, _ n: Int, right: Bool = false) -> String {
-        if s.count >= n { return String(s.prefix(n)) }
-        let p = String(repeating: " ", count: n - s.count)
-        return right ? p + s : s + p
     }
 }

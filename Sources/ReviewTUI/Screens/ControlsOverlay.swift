@@ -112,14 +112,10 @@ public struct ControlsOverlay {
             let range = c.kind == .integer ? "  \(c.minimum)..\(c.maximum)" : ""
             let state = c.inactive ? "  (inactive)" : ""
             let mark = i == selected ? (utf8 ? "▶ " : "> ") : "  "
-            lines.append(mark + pad(c.key, 30) + " " + c.valueText + range + state)
+            lines.append(mark + TextFormat.padded(c.key, 30) + " " + c.valueText + range + state)
         }
         lines.append("")
         lines.append(message.isEmpty ? "up/down choose  left/right step  space toggle  0 default  Esc close" : message)
         TextFormat.drawOverlayBox(lines, title: "camera controls", into: &grid, utf8: utf8)
-    }
-
-    func pad(_ s: String, _ n: Int) -> String {
-        s.count >= n ? String(s.prefix(n)) : s + String(repeating: " ", count: n - s.count)
     }
 }

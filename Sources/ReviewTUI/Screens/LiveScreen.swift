@@ -59,7 +59,7 @@ public final class LiveScreen: ConsoleScreen {
             case .accepted(let text):
                 note = nil
                 session.addNote(text, at: n.at)
-                let t = Double(Int64(bitPattern: n.at &- session.options.clockOrigin)) / 1e9
+                let t = MonotonicClock.seconds(n.at, since: session.options.clockOrigin)
                 flash("note saved at \(TextFormat.fixed(t, 1)) s")
             }
             return .none

@@ -45,7 +45,7 @@ public struct StridePanel: Sendable {
         grid.fill(column: rect.column, row: rect.row, width: rect.width, height: rect.height, with: .blank)
         let sideWidth = max(8, (rect.width - 17) / 2)
         func row(_ a: String, _ l: String, _ r: String) -> String {
-            pad(a, 17) + pad(l, sideWidth, right: true) + pad(r, sideWidth, right: true)
+            TextFormat.padded(a, 17) + TextFormat.padded(l, sideWidth, right: true) + TextFormat.padded(r, sideWidth, right: true)
         }
         let head = row("\(stageTitle) means", "left", "right")
         grid.put(String(head.prefix(rect.width)), column: rect.column, row: rect.row,
@@ -59,11 +59,5 @@ public struct StridePanel: Sendable {
                      foreground: shown ? Palette.text : Palette.dimText)
             y += 1
         }
-    }
-
-    func pad(_ s: String, _ n: Int, right: Bool = false) -> String {
-        if s.count >= n { return String(s.prefix(n)) }
-        let p = String(repeating: " ", count: n - s.count)
-        return right ? p + s : s + p
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Small formatting helpers shared by the screens.
-enum TextFormat {
+/// Small formatting helpers shared by the screens and the command line's printed summaries.
+public enum TextFormat {
     /// "mm:ss.t" for a duration in seconds.
     static func clock(_ seconds: Double) -> String {
         let s = max(0, seconds)
@@ -9,8 +9,17 @@ enum TextFormat {
         return String(format: "%02d:%04.1f", m, s - Double(m * 60))
     }
 
-    static func fixed(_ v: Double, _ decimals: Int) -> String {
+    /// `v` with `decimals` digits after the point.
+    public static func fixed(_ v: Double, _ decimals: Int) -> String {
         String(format: "%.\(decimals)f", v)
+    }
+
+    /// `s` in `n` columns: filled with spaces after it (before it when `right`, for numbers), and
+    /// cut to `n` when longer unless `cut` is false (printed text that may run on).
+    public static func padded(_ s: String, _ n: Int, right: Bool = false, cut: Bool = true) -> String {
+        if s.count >= n { return cut ? String(s.prefix(n)) : s }
+        let p = String(repeating: " ", count: n - s.count)
+        return right ? p + s : s + p
     }
 
     /// Help text drawn in a box over the screen.

@@ -48,16 +48,15 @@ struct BenchConsoleCommand: ParsableCommand {
             for pattern in ["full", "live"] {
                 let r = try measure(mode: mode, frames: frames, alternate: pattern == "full")
                 let name = "\(mode.rawValue)_\(pattern)"
-                print("\(name)_draw_ms_median \(fmt(r.draw))")
-                print("\(name)_terminal_ms_median \(fmt(r.write))")
-                print("\(name)_redraw_ms_median \(fmt(r.draw + r.write))")
+                print("\(name)_draw_ms_median \(TextFormat.fixed(r.draw, 2))")
+                print("\(name)_terminal_ms_median \(TextFormat.fixed(r.write, 2))")
+                print("\(name)_redraw_ms_median \(TextFormat.fixed(r.draw + r.write, 2))")
                 print("\(name)_bytes_per_redraw_median \(Int(r.bytes))")
-                print("\(name)_kB_per_second_at_\(Int(redrawRate)) \(fmt(r.bytes * redrawRate / 1000))")
+                print("\(name)_kB_per_second_at_\(Int(redrawRate)) \(TextFormat.fixed(r.bytes * redrawRate / 1000, 2))")
             }
         }
     }
 
-    func fmt(_ v: Double) -> String { String(format: "%.2f", v) }
 
     /// Simulated side and rear frames, consecutive at 120 fps, with their true markers and angles.
     func renderFrames(count: Int) throws -> [(Frame, Frame)] {

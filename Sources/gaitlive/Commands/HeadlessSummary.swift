@@ -1,6 +1,7 @@
 import CaptureKit
 import Foundation
 import MarkerTracker
+import ReviewTUI
 
 /// The short report `gaitlive demo --headless` prints: frames and drops per camera, cadence and
 /// mean angles per stage, read back from the saved session so it shows what is on disk.
@@ -14,7 +15,7 @@ enum HeadlessSummary {
         } catch {
             throw Failure.failed("the session was written but cannot be read back: \(error)")
         }
-        var out = "gaitlive demo (headless): \(subject), seed \(seed), \(size.width)x\(size.height) at \(fmt(fps, 0)) fps\n"
+        var out = "gaitlive demo (headless): \(subject), seed \(seed), \(size.width)x\(size.height) at \(TextFormat.fixed(fps, 0)) fps\n"
         out += "session saved: \(directory)\n"
         if let i = recorded.manifest.interruption {
             out += "recording stopped early (\(i.reason)): the stages below hold what was saved\n"
@@ -22,13 +23,13 @@ enum HeadlessSummary {
         let timeline = session.currentTimeline
         for (i, stage) in recorded.stages.enumerated() {
             let s = stage.info
-            let title = s.kind == "incline" ? "incline (\(fmt(s.inclinePercent, 0))%)" : "flat"
-            out += "stage \(i + 1) \(title): \(fmt(s.durationSeconds ?? 0, 2)) s\n"
+            let title = s.kind == "incline" ? "incline (\(TextFormat.fixed(s.inclinePercent, 0))%)" : "flat"
+            out += "stage \(i + 1) \(title): \(TextFormat.fixed(s.durationSeconds ?? 0, 2)) s\n"
             for view in CameraView.allCases {
                 guard let v = s.views[view.rawValue] else { continue }
                 let measured = recorded.manifest.camera(view)?.measuredFps ?? fps
-                out += "  \(pad(view.rawValue, 5)) \(v.frames) frames, \(v.droppedByCamera) dropped by camera, "
-                out += "\(v.droppedByRecorder) not saved, \(fmt(measured, 1)) fps\n"
+                out += "  \(TextFormat.padded(view.rawValue, 5, cut: false)) \(v.frames) frames, \(v.droppedByCamera) dropped by camera, "
+                out += "\(v.droppedByRecorder) not saved, \(TextFormat.fixed(measured, 1)) fps\n"
             }
             // Stage index in the timeline with the same directory.
             let index = timeline.stages.firstIndex { $0.directory == s.directory } ?? i
@@ -38,13 +39,13 @@ enum HeadlessSummary {
                 if let c = agg.cadence.stepsPerMinute { cadences.append(c) }
                 let means = AngleKind.kinds(for: view).compactMap { k -> String? in
                     guard let st = agg.angles[k], st.count > 0 else { return nil }
-                    return "\(k.column) \(fmt(st.mean, 1))"
+                    return "\(k.column) \(TextFormat.fixed(st.mean, 1))"
                 }
                 if !means.isEmpty {
-                    out += "  \(pad(view.rawValue, 5)) mean angles (deg): " + means.joined(separator: ", ") + "\n"
+                    out += "  \(TextFormat.padded(view.rawValue, 5, cut: false)) mean angles (deg): " + means.joined(separator: ", ") + "\n"
                 }
             }
-            let cadence = cadences.isEmpty ? "not enough strides" : "\(fmt(cadences.reduce(0, +) / Double(cadences.count), 1)) steps/min"
+            let cadence = cadences.isEmpty ? "not enough strides" : "\(TextFormat.fixed(cadences.reduce(0, +) / Double(cadences.count), 1)) steps/min"
             out += "  cadence \(cadence); events: \(stage.events.count)\n"
             let aggregates = CameraView.allCases.compactMap { session.aggregates($0)[index] }
             out += strideLines(StageAggregate.combinedSummary(aggregates))
@@ -66,21 +67,19 @@ enum HeadlessSummary {
         var out = "  strides: left \(summary.strides(.left)), right \(summary.strides(.right))"
         out += " (a mean needs \(StageSummary.minimumSteps) per side)\n"
         for m in StrideMetric.allCases where BodySide.allCases.contains(where: { summary.mean(m, $0) != nil }) {
-            var line = "    " + pad("\(m.title) (\(m.unit.rawValue))", 28)
+            var line = "    " + TextFormat.padded("\(m.title) (\(m.unit.rawValue))", 28, cut: false)
             for side in BodySide.allCases {
                 let st = summary.stats(m, side)
                 let d = m.unit == .degrees || m.unit == .centimetres ? 1 : 0
-                let cell = summary.mean(m, side).map { "\(fmt($0, d)) ± \(fmt(st.standardDeviation, d))" } ?? "--"
-                line += "\(side.letter) " + pad(cell, 16)
+                let cell = summary.mean(m, side).map { "\(TextFormat.fixed($0, d)) ± \(TextFormat.fixed(st.standardDeviation, d))" } ?? "--"
+                line += "\(side.letter) " + TextFormat.padded(cell, 16, cut: false)
             }
             if let diff = summary.leftMinusRight(m) {
-                line += "L-R \(fmt(diff, 1))"
+                line += "L-R \(TextFormat.fixed(diff, 1))"
             }
             out += line + "\n"
         }
         return out
     }
 
-    static func fmt(_ v: Double, _ d: Int) -> String { String(format: "%.\(d)f", v) }
-    static func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : s + String(repeating: " ", count: n - s.count) }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CaptureKit
 import Foundation
+import ReviewTUI
 
 /// `gaitlive sessions`: the library of recorded sessions, one line each.
 struct SessionsCommand: ParsableCommand {
@@ -52,7 +53,7 @@ struct SessionsCommand: ParsableCommand {
             return ["?", "?", "?", "?", "?", "unreadable: " + (e.problem ?? ""), e.directory]
         }
         let stages = m.stages.map { s in
-            let name = s.kind == "incline" ? "incline \(fixed(s.inclinePercent, 0))%" : s.kind
+            let name = s.kind == "incline" ? "incline \(TextFormat.fixed(s.inclinePercent, 0))%" : s.kind
             return "\(name) \(duration(s.durationSeconds ?? 0))"
         }.joined(separator: ", ")
         var frames: [String] = [], camera = 0, notSaved = 0
@@ -98,7 +99,6 @@ struct SessionsCommand: ParsableCommand {
         return String(format: "%d:%02d", total / 60, total % 60)
     }
 
-    static func fixed(_ v: Double, _ d: Int) -> String { String(format: "%.\(d)f", v) }
 
     static func localDate(_ iso: String) -> String {
         guard let date = ISO8601DateFormatter().date(from: iso) else { return iso }

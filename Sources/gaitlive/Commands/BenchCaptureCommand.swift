@@ -4,14 +4,13 @@ import Foundation
 import Glibc
 import MarkerTracker
 
-/// `gaitlive benchmark-capture` (hidden): what the capture thread costs per frame without a
+/// `gaitlive bench capture`: what the capture thread costs per frame without a
 /// camera: turning each raw layout (and MJPEG) into a Frame, and tracking it, on simulated-runner
 /// frames. The ioctls themselves are measured on real drivers (`live --headless` in the VM).
-struct CaptureBenchmarkCommand: ParsableCommand {
+struct BenchCaptureCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "benchmark-capture",
-        abstract: "Measure the capture thread's per-frame conversion and tracking cost (no camera needed).",
-        shouldDisplay: false)
+        commandName: "capture",
+        abstract: "Measure the capture thread's per-frame conversion and tracking cost (no camera needed).")
 
     @Option(name: .long, help: ArgumentHelp("Frame size (WxH, even, 64x48 to 4096x4096; default 640x480)", valueName: "WxH"),
             transform: FrameSize.parse)
