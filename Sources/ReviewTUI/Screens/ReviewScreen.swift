@@ -6,25 +6,62 @@ public import MarkerTracker
 /// by timestamp, with the same overlays and numbers as live, where the therapist shows the
 /// athlete what happens in a stride.
 ///
-/// Keys: left/right one frame, PgUp/PgDn one second, Home/End, space play/pause, `+`/`-` speed
-/// (1, 1/2, 1/4, 1/8, 1/16 of real time), `i`/`m`/`t` next initial contact, midstance, toe-off,
-/// `s` stride list (Enter loops the stride), `c` angle of the gait-cycle chart, `v` compare (left
-/// vs right, flat vs incline at the same phase), `e` correct a marker, `n`/`p` next/previous
-/// stage, `?` help, `q` quit.
+/// Keys: `ReviewScreen.keys` (the footer, the help overlay and the README's table are drawn from
+/// it). Playback (frame, speed, loop) is a `Playback` value.
 public final class ReviewScreen: ConsoleScreen {
     public let session: RecordedSession
     public var pane: ViewPane
     public private(set) var stageIndex = 0
-    /// Frame of the master view (side if recorded, else rear).
-    public private(set) var frame = 0
-    public private(set) var playing = false
-    public static let speeds: [Double] = [1, 0.5, 0.25, 0.125, 0.0625]
-    public private(set) var speedIndex = 2
-    /// Master frames played in a loop (a stride), or nil for the whole stage.
-    public private(set) var loop: ClosedRange<Int>?
+    /// Frame, play/pause, speed and loop of the master view (side if recorded, else rear).
+    public private(set) var playback = Playback(frameCount: 0)
     /// The angle of the gait-cycle chart.
     public private(set) var chartAngle: AngleKind = .kneeFlexion
     public private(set) var compare: CompareMode = .off
+
+    /// What a review key does.
+    public enum Command: Sendable, Equatable {
+        case previousFrame, nextFrame, secondBack, secondForward, first, last, playPause, faster, slower
+        case nextContact, nextMidstance, nextToeOff, strides, endLoop, chart, compare, correct, note, report
+        case nextStage, previousStage, help, quit
+    }
+
+    /// Every key of the review screen, in the order the help and the footer show them.
+    public static let keys: [KeyBinding<Command>] = [
+        .init([(.left, .previousFrame), (.right, .nextFrame), (.character("h"), .previousFrame), (.character("l"), .nextFrame)],
+              "left / right (h / l)", "previous / next frame", footer: ("←/→ frame", "left/right frame")),
+        .init([(.pageUp, .secondBack), (.pageDown, .secondForward)], "PgUp / PgDn", "one second back / forward"),
+        .init([(.home, .first), (.end, .last)], "Home / End", "first / last frame of the stage (of the stride, when one loops)"),
+        .init(.character(" "), .playPause, "space", "play / pause (loops)", footer: "space play"),
+        .init([(.character("+"), .faster), (.character("="), .faster), (.character("-"), .slower), (.character("_"), .slower)],
+              "+ / -", "faster / slower: 1x, 1/2, 1/4, 1/8, 1/16 of real time", footer: ("+/- speed", "+/- speed")),
+        .init([(.character("i"), .nextContact), (.character("m"), .nextMidstance), (.character("t"), .nextToeOff)],
+              "i  m  t", "next initial contact, midstance, toe-off", footer: ("i/m/t IC/MS/TO", "i/m/t IC/MS/TO")),
+        .init(.character("s"), .strides, "s",
+              "stride list per stage and side; Enter plays the chosen stride slowly, looping", footer: "s strides"),
+        .init(.escape, .endLoop, "Esc", "stop looping a stride: play the whole stage"),
+        .init(.character("c"), .chart, "c",
+              "angle of the gait-cycle chart (every stride of the leg, this one highlighted, a cursor at the current phase)",
+              footer: "c chart"),
+        .init(.character("v"), .compare, "v",
+              "compare at the same phase, side by side: left vs right, then flat vs incline, then off", footer: "v compare"),
+        .init(.character("e"), .correct, "e",
+              "correct a marker: Tab picks it, arrows move 1 px (H J K L 5 px), Enter saves it as manual", footer: "e correct"),
+        .init(.character("a"), .note, "a", "add a note at this frame (one line; Enter saves it into the session, Esc cancels)",
+              footer: "a note"),
+        .init(.character("R"), .report, "R", "the report (findings, what to work on, figures per side); Esc closes",
+              footer: "R report"),
+        .init([(.character("n"), .nextStage), (.tab, .nextStage), (.character("p"), .previousStage), (.backTab, .previousStage)],
+              "n / p (Tab)", "next / previous stage", footer: ("n/p stage", "n/p stage")),
+        .init(.character("?"), .help, "?", "this list of keys", footer: "? help"),
+        .init([(.character("q"), .quit), (.character("Q"), .quit)], "q", "quit", footer: ("q quit", "q quit")),
+    ]
+
+    /// The frame shown (master view).
+    public var frame: Int { playback.frame }
+    public var playing: Bool { playback.playing }
+    /// Master frames played in a loop (a stride), or nil for the whole stage.
+    public var loop: ClosedRange<Int>? { playback.loop }
+    public var speed: Double { playback.speed }
 
     /// What the two panes compare.
     public enum CompareMode: Sendable, Equatable {
@@ -49,8 +86,6 @@ public final class ReviewScreen: ConsoleScreen {
         if case .note(let editor, _) = focus { return editor.text }
         return nil
     }
-    var playhead = 0.0
-    var lastTick: Double?
     var helpVisible = false
     var stages: [Int: StageReview] = [:]
     var imageCache: [String: LumaImage] = [:]
@@ -102,9 +137,7 @@ public final class ReviewScreen: ConsoleScreen {
         return review?.time(m, frame) ?? 0
     }
 
-    public var speed: Double { ReviewScreen.speeds[speedIndex] }
-
-    var speedLabel: String { speed == 1 ? "1x" : "1/\(Int((1 / speed).rounded()))x" }
+    var speedLabel: String { playback.speedLabel }
 
     var masterFps: Double {
         guard let m = masterView, let cam = session.manifest.camera(m) else { return 120 }
@@ -160,56 +193,51 @@ public final class ReviewScreen: ConsoleScreen {
         case .frames:
             break
         }
-        let fps = masterFps
-        switch key {
-        case .character("q"), .character("Q"): return .quit
-        case .right, .character("l"): step(1)
-        case .left, .character("h"): step(-1)
-        case .pageDown: step(Int(fps.rounded()))
-        case .pageUp: step(-Int(fps.rounded()))
-        case .home: seek(loop?.lowerBound ?? 0)
-        case .end: seek(loop?.upperBound ?? frameCount - 1)
-        case .character(" "):
-            playing.toggle()
-            playhead = Double(frame)
-            lastTick = nil
-        case .character("+"), .character("="):
-            speedIndex = max(0, speedIndex - 1)
+        guard let command = KeyTable.command(for: key, in: ReviewScreen.keys) else { return .none }
+        syncFrameCount()
+        let fps = Int(masterFps.rounded())
+        switch command {
+        case .quit: return .quit
+        case .nextFrame: step(1)
+        case .previousFrame: step(-1)
+        case .secondForward: step(fps)
+        case .secondBack: step(-fps)
+        case .first: seek(playback.firstFrame)
+        case .last: seek(playback.lastFrame)
+        case .playPause: playback.togglePlaying()
+        case .faster:
+            playback.faster()
             flash("speed \(speedLabel)")
-        case .character("-"), .character("_"):
-            speedIndex = min(ReviewScreen.speeds.count - 1, speedIndex + 1)
+        case .slower:
+            playback.slower()
             flash("speed \(speedLabel)")
-        case .character("n"), .tab: changeStage(1)
-        case .character("p"), .backTab: changeStage(-1)
-        case .character("i"): jump(to: .initialContact)
-        case .character("m"): jump(to: .midstance)
-        case .character("t"): jump(to: .toeOff)
-        case .character("s"):
+        case .nextStage: changeStage(1)
+        case .previousStage: changeStage(-1)
+        case .nextContact: jump(to: .initialContact)
+        case .nextMidstance: jump(to: .midstance)
+        case .nextToeOff: jump(to: .toeOff)
+        case .strides:
             let strides = review?.strides.strides ?? []
             let current = strides.lastIndex { $0.start <= currentTime } ?? 0
             focus = .strides(selected: current)
-        case .escape:
-            if loop != nil {
-                loop = nil
-                flash("playing the whole stage")
-            }
-        case .character("c"):
+        case .endLoop:
+            if playback.endLoop() { flash("playing the whole stage") }
+        case .chart:
             let kinds = AngleKind.allCases.filter { stage?.views[$0.view] != nil }
             if let i = kinds.firstIndex(of: chartAngle), !kinds.isEmpty { chartAngle = kinds[(i + 1) % kinds.count] }
             flash("chart: \(chartAngle.shortName)")
-        case .character("v"):
+        case .compare:
             compare = compare == .off ? .leftRight : (compare == .leftRight ? .stages : .off)
             flash(compare == .off ? "compare off" : (compare == .leftRight ? "compare left vs right" : "compare flat vs incline"))
-        case .character("e"):
+        case .correct:
             startEditing()
-        case .character("a"):
-            playing = false
+        case .note:
+            playback.pause()
             focus = .note(LineEditor(prompt: "note at \(TextFormat.fixed(currentTime, 2)) s:"), seconds: currentTime)
-        case .character("?"): helpVisible = true
-        case .character("R"):
-            playing = false
+        case .help: helpVisible = true
+        case .report:
+            playback.pause()
             report = ReportOverlay(session: session)
-        default: break
         }
         return .none
     }
@@ -234,34 +262,38 @@ public final class ReviewScreen: ConsoleScreen {
     public func playStride(_ stride: StrideIndex.Stride) {
         guard let m = masterView, let r = review, let a = r.frame(m, atSeconds: stride.start),
               let b = r.frame(m, atSeconds: stride.end) else { return }
-        loop = a...max(a, b - 1)
-        seek(a)
-        playing = true
-        lastTick = nil
+        syncFrameCount()
+        playback.play(looping: a...max(a, b - 1))
         flash("\(stride.side.rawValue) stride \(stride.number) at \(speedLabel), looping (Esc: whole stage)")
     }
 
     func startEditing() {
         guard let m = masterView, let r = review, let rv = r.view(m) else { return }
-        playing = false
+        playback.pause()
         focus = .edit(MarkerEditor(view: m, frame: frame, markers: r.markers(m, frame),
                                    imageWidth: rv.video.header.width, imageHeight: rv.video.header.height))
     }
 
     public func step(_ n: Int) {
-        playing = false
-        seek(frame + n)
+        syncFrameCount()
+        playback.step(n)
     }
 
     public func seek(_ n: Int) {
-        frame = max(0, min(max(0, frameCount - 1), n))
-        playhead = Double(frame)
+        syncFrameCount()
+        playback.seek(n)
     }
 
     /// Opens at a stage and frame (0-based; clamped to what exists).
     public func open(stage: Int, frame: Int) {
         stageIndex = max(0, min(max(0, session.stages.count - 1), stage))
+        playback.reset(frameCount: frameCount)
         seek(frame)
+    }
+
+    /// Playback knows the stage's frame count (the stage is opened lazily).
+    func syncFrameCount() {
+        if playback.frameCount != frameCount { playback.reset(frameCount: frameCount) }
     }
 
     func changeStage(_ d: Int) {
@@ -269,9 +301,7 @@ public final class ReviewScreen: ConsoleScreen {
         let next = max(0, min(session.stages.count - 1, stageIndex + d))
         guard next != stageIndex else { return }
         stageIndex = next
-        playing = false
-        loop = nil
-        seek(0)
+        playback.reset(frameCount: frameCount)
         imageCache.removeAll()
         flash("stage \(stageIndex + 1): \(stage?.info.kind ?? "")")
     }
@@ -284,25 +314,15 @@ public final class ReviewScreen: ConsoleScreen {
             flash("no later \(kind.rawValue) in this stage")
             return
         }
-        playing = false
+        playback.pause()
         seek(e.view == m ? e.frame : (r.frame(m, atSeconds: e.time) ?? frame))
         flash("\(kind.rawValue) \(e.side.rawValue)")
     }
 
     public func tick(now: Double) -> ScreenAction {
         self.now = now
-        guard playing, frameCount > 0 else {
-            lastTick = now
-            return .none
-        }
-        let dt = now - (lastTick ?? now)
-        lastTick = now
-        playhead += dt * masterFps * speed
-        let range = loop ?? 0...(frameCount - 1)
-        if playhead >= Double(range.upperBound + 1) || playhead < Double(range.lowerBound) {
-            playhead = Double(range.lowerBound) // loop
-        }
-        frame = Int(playhead)
+        syncFrameCount()
+        playback.tick(now: now, framesPerSecond: masterFps)
         return .none
     }
 
@@ -536,9 +556,7 @@ public final class ReviewScreen: ConsoleScreen {
         case .strides:
             text = " strides: up/down choose, Enter play it slowly in a loop, Esc back"
         default:
-            text = pane.utf8
-                ? " ←/→ frame  space play  +/- speed  i/m/t IC/MS/TO  s strides  c chart  v compare  e correct  a note  R report  n/p stage  ? help  q quit"
-                : " left/right frame  space play  +/- speed  i/m/t IC/MS/TO  s strides  c chart  v compare  e correct  a note  R report  n/p stage  ? help  q quit"
+            text = KeyTable.footer(ReviewScreen.keys, utf8: pane.utf8)
         }
         grid.put(String(text.prefix(grid.width)), column: 0, row: row, foreground: Palette.text, background: 236)
         if let m = message, m.until > now {
@@ -565,24 +583,8 @@ public final class ReviewScreen: ConsoleScreen {
     func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : String(repeating: " ", count: n - s.count) + s }
 
     func drawHelp(into grid: inout CellGrid) {
-        TextFormat.drawOverlayBox([
-            "left / right   previous / next frame (h / l too)",
-            "PgUp / PgDn    one second back / forward",
-            "Home / End     first / last frame (of the stride loop)",
-            "space          play / pause (loops)",
-            "+ / -          faster / slower: 1x, 1/2, 1/4, 1/8, 1/16",
-            "i  m  t        next initial contact, midstance, toe-off",
-            "s              stride list: choose one and play it slowly in a loop",
-            "c              angle of the gait-cycle chart",
-            "v              compare: left vs right, flat vs incline, off",
-            "e              correct a marker (saved as manual)",
-            "a              add a note at this moment",
-            "n / p          next / previous stage",
-            "R              the report: findings, what to work on, figures per side",
-            "a              add a note at this frame (saved to the session)",
-            "q              quit",
-            "",
-            "The rear view shows the frame nearest in time to the side frame.",
-        ], title: "gaitlive review keys", into: &grid, utf8: pane.utf8)
+        TextFormat.drawOverlayBox(KeyTable.helpLines(ReviewScreen.keys)
+                                  + ["", "The rear view shows the frame nearest in time to the side frame."],
+                                  title: "gaitlive review keys", into: &grid, utf8: pane.utf8)
     }
 }
