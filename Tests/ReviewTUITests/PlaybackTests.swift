@@ -78,12 +78,19 @@ import Testing
         #expect(help.contains { $0.hasPrefix("a ") && $0.contains("add a note") })
     }
 
-    /// README's table of review keys is the table's own Markdown (regenerate it from the test's
-    /// message when a key changes).
-    @Test func theReadmeListsTheKeysOfTheTable() throws {
+    /// README's tables of review and live keys are the tables' own Markdown (regenerate them
+    /// from the test's message when a key changes).
+    @Test func theReadmeListsTheKeysOfTheTables() throws {
         let root = #filePath.split(separator: "/").dropLast(3).joined(separator: "/")
         let readme = try String(contentsOfFile: "/" + root + "/README.md", encoding: .utf8)
-        let table = KeyTable.markdown(ReviewScreen.keys)
-        #expect(readme.contains(table), "README.md's review keys should read:\n\(table)")
+        for table in [KeyTable.markdown(ReviewScreen.keys), KeyTable.markdown(LiveScreen.keys)] {
+            #expect(readme.contains(table), "README.md's keys should read:\n\(table)")
+        }
+    }
+
+    @Test func liveKeysAreListedOnce() {
+        let keys = LiveScreen.keys.flatMap { $0.keys.map(\.key) }
+        #expect(Set(keys).count == keys.count, "a key bound twice")
+        #expect(KeyTable.footer(LiveScreen.keys, utf8: true).hasSuffix("? help  q quit"))
     }
 }

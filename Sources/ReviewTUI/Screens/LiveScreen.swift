@@ -78,40 +78,64 @@ public final class LiveScreen: ConsoleScreen {
             helpVisible = false
             return .none
         }
-        switch key {
-        case .character("q"), .character("Q"):
+        guard let command = KeyTable.command(for: key, in: LiveScreen.keys) else { return .none }
+        switch command {
+        case .quit:
             if session.isRecording {
                 confirmingQuit = true
                 return .none
             }
             return .quit
-        case .character("r"), .character("R"):
+        case .record:
             let on = !session.isRecording
             session.setRecording(on)
             flash(on ? "recording" : "recording paused (saved so far)")
-        case .character("s"), .character("S"):
+        case .nextStage:
             let st = session.nextStage()
             flash("stage \(st.kind.rawValue)" + (st.kind == .incline ? " \(Int(st.inclinePercent))%" : ""))
-        case .character("m"), .character("M"):
+        case .note:
             note = (LineEditor(prompt: "note for this moment:"), MonotonicClock.now())
-        case .character("c"):
+        case .chart:
             let kinds = AngleKind.allCases.filter { session.views.contains($0.view) }
             if let i = kinds.firstIndex(of: chartAngle) { chartAngle = kinds[(i + 1) % kinds.count] }
             flash("chart: \(chartAngle.shortName)")
-        case .character("t"), .character("T"):
+        case .means:
             showStrideMeans.toggle()
             flash(showStrideMeans ? "stage means per side" : "angles now")
-        case .character("x"), .character("X"):
+        case .cameraControls:
             controlsBox = ControlsOverlay(views: session.views, provider: controlsProvider)
-        case .character("d"):
+        case .diagnostics:
             showDiagnostics.toggle()
-        case .character("?"), .character("h"):
+        case .help:
             helpVisible = true
-        default:
-            break
         }
         return .none
     }
+
+    /// What a live key does.
+    public enum Command: Sendable, Equatable {
+        case record, nextStage, note, chart, means, cameraControls, diagnostics, help, quit
+    }
+
+    /// Every key of the live screen, in the order the help and the footer show them.
+    public static let keys: [KeyBinding<Command>] = [
+        .init([(.character("r"), .record), (.character("R"), .record)], "r", "start or pause recording (everything recorded is kept)",
+              footer: ("r record/pause", "r record/pause")),
+        .init([(.character("s"), .nextStage), (.character("S"), .nextStage)], "s", "next treadmill stage: flat <-> incline",
+              footer: ("s next stage", "s next stage")),
+        .init([(.character("m"), .note), (.character("M"), .note)], "m", "mark this moment with a note (Enter saves it in the session, Esc cancels)",
+              footer: ("m mark a moment", "m mark a moment")),
+        .init(.character("c"), .chart, "c", "choose the angle of the strip chart (the last six seconds)", footer: "c chart"),
+        .init([(.character("t"), .means), (.character("T"), .means)], "t", "angle table or stage means per side (both shown on wide terminals)",
+              footer: ("t means", "t means")),
+        .init([(.character("x"), .cameraControls), (.character("X"), .cameraControls)], "x",
+              "camera controls of a V4L2 camera while it streams: exposure, gain, white balance, power-line frequency (Tab other camera, up/down choose, left/right step, PgUp/PgDn ten steps, space toggles or next menu item, 0 default)", footer: ("x camera", "x camera")),
+        .init(.character("d"), .diagnostics, "d", "debug line: redraw time, bytes per second sent to the terminal, redraws per second"),
+        .init([(.character("?"), .help), (.character("h"), .help)], "? (h)", "this list of keys; any key closes it",
+              footer: ("? help", "? help")),
+        .init([(.character("q"), .quit), (.character("Q"), .quit)], "q", "quit (asks first while recording)",
+              footer: ("q quit", "q quit")),
+    ]
 
     func flash(_ text: String) { message = (text, now + 2.5) }
 
@@ -284,7 +308,7 @@ public final class LiveScreen: ConsoleScreen {
                      foreground: Palette.warning, background: 236, attributes: [.bold])
             return
         }
-        let keys = " r record/pause   s next stage   m mark a moment   c chart   t means   x camera   ? help   q quit"
+        let keys = KeyTable.footer(LiveScreen.keys, utf8: pane.utf8)
         grid.put(keys, column: 0, row: row, foreground: Palette.text, background: 236)
         if let m = message, m.until > now {
             grid.put(m.text + " ", column: max(keys.count + 2, grid.width - m.text.count - 1), row: row,
@@ -293,16 +317,7 @@ public final class LiveScreen: ConsoleScreen {
     }
 
     func drawHelp(into grid: inout CellGrid) {
-        TextFormat.drawOverlayBox([
-            "r      start or pause recording (all recorded frames are kept)",
-            "s      next treadmill stage: flat <-> incline",
-            "m      mark this moment with a note (Enter saves, Esc cancels)",
-            "c      choose the angle shown in the strip chart",
-            "t      angle table or stage means per side (both when wide)",
-            "x      camera controls: exposure, gain, white balance, power line",
-            "d      debug line: redraw time, bytes per second to the terminal",
-            "q      quit (asks first while recording)",
-            "?      this help; any key closes it",
+        TextFormat.drawOverlayBox(KeyTable.helpLines(LiveScreen.keys) + [
             "",
             "Markers: yellow detected, orange predicted (gap bridged),",
             "green + ground truth (simulated runner only).",
