@@ -68,7 +68,7 @@ public struct GaitReport: Sendable {
             if records == nil || !corrections.isEmpty {
                 // No table (an older session), or markers corrected since: measure again.
                 records = recorded.views.values.flatMap { rv in
-                    OfflineStrides.measure(view: rv, corrections: corrections[rv.view], manifest: manifest, stage: recorded.info)
+                    RecordedAnalysis(view: rv, corrections: corrections[rv.view], manifest: manifest, stage: recorded.info).strides
                 }
                 source = "measured again from the stored markers"
                 notes.append("\(recorded.info.directory): strides " + (corrections.isEmpty

@@ -34,6 +34,15 @@ public struct StrideRecord: Sendable, Equatable {
         self.values = values
     }
 
+    /// A stride as `GaitAnalyzer` measured it, its frames being the recorded ones.
+    public init(_ s: StrideMetrics) {
+        var values: [StrideMetric: Double] = [:]
+        for (m, v) in s.measured { values[m] = v }
+        self.init(view: s.view, side: s.side, number: s.number, contactFrame: s.contact.frame, contactTime: s.contact.time,
+                  midstanceFrame: s.midstance?.frame, toeOffFrame: s.toeOff?.frame, toeOffTime: s.toeOff?.time,
+                  nextContactFrame: s.nextContact.frame, nextContactTime: s.nextContact.time, values: values)
+    }
+
     /// Stride duration, seconds.
     public var duration: Double { nextContactTime - contactTime }
 

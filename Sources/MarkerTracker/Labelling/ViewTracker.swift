@@ -80,9 +80,10 @@ public struct ViewTracker: Sendable {
     var ledMass = 0.0
     var tracks: [Track?]
     var referenceLengths: [Double?]
-    var forwardVote = 0.0
+    /// Side view: the running direction (the one rule, `RunningDirection`).
+    var direction = RunningDirection()
     /// Side view: +1 running toward image right, -1 toward image left, 0 not yet known.
-    public private(set) var forward: Double = 0
+    public var forward: Double { direction.forward }
     var blobs: [Blob] = []
     /// Spots not labelled as markers at the latest whole-frame scan.
     var strayLights = 0
@@ -207,7 +208,7 @@ public struct ViewTracker: Sendable {
             if let h = labelFromScratch(fixed: nil, prior: prior(k: k)) {
                 assigned = h.blobForMarker
                 relabelled = Set(0..<markerSet.count)
-                if markerSet.view == .side && forward == 0 { forwardVote = h.forward * 0.2 }
+                if markerSet.view == .side { direction.seed(h.forward) }
             }
         } else if held < markerSet.count && blobs.count > held {
             rescanWholeFrame(image, levels: lv, assigned: &assigned, fullScan: &fullScan)
@@ -290,7 +291,7 @@ public struct ViewTracker: Sendable {
             }
         }
         learnLengths(out)
-        if markerSet.view == .side { voteForward(out) }
+        if markerSet.view == .side { direction.add(out) }
 
         assignedScratch = assigned
         var detected = 0
@@ -724,26 +725,6 @@ public struct ViewTracker: Sendable {
             } else {
                 referenceLengths[s] = len
             }
-        }
-    }
-
-    /// Running direction from the foot (toe ahead of heel most of the cycle) and the trunk
-    /// (leaning slightly forward), accumulated over frames with hysteresis.
-    private mutating func voteForward(_ m: MarkerFrame) {
-        var vote = 0.0
-        if let h = m[SideMarker.hee.rawValue], let t = m[SideMarker.mt5.rawValue] {
-            let v = t.position - h.position
-            vote += v.x / max(1, v.length)
-        }
-        if let s = m[SideMarker.sho.rawValue], let g = m[SideMarker.gt.rawValue] {
-            let v = s.position - g.position
-            vote += 0.5 * v.x / max(1, v.length)
-        }
-        forwardVote = forwardVote * 0.98 + vote * 0.02
-        if forward == 0 {
-            if abs(forwardVote) > 0.15 { forward = forwardVote > 0 ? 1 : -1 }
-        } else if forwardVote * forward < -0.3 {
-            forward = -forward
         }
     }
 }

@@ -76,27 +76,10 @@ public final class StageReview {
 
     private func rederive(_ v: CameraView) {
         guard let rv = stage.views[v], let c = corrections[v] else { return }
-        let all = (0..<rv.frameCount).map { markers(v, $0) }
-        let forward = v == .side ? OfflineStrides.forward(all) : 1
-        var fixed: [Int: AngleSet] = [:]
-        for n in c.byFrame.keys where n < rv.frameCount {
-            fixed[n] = ReviewAnalysis.angles(all[n], view: v, forward: forward,
-                                             inclinePercent: stage.info.inclinePercent,
-                                             calibration: manifest.calibration)
-        }
-        correctedAngles[v] = fixed
-        let angleSeries = (0..<rv.frameCount).map { fixed[$0] ?? rv.angles(at: $0) }
-        let recomputed = ReviewAnalysis.events(view: v, markers: all, angles: angleSeries, times: Array(rv.times),
-                                               markerSide: markerSide, forward: forward,
-                                               inclinePercent: stage.info.inclinePercent,
-                                               legLengthCm: manifest.athlete.legLengthCm, calibration: manifest.calibration,
-                                               framesPerSecond: manifest.camera(v)?.measuredFps ?? manifest.camera(v)?.nominalFps)
-            .map { e -> GaitEvent in
-                var e = e
-                e.time = e.frame < rv.times.count ? rv.times[e.frame] : e.time
-                return e
-            }
-        events = events.filter { $0.view != v } + recomputed
+        // The report's and live capture's own path over the corrected markers.
+        let analysis = RecordedAnalysis(view: rv, corrections: c, manifest: manifest, stage: stage.info)
+        correctedAngles[v] = analysis.correctedAngles
+        events = events.filter { $0.view != v } + analysis.events
         events.sort { $0.time < $1.time }
         strides = StrideIndex(events: events)
         angleStats[v] = nil
