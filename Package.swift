@@ -1,7 +1,9 @@
 // swift-tools-version: 6.2
 //
 // gaitlive: a terminal console for 2D running-gait analysis with two V4L2 cameras.
-// Dependencies point one way: gaitlive -> ReviewTUI -> CaptureKit -> MarkerTracker.
+// Dependencies point one way (docs/architecture.md): gaitlive -> ReviewTUI -> LivePipeline,
+// OfflineAnalysis -> SessionStore -> CaptureKit -> MarkerTracker; RunnerSimulation (the simulated
+// and replayed runners) sits beside them and only gaitlive and the tests use it.
 import PackageDescription
 
 /// Settings shared by every Swift target (the swift-log set: Swift 6 mode, explicit imports).
@@ -46,18 +48,40 @@ let package = Package(
         ),
         .target(
             name: "CaptureKit",
-            dependencies: ["MarkerTracker", "CV4L2", "CLinux", "CZlib"],
+            dependencies: ["MarkerTracker", "CV4L2", "CLinux"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "SessionStore",
+            dependencies: ["CaptureKit", "MarkerTracker"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "RunnerSimulation",
+            dependencies: ["CaptureKit", "SessionStore", "MarkerTracker"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "LivePipeline",
+            dependencies: ["CaptureKit", "SessionStore", "MarkerTracker"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "OfflineAnalysis",
+            dependencies: ["CaptureKit", "SessionStore", "MarkerTracker", "CZlib"],
             swiftSettings: strictSettings
         ),
         .target(
             name: "ReviewTUI",
-            dependencies: ["CaptureKit", "MarkerTracker", "CNCursesW", "CLinux"],
+            dependencies: ["LivePipeline", "OfflineAnalysis", "SessionStore", "CaptureKit", "MarkerTracker",
+                           "CNCursesW", "CLinux"],
             swiftSettings: strictSettings
         ),
         .executableTarget(
             name: "gaitlive",
             dependencies: [
-                "ReviewTUI", "CaptureKit", "MarkerTracker", "CLinux",
+                "ReviewTUI", "LivePipeline", "OfflineAnalysis", "RunnerSimulation", "SessionStore", "CaptureKit",
+                "MarkerTracker", "CLinux",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -69,17 +93,19 @@ let package = Package(
         ),
         .testTarget(
             name: "CaptureKitTests",
-            dependencies: ["CaptureKit", "MarkerTracker"],
+            dependencies: ["CaptureKit", "SessionStore", "RunnerSimulation", "LivePipeline", "OfflineAnalysis",
+                           "MarkerTracker"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "ReviewTUITests",
-            dependencies: ["ReviewTUI", "CaptureKit", "MarkerTracker"],
+            dependencies: ["ReviewTUI", "LivePipeline", "OfflineAnalysis", "RunnerSimulation", "SessionStore",
+                           "CaptureKit", "MarkerTracker"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "GaitliveEndToEndTests",
-            dependencies: ["CaptureKit", "MarkerTracker"],
+            dependencies: ["SessionStore", "CaptureKit", "MarkerTracker"],
             swiftSettings: strictSettings
         ),
     ]

@@ -7,7 +7,7 @@
 /// The usual lengths are learnt from the first 24 frames with every segment present (their
 /// median) and then follow slowly (1 % a frame) with the lengths that pass. The rear view's
 /// segments shorten with every stride (the legs swing toward and away from the camera), so the
-/// guard does nothing there.
+/// guard does nothing there. Markers a clinician placed by hand (source `manual`) are kept.
 public struct SegmentLengthGuard: Sendable {
     public let view: CameraView
     /// Allowed relative deviation from the usual length.
@@ -44,6 +44,8 @@ public struct SegmentLengthGuard: Sendable {
         var out = markers
         for (i, (a, b)) in Self.segments.enumerated() {
             guard let l = lengths[i] else { continue }
+            // A clinician's correction is taken as right: its segments are neither judged nor learnt.
+            if markers[a.rawValue]?.source == .manual || markers[b.rawValue]?.source == .manual { continue }
             if abs(l - typical[i]) > tolerance * typical[i] {
                 out[a.rawValue] = nil
                 out[b.rawValue] = nil

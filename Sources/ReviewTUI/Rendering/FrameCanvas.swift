@@ -1,4 +1,5 @@
 public import MarkerTracker
+import OfflineAnalysis
 
 /// A camera picture scaled down to the console's pixel grid, with an overlay layer.
 ///

@@ -1,3 +1,4 @@
+import OfflineAnalysis
 /// Draws a value series as a line chart in a cell rectangle: braille dots (2x4 per cell) with
 /// UTF-8, `*` otherwise, with the y range labelled and optional vertical cursor and markers.
 ///

@@ -1,3 +1,4 @@
+import OfflineAnalysis
 /// How the console divides the terminal: header, the two camera views (side by side on wide
 /// terminals, stacked on narrow ones), the numbers panel, and the help line.
 public struct ConsoleLayout: Sendable, Equatable {

@@ -1,5 +1,6 @@
 public import CaptureKit
 public import MarkerTracker
+import SessionStore
 
 /// The live screen's camera-controls box (`x`): the controls that matter for LED tracking
 /// (exposure, gain, white balance, power-line frequency, ...) of one camera at a time, changed

@@ -1,3 +1,4 @@
+import SessionStore
 /// A one-line text prompt in the help row: typing, backspace, Enter to accept, Esc to cancel.
 ///
 /// Used to mark a moment of the live session with a note, and to add notes in review.

@@ -1,4 +1,5 @@
 public import MarkerTracker
+import SessionStore
 
 /// Manual marker correction in review: pick a marker of the shown frame, nudge it, save it.
 ///

@@ -1,6 +1,7 @@
-import CaptureKit
 import Foundation
 import MarkerTracker
+import OfflineAnalysis
+import SessionStore
 
 /// Prints a `VideoAnalysis` as CSV tables or JSON on standard output (docs/analyze-format.md).
 struct AnalysisPrinter {

@@ -1,7 +1,9 @@
 import ArgumentParser
-import CaptureKit
 import Foundation
 import MarkerTracker
+import LivePipeline
+import OfflineAnalysis
+import SessionStore
 
 /// `gaitlive analyze VIDEO.y4m`: track a video file and print markers, angles, events and strides.
 struct AnalyzeCommand: ParsableCommand {

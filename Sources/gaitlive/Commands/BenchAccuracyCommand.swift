@@ -2,6 +2,8 @@ import ArgumentParser
 import CaptureKit
 import Foundation
 import MarkerTracker
+import SessionStore
+import RunnerSimulation
 
 /// `gaitlive bench accuracy`: the tracker against the simulated runner's ground truth, over seeds,
 /// camera sides, the clinic's findings on and off, and both treadmill stages.

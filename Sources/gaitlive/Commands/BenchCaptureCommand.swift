@@ -3,6 +3,7 @@ import CaptureKit
 import Foundation
 import Glibc
 import MarkerTracker
+import RunnerSimulation
 
 /// `gaitlive bench capture`: what the capture thread costs per frame without a
 /// camera: turning each raw layout (and MJPEG) into a Frame, and tracking it, on simulated-runner

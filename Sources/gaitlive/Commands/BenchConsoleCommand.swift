@@ -6,6 +6,9 @@ import Glibc
 import MarkerTracker
 import ReviewTUI
 import Synchronization
+import LivePipeline
+import SessionStore
+import RunnerSimulation
 
 /// `gaitlive bench console`: how long a full redraw of both views takes and how many bytes the
 /// console sends to the terminal, measured on a pseudo-terminal the benchmark reads back.

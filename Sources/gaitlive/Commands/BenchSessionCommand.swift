@@ -3,6 +3,8 @@ import CaptureKit
 import Foundation
 import MarkerTracker
 import ReviewTUI
+import OfflineAnalysis
+import SessionStore
 
 /// `gaitlive bench session`: recording throughput against the disk's own sequential write speed
 /// (dd, same run, same directory), random frame seek latency, and session open time and memory

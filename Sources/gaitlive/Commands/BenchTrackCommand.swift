@@ -2,6 +2,7 @@ import ArgumentParser
 import CaptureKit
 import Foundation
 import MarkerTracker
+import SessionStore
 
 /// `gaitlive bench track VIDEO.y4m`: times marker detection and labelling on every frame of a video.
 ///

@@ -3,6 +3,10 @@ import CaptureKit
 import Foundation
 import MarkerTracker
 import ReviewTUI
+import LivePipeline
+import OfflineAnalysis
+import SessionStore
+import RunnerSimulation
 
 /// `gaitlive demo`: the whole product on a simulated runner, no cameras needed.
 struct DemoCommand: ParsableCommand {

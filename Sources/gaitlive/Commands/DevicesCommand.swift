@@ -2,6 +2,8 @@ import ArgumentParser
 import CaptureKit
 import Foundation
 import MarkerTracker
+import LivePipeline
+import SessionStore
 
 /// `gaitlive devices`: the cameras, their formats and frame rates, and which is side and rear.
 struct DevicesCommand: ParsableCommand {

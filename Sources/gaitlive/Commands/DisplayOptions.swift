@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import Glibc
 import ReviewTUI
+import LivePipeline
+import OfflineAnalysis
 
 /// Options shared by the commands that open the console, and the console's lifecycle.
 struct DisplayOptions: ParsableArguments {

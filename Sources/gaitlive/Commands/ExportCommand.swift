@@ -1,6 +1,8 @@
 import ArgumentParser
 import CaptureKit
 import Foundation
+import OfflineAnalysis
+import SessionStore
 
 /// `gaitlive export DIR --to csv|trc|video`: a session in the formats other tools read.
 struct ExportCommand: ParsableCommand {

@@ -1,7 +1,9 @@
-import CaptureKit
 import Foundation
 import MarkerTracker
 import ReviewTUI
+import LivePipeline
+import OfflineAnalysis
+import SessionStore
 
 /// The short report `gaitlive demo --headless` prints: frames and drops per camera, cadence and
 /// mean angles per stage, read back from the saved session so it shows what is on disk.

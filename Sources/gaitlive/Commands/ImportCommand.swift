@@ -2,6 +2,9 @@ public import ArgumentParser
 import CaptureKit
 import Foundation
 import MarkerTracker
+import OfflineAnalysis
+import SessionStore
+import RunnerSimulation
 
 /// `gaitlive import --side A.y4m --rear B.y4m --out DIR`: a session from videos recorded elsewhere.
 struct ImportCommand: ParsableCommand {

@@ -3,6 +3,9 @@ import CaptureKit
 import Foundation
 import MarkerTracker
 import ReviewTUI
+import LivePipeline
+import OfflineAnalysis
+import SessionStore
 
 /// `gaitlive live`: the live console on real cameras (V4L2), the same pipeline as the demo.
 struct LiveCommand: ParsableCommand {

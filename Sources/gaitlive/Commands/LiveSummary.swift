@@ -1,6 +1,7 @@
 import CaptureKit
 import Foundation
 import MarkerTracker
+import SessionStore
 
 /// What `gaitlive live --headless` prints at the end, read back from the saved session: per
 /// camera the frames recorded, dropped by the camera, not saved, the measured frame rate and

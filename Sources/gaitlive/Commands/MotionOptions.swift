@@ -2,6 +2,9 @@ import ArgumentParser
 import CaptureKit
 import Foundation
 import MarkerTracker
+import LivePipeline
+import SessionStore
+import RunnerSimulation
 
 /// `--motion FILE`: film a real runner's recorded motion instead of the simulated runner.
 struct MotionOptions: ParsableArguments {

@@ -1,6 +1,7 @@
 import ArgumentParser
-import CaptureKit
 import Foundation
+import OfflineAnalysis
+import SessionStore
 
 /// `gaitlive repair DIR`: puts back in order the video frames of a session recorded at 1024x512
 /// or larger before the large-frame fix (docs/session-format.md, "Repair").

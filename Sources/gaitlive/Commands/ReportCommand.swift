@@ -2,6 +2,8 @@ import ArgumentParser
 import CaptureKit
 import MarkerTracker
 import Foundation
+import OfflineAnalysis
+import SessionStore
 
 /// `gaitlive report DIR`: per stage and side every stride metric (mean and SD), the findings with
 /// their evidence, and what to work on, as Markdown, self-contained HTML or JSON.

@@ -2,6 +2,8 @@ import ArgumentParser
 import CaptureKit
 import Foundation
 import ReviewTUI
+import OfflineAnalysis
+import SessionStore
 
 /// `gaitlive review DIR`: play back a saved session in the console.
 struct ReviewCommand: ParsableCommand {

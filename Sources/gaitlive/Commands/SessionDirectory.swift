@@ -1,5 +1,6 @@
-import CaptureKit
 import Foundation
+import OfflineAnalysis
+import SessionStore
 
 /// Session directories on the command line: where a new recording goes, and opening a recorded
 /// one named by the user.

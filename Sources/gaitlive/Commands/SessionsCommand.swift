@@ -1,7 +1,8 @@
 import ArgumentParser
-import CaptureKit
 import Foundation
 import ReviewTUI
+import OfflineAnalysis
+import SessionStore
 
 /// `gaitlive sessions`: the library of recorded sessions, one line each.
 struct SessionsCommand: ParsableCommand {

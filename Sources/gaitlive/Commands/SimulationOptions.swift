@@ -1,6 +1,10 @@
 public import ArgumentParser
 import CaptureKit
 import MarkerTracker
+import LivePipeline
+import OfflineAnalysis
+import SessionStore
+import RunnerSimulation
 
 /// The simulated runner and its virtual cameras: what `gaitlive demo` films.
 struct SimulationOptions: ParsableArguments {

@@ -1,0 +1,298 @@
+import Foundation
+public import MarkerTracker
+import Synchronization
+import CaptureKit
+import SessionStore
+
+/// A running capture session: one capture thread and tracker per camera, the shared timeline of
+/// stages and recording, the recorder, and the newest snapshots for the screen.
+///
+/// The data flow is docs/architecture.md ("Threads and data flow"): each camera thread tracks its own frames, tags them by
+/// timestamp against the timeline, hands recorded ones to the recorder's bounded queue, and
+/// overwrites its snapshot slot. Control (record, next stage, note) may come from any thread.
+public final class LiveSession: Sendable {
+    /// One camera to run.
+    public struct Camera: Sendable {
+        public var view: CameraView
+        public var source: Transfer<any FrameSource>
+        public var description: SessionManifest.Camera
+        /// Video format of the recording.
+        public var recordingFormat: Y4MHeader
+        /// The camera's controls (V4L2 cameras), adjustable from any thread while it runs.
+        public var controls: CameraControls?
+
+        public init(view: CameraView, source: Transfer<any FrameSource>, description: SessionManifest.Camera,
+                    recordingFormat: Y4MHeader, controls: CameraControls? = nil) {
+            self.view = view
+            self.source = source
+            self.description = description
+            self.recordingFormat = recordingFormat
+            self.controls = controls
+        }
+    }
+
+    /// Everything about the session that is not a camera.
+    public struct Options: Sendable {
+        public var athlete: SessionManifest.Athlete
+        /// Session directory to record into (created; must not exist or be empty).
+        public var directory: String
+        /// "simulated", "replay" (recorded motion), "v4l2" or "import".
+        public var source: String
+        /// Grade of the incline stage, percent.
+        public var inclinePercent: Double
+        /// Wait for the recorder rather than drop (only for sources that can wait).
+        public var lossless: Bool
+        /// Frames the recorder queue holds per camera before dropping.
+        public var queueFramesPerCamera: Int
+        public var markerSide: BodySide
+        public var calibration: SideCalibration
+        public var simulation: SessionManifest.Simulation?
+        /// Monotonic ns of session time 0.
+        public var clockOrigin: UInt64
+        public var software: String
+        /// Refuse to start unless the disk holds this many minutes of recording (0: no check).
+        public var minimumFreeMinutes: Double
+        /// Tests: a byte budget standing in for a small disk.
+        public var writeLimit: WriteLimit?
+
+        public init(athlete: SessionManifest.Athlete, directory: String, source: String, inclinePercent: Double = 5,
+                    lossless: Bool = false, queueFramesPerCamera: Int = 240, markerSide: BodySide = .right,
+                    calibration: SideCalibration = .none, simulation: SessionManifest.Simulation? = nil,
+                    clockOrigin: UInt64, software: String, minimumFreeMinutes: Double = 0,
+                    writeLimit: WriteLimit? = nil) {
+            self.minimumFreeMinutes = minimumFreeMinutes
+            self.writeLimit = writeLimit
+            self.athlete = athlete
+            self.directory = directory
+            self.source = source
+            self.inclinePercent = inclinePercent
+            self.lossless = lossless
+            self.queueFramesPerCamera = queueFramesPerCamera
+            self.markerSide = markerSide
+            self.calibration = calibration
+            self.simulation = simulation
+            self.clockOrigin = clockOrigin
+            self.software = software
+        }
+    }
+
+    final class Slot: Sendable {
+        let view: CameraView
+        let thread: CaptureThread
+        let processor: Mutex<ViewProcessor>
+        let snapshot = Mutex<LiveViewSnapshot?>(nil)
+        let aggregates = Mutex<[Int: StageAggregate]>([:])
+        let events = Mutex<[GaitEvent]>([])
+        /// About ten seconds of angles for the strip chart.
+        let history = Mutex(AngleHistory(capacity: 1500))
+        let source: Transfer<any FrameSource>
+        let controls: CameraControls?
+
+        init(view: CameraView, thread: CaptureThread, processor: ViewProcessor, source: Transfer<any FrameSource>,
+             controls: CameraControls?) {
+            self.view = view
+            self.thread = thread
+            self.processor = Mutex(processor)
+            self.source = source
+            self.controls = controls
+        }
+    }
+
+    public let options: Options
+    let slots: [Slot]
+    let timeline: Mutex<SessionTimeline>
+    let recorder: SessionRecorder
+    /// Expected bytes on disk per minute of recording, per camera (video and tables).
+    public let expectedBytesPerMinute: [CameraView: UInt64]
+    let started = Atomic<Bool>(false)
+    /// Side-rear offset and jitter, fed by both capture threads.
+    let sync = Mutex(CameraSyncMeter())
+    /// Called (on the caller's thread) when a stage begins, e.g. to tilt the simulated treadmill.
+    let stageObserver: (@Sendable (SessionTimeline.Stage) -> Void)?
+
+    /// Sets up the cameras and creates the session directory and manifest; nothing runs yet.
+    /// Throws `FreeSpace.Shortage` when the disk cannot hold `options.minimumFreeMinutes`.
+    public init(cameras: [Camera], options: Options,
+                onStageChange: (@Sendable (SessionTimeline.Stage) -> Void)? = nil) throws {
+        self.options = options
+        stageObserver = onStageChange
+        timeline = Mutex(SessionTimeline(first: .flat, inclinePercent: 0, at: options.clockOrigin))
+        var slots: [Slot] = []
+        for c in cameras {
+            let processor = ViewProcessor(view: c.view, markerSide: options.markerSide,
+                                          calibration: options.calibration,
+                                          legLengthCm: options.athlete.legLengthCm, clockOrigin: options.clockOrigin)
+            slots.append(Slot(view: c.view, thread: try CaptureThread(name: c.view.rawValue), processor: processor,
+                              source: c.source, controls: c.controls))
+        }
+        self.slots = slots
+        let iso = ISO8601DateFormatter()
+        let manifest = SessionManifest(software: options.software, created: iso.string(from: Date()),
+                                       athlete: options.athlete, source: options.source,
+                                       clockOriginNs: options.clockOrigin, cameras: cameras.map(\.description),
+                                       calibration: options.calibration, simulation: options.simulation)
+        var formats: [CameraView: Y4MHeader] = [:]
+        var perMinute: [CameraView: UInt64] = [:]
+        for c in cameras {
+            formats[c.view] = c.recordingFormat
+            perMinute[c.view] = SessionRecorder.expectedBytesPerMinute(
+                format: c.recordingFormat, view: c.view, framesPerSecond: c.description.nominalFps)
+        }
+        expectedBytesPerMinute = perMinute
+        try FreeSpace.check(directory: options.directory, bytesPerMinute: perMinute.values.reduce(0, +),
+                            minutes: options.minimumFreeMinutes)
+        recorder = try SessionRecorder(directory: options.directory, manifest: manifest, formats: formats,
+                                       capacity: options.queueFramesPerCamera * max(1, cameras.count),
+                                       lossless: options.lossless, limit: options.writeLimit)
+    }
+
+    public var views: [CameraView] { slots.map(\.view) }
+
+    /// Starts the recorder and every capture thread.
+    public func start() {
+        guard !started.exchange(true, ordering: .relaxed) else { return }
+        recorder.start()
+        for slot in slots {
+            slot.thread.start(slot.source) { [self] frame in self.handle(frame, slot: slot) }
+        }
+    }
+
+    /// Runs on the camera's capture thread for every frame.
+    private func handle(_ frame: Frame, slot: Slot) {
+        if slots.count > 1 {
+            sync.withLock { $0.add(frame) }
+        }
+        let (tag, stage) = timeline.withLock { t in
+            let tag = t.tag(frame.timestampNanoseconds)
+            return (tag, t.stages[tag.stage])
+        }
+        let processed = slot.processor.withLock { $0.process(frame, inclinePercent: stage.inclinePercent) }
+        let aggregate = slot.aggregates.withLock { a -> StageAggregate in
+            a[tag.stage, default: StageAggregate()].add(processed)
+            return a[tag.stage]!
+        }
+        let recent = slot.events.withLock { e -> [GaitEvent] in
+            e.append(contentsOf: processed.events)
+            if e.count > 24 { e.removeFirst(e.count - 24) }
+            return e
+        }
+        if tag.recording {
+            let queued = recorder.enqueue(SessionRecorder.Item(processed: processed, stageIndex: tag.stage, stage: stage))
+            if !queued && recorder.hasFailed {
+                // A write error stopped the recorder: recording is off, the live view goes on.
+                timeline.withLock { $0.setRecording(false, at: frame.timestampNanoseconds) }
+            }
+        }
+        let seconds = MonotonicClock.seconds(frame.timestampNanoseconds, since: options.clockOrigin)
+        slot.history.withLock { $0.append(time: seconds, angles: processed.angles) }
+        let stats = slot.thread.statistics
+        slot.snapshot.withLock {
+            $0 = LiveViewSnapshot(processed: processed, statistics: stats, stageIndex: tag.stage, stage: aggregate,
+                                  recentEvents: recent, recorded: tag.recording)
+        }
+    }
+
+    // MARK: - control (any thread)
+
+    /// Starts or stops recording at `time` (default: now on the monotonic clock).
+    public func setRecording(_ on: Bool, at time: UInt64? = nil) {
+        let t = time ?? MonotonicClock.now()
+        timeline.withLock { $0.setRecording(on, at: t) }
+    }
+
+    public var isRecording: Bool { timeline.withLock { $0.isRecording } }
+
+    /// Moves to the other stage (flat <-> incline) at `time` (default now); returns the new stage.
+    @discardableResult
+    public func nextStage(at time: UInt64? = nil) -> SessionTimeline.Stage {
+        let t = time ?? MonotonicClock.now()
+        let stage = timeline.withLock { tl -> SessionTimeline.Stage in
+            let kind = tl.currentStage.kind.next
+            return tl.beginStage(kind, inclinePercent: kind == .incline ? options.inclinePercent : 0, at: t)
+        }
+        stageObserver?(stage)
+        return stage
+    }
+
+    /// Adds a note to the session, stamped `time` (default now).
+    public func addNote(_ text: String, at time: UInt64? = nil) {
+        let t = time ?? MonotonicClock.now()
+        recorder.addNote(SessionManifest.Note(seconds: MonotonicClock.seconds(t, since: options.clockOrigin),
+                                              text: text))
+    }
+
+    // MARK: - reading (any thread)
+
+    public func snapshot(_ view: CameraView) -> LiveViewSnapshot? {
+        slots.first { $0.view == view }?.snapshot.withLock { $0 }
+    }
+
+    /// The last seconds of `view`'s angles (session seconds), for the strip chart.
+    public func history(_ view: CameraView) -> AngleHistory? {
+        slots.first { $0.view == view }?.history.withLock { $0 }
+    }
+
+    public func aggregates(_ view: CameraView) -> [Int: StageAggregate] {
+        slots.first { $0.view == view }?.aggregates.withLock { $0 } ?? [:]
+    }
+
+    public var status: LiveStatus {
+        let now = MonotonicClock.now()
+        let (stage, number, recording, since, recorded) = timeline.withLock { t in
+            var total = 0.0
+            for r in t.recording { total += Double((r.end ?? now) - r.start) / 1e9 }
+            return (t.currentStage, t.stages.count, t.isRecording, t.isRecording ? t.recording.last?.start : nil, total)
+        }
+        var cams: [CameraView: CameraStatistics] = [:]
+        for s in slots { cams[s.view] = s.thread.statistics }
+        let meter = sync.withLock { $0 }
+        var offset: Double?
+        if let a = cams[.side], let b = cams[.rear], a.state == .streaming, b.state == .streaming {
+            offset = meter.offsetMs
+        }
+        var status = LiveStatus(stage: stage, stageNumber: number, recording: recording, recordingSince: since,
+                                recordedSeconds: recorded, recorder: recorder.currentStatus, directory: options.directory,
+                                cameras: cams, cameraOffsetMilliseconds: offset)
+        status.cameraJitterMilliseconds = offset == nil ? nil : meter.jitterMs
+        return status
+    }
+
+    /// True when every capture thread has ended (finite sources exhausted or failed).
+    public var allCamerasEnded: Bool {
+        slots.allSatisfy { s in
+            switch s.thread.statistics.state {
+            case .finished, .lost, .stopped: true
+            default: false
+            }
+        }
+    }
+
+    /// Stops the cameras, writes out everything queued, closes the session. Returns what was
+    /// recorded. A session in which nothing was recorded leaves no directory behind.
+    public func stop() -> SessionRecorder.Status {
+        for s in slots { s.thread.stop() }
+        for s in slots {
+            let stats = s.thread.statistics
+            if stats.measuredFramesPerSecond > 0 { recorder.reportMeasuredFps(stats.measuredFramesPerSecond, for: s.view) }
+            recorder.reportCameraHealth(dropped: stats.dropped, reconnections: stats.reconnections, for: s.view)
+        }
+        if let summary = sync.withLock({ $0.summary }) { recorder.reportCameraSync(summary) }
+        let status = recorder.finish()
+        if status.framesWritten.values.reduce(0, +) == 0 && status.failure == nil {
+            // Only the manifest we wrote is there: remove it and the (empty) directory.
+            let dir = options.directory
+            unlink(dir + "/" + SessionLayout.manifestName)
+            rmdir(dir)
+        }
+        return status
+    }
+
+    /// The controls of the camera filming `view` (V4L2 cameras; nil for simulated ones), usable
+    /// from any thread while the session runs.
+    public func controls(_ view: CameraView) -> CameraControls? {
+        slots.first { $0.view == view }?.controls
+    }
+
+    /// The session's timeline (stages and recording intervals) as it stands.
+    public var currentTimeline: SessionTimeline { timeline.withLock { $0 } }
+}

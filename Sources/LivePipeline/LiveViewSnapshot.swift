@@ -1,0 +1,19 @@
+public import MarkerTracker
+import CaptureKit
+
+/// The newest state of one camera for the screen: the latest picture with its markers and
+/// angles, the camera's health, and the running figures of the current stage.
+///
+/// Overwritten by the capture thread on every frame; the screen takes whichever is newest.
+public struct LiveViewSnapshot: Sendable {
+    public var processed: ProcessedFrame
+    public var statistics: CameraStatistics
+    public var stageIndex: Int
+    public var stage: StageAggregate
+    /// The last gait events of this camera, newest last.
+    public var recentEvents: [GaitEvent]
+    /// Recording indicator as the frame was tagged.
+    public var recorded: Bool
+
+    public var view: CameraView { processed.frame.view }
+}

@@ -1,0 +1,98 @@
+import MarkerTracker
+import CaptureKit
+import SessionStore
+
+/// `gaitlive export --to video`: each stage and camera as a colour Y4M (`<stage>_<view>.y4m`,
+/// 4:2:0) with the overlays drawn into the pictures: body segments, markers (green detected,
+/// yellow bridged by prediction, blue placed by hand), angle values beside their joints, and the
+/// stage, frame and time in a corner.
+///
+/// Everything drawn comes from the session's tables, read through the same `RecordedView` as
+/// the review screen and the CSV export, so the video shows exactly the numbers the tables hold.
+public enum AnnotatedVideoExport {
+    /// Which angle is written beside which marker.
+    static func labels(_ view: CameraView) -> [(marker: Int, angle: AngleKind)] {
+        switch view {
+        case .side:
+            [(SideMarker.sho.rawValue, .trunkLean), (SideMarker.gt.rawValue, .hipFlexion),
+             (SideMarker.kne.rawValue, .kneeFlexion), (SideMarker.ank.rawValue, .ankleDorsiflexion)]
+        case .rear:
+            [(RearMarker.lthi.rawValue, .hipAdductionLeft), (RearMarker.rthi.rawValue, .hipAdductionRight),
+             (RearMarker.lkne.rawValue, .kneeFrontalLeft), (RearMarker.rkne.rawValue, .kneeFrontalRight)]
+        }
+    }
+
+    /// Writes every stage and view; returns the files written (names inside the export).
+    @discardableResult
+    public static func write(_ session: RecordedSession, to out: ExportDirectory) throws -> [String] {
+        var names: [String] = []
+        for stage in session.stages {
+            for view in CameraView.allCases {
+                guard let v = stage.views[view] else { continue }
+                let name = "\(stage.info.directory)_\(view.rawValue).y4m"
+                let h = v.video.header
+                let header = Y4MHeader(width: h.width, height: h.height, rateNumerator: h.rateNumerator,
+                                       rateDenominator: h.rateDenominator, colour: .c420jpeg,
+                                       comments: ["GAITLIVE_VIEW=\(view.rawValue)", "GAITLIVE_ANNOTATED=1"])
+                let writer = try Y4MWriter(creating: out.working + "/" + name, header: header)
+                let title = "\(stage.info.kind) \(view.rawValue)".uppercased()
+                for n in 0..<v.frameCount {
+                    let canvas = try annotate(v, frame: n, title: title)
+                    try writer.append(Frame(view: view, sequence: UInt32(truncatingIfNeeded: n), timestampNanoseconds: 0,
+                                            luma: LumaImage(width: h.width, height: h.height, pixels: canvas.luma),
+                                            chroma: ChromaPlanes(cb: canvas.cb, cr: canvas.cr)))
+                }
+                try writer.close()
+                names.append(name)
+            }
+        }
+        return names
+    }
+
+    /// Frame `n` of `v` with its overlays.
+    public static func annotate(_ v: RecordedView, frame n: Int, title: String) throws -> PixelCanvas {
+        let picture = try v.video.frame(at: n, view: v.view, sequence: 0, timestampNanoseconds: 0)
+        var c = PixelCanvas(width: picture.luma.width, height: picture.luma.height, luma: picture.luma.pixels,
+                            cb: picture.chroma?.cb, cr: picture.chroma?.cr)
+        let (markers, _) = try v.readMarkers(at: n)
+        let angles = try v.readAngles(at: n)
+        let entry = try v.indexEntry(at: n)
+        let scale = c.width >= 480 ? 2 : 1
+        c.text("\(title) \(n + 1) \(number(entry.seconds, 3))S", x: 2 * scale, y: 2 * scale, scale: scale)
+        let set = MarkerSet.standard(for: v.view)
+        // Segments first, so the angle labels (on their dark boxes) stay readable over them.
+        for seg in set.segments {
+            guard let a = markers[seg.from]?.position, let b = markers[seg.to]?.position else { continue }
+            c.line(from: (a.x, a.y), to: (b.x, b.y), thickness: scale, .segment)
+        }
+        for (m, kind) in labels(v.view) {
+            guard let p = markers[m]?.position, let value = angles[kind] else { continue }
+            let text = number(value, 1) + "°"
+            // From behind, the left leg is on the image's left: its labels go outside, to the left.
+            let outward = v.view == .rear && (kind == .hipAdductionLeft || kind == .kneeFrontalLeft)
+            let x = outward ? Int(p.x) - 6 * scale - (text.count * 6 + 1) * scale : Int(p.x) + 6 * scale
+            c.text(text, x: x, y: Int(p.y) - 4 * scale, scale: scale)
+        }
+        if v.view == .rear, let value = angles[.pelvicObliquity],
+           let l = markers[RearMarker.lpsi.rawValue]?.position, let r = markers[RearMarker.rpsi.rawValue]?.position {
+            c.text(number(value, 1) + "°", x: Int((l.x + r.x) / 2) - 12 * scale, y: Int(min(l.y, r.y)) - 14 * scale,
+                   scale: scale)
+        }
+        for m in markers {
+            guard let m else { continue }
+            let colour: PixelCanvas.Colour = switch m.source {
+            case .detected: .detected
+            case .predicted: .predicted
+            case .manual: .manual
+            }
+            c.disc(x: m.position.x, y: m.position.y, radius: 2 + scale, colour)
+        }
+        return c
+    }
+
+    static func number(_ v: Double, _ decimals: Int) -> String {
+        var r = CSVRow()
+        r.add(v, decimals: decimals)
+        return String(decoding: r.bytes, as: UTF8.self)
+    }
+}

@@ -1,0 +1,243 @@
+import MarkerTracker
+import CaptureKit
+
+/// Turns per-stage, per-side stride statistics into findings (docs/report.md, "Findings"):
+///
+/// 1. a flat stage's mean outside its level-running reference (`ReferenceValues`);
+/// 2. a left/right difference larger than the metric's 2D smallest detectable difference;
+/// 3. a change from flat to incline that differs between the sides by more than that SDD (a
+///    change both sides share is the normal response to the grade: Vernillo 2017, Padulo 2012);
+/// 4. over-striding when enough of its signs are present (`OverstridingSigns`).
+///
+/// Related facts are grouped: a pelvic drop finding carries the hip adduction of the same stance,
+/// a dorsiflexion finding the peak knee flexion that comes with it, an over-striding finding the
+/// extended knee at contact. Only means (at least `MetricSummary.minimumSteps` strides measured
+/// from sure markers) are judged.
+public struct FindingRules: Sendable {
+    public var overstriding = OverstridingSigns()
+    /// Greater trochanter to floor (centimetres), for the over-striding heel threshold.
+    public var legLengthCm: Double?
+
+    public init(legLengthCm: Double? = nil) {
+        self.legLengthCm = legLengthCm
+    }
+
+    /// Whether a larger value of `metric` is the concerning direction (for which side a
+    /// difference is attributed to).
+    static func higherIsConcern(_ metric: StrideMetric) -> Bool {
+        metric != .kneeFlexionAtContact && metric != .stepWidth
+    }
+
+    static func name(_ m: StrideMetric) -> String {
+        switch m {
+        case .pelvicDrop: "pelvic drop"
+        case .hipAdduction: "hip adduction"
+        case .peakAnkleDorsiflexion: "peak ankle dorsiflexion"
+        case .ankleDorsiflexionAtContact: "ankle dorsiflexion at contact"
+        case .peakKneeFlexion: "peak knee flexion"
+        case .kneeFlexionAtContact: "knee flexion at contact"
+        case .tibiaAngleAtContact: "tibia angle at contact"
+        case .footAngleAtContact: "foot angle at contact"
+        case .overstride: "heel ahead of the hip"
+        case .stepWidth: "step width"
+        default: m.title
+        }
+    }
+
+    public func evaluate(_ stages: [StageInput]) -> [Finding] {
+        var out: [Finding] = []
+        for st in stages { out += evaluate(stage: st) }
+        out += inclineChanges(stages)
+        return out
+    }
+
+    // MARK: - one stage
+
+    func evaluate(stage st: StageInput) -> [Finding] {
+        let name = st.info.directory
+        var refs = referenceEvidence(st)
+        var lr = leftRightEvidence(st)
+        var out: [Finding] = []
+
+        func finding(_ kind: Finding.Kind, _ side: BodySide, _ title: String, _ metric: StrideMetric, _ evidence: [Evidence]) {
+            let value = st.mean(metric, side)?.mean ?? evidence.first?.value ?? 0
+            out.append(Finding(kind: kind, stage: name, stageKind: st.info.kind, side: side, title: title, metric: metric,
+                               value: value, evidence: evidence))
+        }
+        func takeLR(_ m: StrideMetric, _ side: BodySide) -> Evidence? {
+            guard let e = lr[m], e.side == side else { return nil }
+            lr[m] = nil
+            return e
+        }
+        func takeRef(_ m: StrideMetric, _ side: BodySide) -> Evidence? {
+            refs[side]?.removeValue(forKey: m)
+        }
+
+        for side in BodySide.allCases {
+            // Pelvic drop in this leg's stance.
+            let drop = [takeLR(.pelvicDrop, side), takeRef(.pelvicDrop, side)].compactMap { $0 }
+            if !drop.isEmpty {
+                var ev = drop
+                if let l = st.mean(.hipAdduction, .left), let r = st.mean(.hipAdduction, .right) {
+                    ev.append(Evidence(rule: .context, metric: .hipAdduction, side: side, stage: name,
+                                       value: side == .left ? l.mean : r.mean, comparedWith: side == .left ? r.mean : l.mean,
+                                       strides: side == .left ? l.count : r.count, otherStrides: side == .left ? r.count : l.count,
+                                       text: "hip adduction in stance L \(ReportNumber.value(l.mean, .hipAdduction)) vs R "
+                                           + "\(ReportNumber.value(r.mean, .hipAdduction)) (about 13 deg healthy; no 2D SDD, not judged)",
+                                       sources: [.bramah2018]))
+                }
+                let v = st.mean(.pelvicDrop, side)?.mean ?? 0
+                finding(.pelvicDrop, side, "Pelvic drop in \(side.rawValue) stance: the \(side.opposite.rawValue) side of the pelvis "
+                        + "drops \(ReportNumber.value(v, .pelvicDrop))", .pelvicDrop, ev)
+            }
+
+            // Ankle dorsiflexion.
+            let ankle = [takeLR(.peakAnkleDorsiflexion, side), takeLR(.ankleDorsiflexionAtContact, side),
+                         takeRef(.peakAnkleDorsiflexion, side)].compactMap { $0 }
+            if !ankle.isEmpty {
+                var ev = ankle
+                if let knee = takeRef(.peakKneeFlexion, side) {
+                    ev.append(Evidence(rule: .context, metric: .peakKneeFlexion, side: side, stage: name, value: knee.value,
+                                       comparedWith: knee.comparedWith, strides: knee.strides,
+                                       text: knee.text + " (the tibia travels further over the foot)", sources: knee.sources))
+                }
+                let metric: StrideMetric = ankle.contains { $0.metric == StrideMetric.ankleDorsiflexionAtContact.column }
+                    && !ankle.contains { $0.metric == StrideMetric.peakAnkleDorsiflexion.column }
+                    ? .ankleDorsiflexionAtContact : .peakAnkleDorsiflexion
+                let v = st.mean(metric, side)?.mean ?? 0
+                finding(.ankleDorsiflexion, side, "More ankle dorsiflexion in \(side.rawValue) stance: "
+                        + "\(ReportNumber.value(v, metric)) at its peak", metric, ev)
+            }
+
+            // Over-striding (level running only: its thresholds come from level running).
+            if st.isLevel, let ev = overstridingEvidence(st, side) {
+                var all = ev
+                if let knee = takeRef(.kneeFlexionAtContact, side),
+                   !ev.contains(where: { $0.rule == .sign && $0.metric == knee.metric }) {
+                    all.append(Evidence(rule: .context, metric: .kneeFlexionAtContact, side: side, stage: name, value: knee.value,
+                                        comparedWith: knee.comparedWith, strides: knee.strides, text: knee.text,
+                                        sources: knee.sources))
+                }
+                let metric: StrideMetric = st.mean(.overstride, side) != nil ? .overstride : .tibiaAngleAtContact
+                let v = st.mean(metric, side)?.mean ?? 0
+                finding(.overstriding, side, "Over-striding (\(side.rawValue) leg): the heel lands "
+                        + "\(ReportNumber.value(v, metric)) ahead of the hip", metric, all)
+            }
+        }
+
+        // What is left stands alone.
+        for side in BodySide.allCases {
+            for (m, e) in (refs[side] ?? [:]).sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+                switch m {
+                case .peakKneeFlexion:
+                    finding(.kneeFlexionInStance, side, "Peak knee flexion in \(side.rawValue) stance outside the usual range: "
+                            + ReportNumber.value(e.value, m), m, [e])
+                case .kneeFlexionAtContact:
+                    finding(.kneeExtendedAtContact, side, "The \(side.rawValue) knee lands nearly straight: "
+                            + ReportNumber.value(e.value, m), m, [e])
+                case .stepWidth:
+                    finding(.crossover, side, "Crossover: the feet cross the midline at \(side.rawValue) contact", m, [e])
+                default:
+                    finding(.asymmetry, side, "\(FindingRules.name(m).capitalizedFirst) (\(side.rawValue)) outside its reference",
+                            m, [e])
+                }
+            }
+        }
+        for (m, e) in lr.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            finding(.asymmetry, e.side, "\(FindingRules.name(m).capitalizedFirst): \(e.side.rawValue) differs from \(e.side.opposite.rawValue)",
+                    m, [e])
+        }
+        return out
+    }
+
+    /// Means outside the level-running reference (level stages only).
+    func referenceEvidence(_ st: StageInput) -> [BodySide: [StrideMetric: Evidence]] {
+        guard st.isLevel else { return [:] }
+        var out: [BodySide: [StrideMetric: Evidence]] = [:]
+        for side in BodySide.allCases {
+            for m in StrideMetric.allCases {
+                let ref = ReferenceValues.of(m)
+                guard let (v, n) = st.mean(m, side), let excess = ref.excess(v), let limits = ref.limits else { continue }
+                let limit = excess < 0 ? limits.low! : limits.high!
+                let text = "\(FindingRules.name(m)) \(side.letter) \(ReportNumber.value(v, m)) (\(n) strides), "
+                    + (excess < 0 ? "below " : "above ") + ReportNumber.value(limit, m) + ": " + ref.rule
+                out[side, default: [:]][m] = Evidence(rule: .reference, metric: m, side: side, stage: st.info.directory, value: v,
+                                                      comparedWith: limit, strides: n, text: text, sources: ref.sources)
+            }
+        }
+        return out
+    }
+
+    /// Left/right differences beyond the SDD, attributed to the side in the concerning direction.
+    func leftRightEvidence(_ st: StageInput) -> [StrideMetric: Evidence] {
+        var out: [StrideMetric: Evidence] = [:]
+        for m in StrideMetric.allCases {
+            guard let sdd = SmallestDetectableDifference.of(m), let (l, nl) = st.mean(m, .left),
+                  let (r, nr) = st.mean(m, .right), abs(l - r) > sdd.value else { continue }
+            let higher: BodySide = l > r ? .left : .right
+            let side = FindingRules.higherIsConcern(m) ? higher : higher.opposite
+            let (mine, theirs, n, on) = side == .left ? (l, r, nl, nr) : (r, l, nr, nl)
+            let text = "\(FindingRules.name(m)) \(side.letter) \(ReportNumber.value(mine, m)) (\(n) strides) vs "
+                + "\(side.opposite.letter) \(ReportNumber.value(theirs, m)) (\(on)): difference "
+                + "\(ReportNumber.plain(abs(l - r), m)) > SDD \(ReportNumber.plain(sdd.value, m)) (\(sdd.reported))"
+            out[m] = Evidence(rule: .leftRight, metric: m, side: side, stage: st.info.directory, value: mine, comparedWith: theirs,
+                              threshold: sdd.value, strides: n, otherStrides: on, text: text, sources: sdd.sources)
+        }
+        return out
+    }
+
+    /// Over-striding's signs for one leg, when at least `required` of them are present.
+    func overstridingEvidence(_ st: StageInput, _ side: BodySide) -> [Evidence]? {
+        var present: [Evidence] = [], absent: [Evidence] = []
+        for (m, threshold, above) in overstriding.signs(legLengthCm: legLengthCm) {
+            guard let (v, n) = st.mean(m, side) else { continue }
+            let on = above ? v > threshold : v < threshold
+            let text = "\(FindingRules.name(m)) \(side.letter) \(ReportNumber.value(v, m)) (\(n) strides), "
+                + (on ? "" : "not ") + (above ? "above " : "below ") + ReportNumber.value(threshold, m)
+            let e = Evidence(rule: on ? .sign : .context, metric: m, side: side, stage: st.info.directory, value: v,
+                             comparedWith: threshold, threshold: threshold, strides: n, text: text,
+                             sources: m == .overstride ? [.wille2014, .souza2016] : [.souza2016, .dingenen2018])
+            if on { present.append(e) } else { absent.append(e) }
+        }
+        guard present.count >= overstriding.required else { return nil }
+        return present + absent
+    }
+
+    // MARK: - flat to incline
+
+    /// Changes from each incline stage's preceding flat stage that differ between the sides.
+    func inclineChanges(_ stages: [StageInput]) -> [Finding] {
+        var out: [Finding] = []
+        var lastFlat: StageInput?
+        for st in stages {
+            if st.isLevel { lastFlat = st; continue }
+            guard let flat = lastFlat ?? stages.first(where: \.isLevel) else { continue }
+            for m in StrideMetric.allCases {
+                guard let sdd = SmallestDetectableDifference.of(m),
+                      let fl = flat.mean(m, .left), let fr = flat.mean(m, .right),
+                      let il = st.mean(m, .left), let ir = st.mean(m, .right) else { continue }
+                let dl = il.mean - fl.mean, dr = ir.mean - fr.mean
+                guard abs(dl - dr) > sdd.value else { continue }
+                let higher: BodySide = dl > dr ? .left : .right
+                let side = FindingRules.higherIsConcern(m) ? higher : higher.opposite
+                let (mine, theirs) = side == .left ? (dl, dr) : (dr, dl)
+                let (before, after) = side == .left ? (fl.mean, il.mean) : (fr.mean, ir.mean)
+                let text = "\(FindingRules.name(m)) \(side.letter) \(ReportNumber.value(before, m)) on \(flat.info.directory) -> "
+                    + "\(ReportNumber.value(after, m)) on \(st.info.directory) (\(ReportNumber.signed(mine, m))) while "
+                    + "\(side.opposite.letter) changes \(ReportNumber.signed(theirs, m)): difference "
+                    + "\(ReportNumber.plain(abs(dl - dr), m)) > SDD \(ReportNumber.plain(sdd.value, m))"
+                let n = side == .left ? il.count : ir.count
+                let e = Evidence(rule: .stageChange, metric: m, side: side, stage: st.info.directory, value: mine, comparedWith: theirs,
+                                 threshold: sdd.value, strides: n, text: text, sources: sdd.sources + [.vernillo2017])
+                out.append(Finding(kind: .inclineChange, stage: st.info.directory, stageKind: st.info.kind, side: side,
+                                   title: "\(FindingRules.name(m).capitalizedFirst) changes on the incline on the \(side.rawValue) side only",
+                                   metric: m, value: after, evidence: [e]))
+            }
+        }
+        return out
+    }
+}
+
+extension String {
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}

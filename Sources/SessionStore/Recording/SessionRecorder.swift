@@ -1,0 +1,216 @@
+import Glibc
+public import MarkerTracker
+import Synchronization
+import CaptureKit
+
+/// The recorder: its own thread appending every recorded frame, table row and event to the
+/// session, handing it to the kernel every quarter second (so it survives the process being
+/// killed) and syncing it to disk once a second (so it survives a power cut).
+///
+/// Capture threads hand frames over through a bounded queue and never block on the disk: when
+/// the queue is full the frame is counted as dropped by the recorder (and shown), unless the
+/// recorder was made lossless (unpaced sources, which can simply wait). A write error (a full
+/// disk) stops recording with a message; what was written stays readable, and the live view
+/// keeps running.
+public final class SessionRecorder: Sendable {
+    /// One frame to record and where it belongs.
+    public struct Item: Sendable {
+        public var processed: ProcessedFrame
+        public var stageIndex: Int
+        public var stage: SessionTimeline.Stage
+
+        public init(processed: ProcessedFrame, stageIndex: Int, stage: SessionTimeline.Stage) {
+            self.processed = processed
+            self.stageIndex = stageIndex
+            self.stage = stage
+        }
+    }
+
+    /// What the recorder has done so far.
+    public struct Status: Sendable, Equatable {
+        public var framesWritten: [CameraView: Int] = [:]
+        public var droppedByRecorder: [CameraView: Int] = [:]
+        public var bytesWritten: UInt64 = 0
+        /// Set when recording stopped because of an error (disk full, I/O error).
+        public var failure: String?
+        public var finished = false
+    }
+
+    private struct Queue {
+        var items: [Item] = []
+        var notes: [SessionManifest.Note] = []
+        var measuredFps: [CameraView: Double] = [:]
+        var health: [CameraView: (dropped: Int, reconnections: Int)] = [:]
+        var sync: SessionManifest.CameraSync?
+        var pendingDrops: [CameraView: Int] = [:]
+        var finishing = false
+        /// Recording stopped on a write error: frames are refused (not counted as drops).
+        var failed = false
+    }
+
+    /// How often buffered data is handed to the kernel, and synced to the disk.
+    static let flushInterval: UInt64 = 250_000_000
+    static let syncInterval: UInt64 = 1_000_000_000
+
+    public let directory: String
+    public let capacity: Int
+    public let lossless: Bool
+    private let queue = Mutex(Queue())
+    private let status = Mutex(Status())
+    private let doorbell: EventFD
+    private let thread = Mutex<OSThread?>(nil)
+    private let writer: Transfer<SessionWriter>
+
+    /// Creates the session directory and manifest now (so errors surface before capture starts).
+    /// `limit` stands in for a small disk in tests.
+    public init(directory: String, manifest: SessionManifest, formats: [CameraView: Y4MHeader],
+                capacity: Int, lossless: Bool, limit: WriteLimit? = nil) throws {
+        self.directory = directory
+        self.capacity = max(1, capacity)
+        self.lossless = lossless
+        doorbell = try EventFD()
+        writer = Transfer(try SessionWriter(directory: directory, manifest: manifest, formats: formats, limit: limit))
+    }
+
+    /// Expected bytes on disk per minute of recording for one camera: the video (`FRAME` line and
+    /// planes per frame) and the table rows of that view, at `framesPerSecond`.
+    public static func expectedBytesPerMinute(format: Y4MHeader, view: CameraView, framesPerSecond: Double) -> UInt64 {
+        // Table bytes per frame with every marker and angle present, from demo sessions and
+        // rounded up: index row ~45, markers row 24 + 29 per marker, angles row 16 + 7 per angle.
+        let markers = MarkerSet.standard(for: view).count
+        let angles = AngleKind.kinds(for: view).count
+        let tables = 50 + (30 + 30 * markers) + (20 + 8 * angles)
+        return UInt64((Double(6 + format.frameBytes + tables) * framesPerSecond * 60).rounded(.up))
+    }
+
+    /// True once a write error stopped the recording.
+    public var hasFailed: Bool { queue.withLock { $0.failed } }
+
+    public func start() {
+        let t = OSThread(name: "recorder") { [self] in self.run(writer.take()) }
+        thread.withLock { $0 = t }
+    }
+
+    public var currentStatus: Status { status.withLock { $0 } }
+
+    /// Queues a frame. Returns false if it was dropped (queue full, or recording failed).
+    @discardableResult
+    public func enqueue(_ item: Item) -> Bool {
+        let view = item.processed.frame.view
+        while true {
+            let accepted: Bool? = queue.withLock { q in
+                if q.finishing || q.failed { return false }
+                if q.items.count < capacity {
+                    q.items.append(item)
+                    return true
+                }
+                if lossless { return nil }
+                q.pendingDrops[view, default: 0] += 1
+                return false
+            }
+            if let accepted {
+                if accepted { doorbell.signal() } else if !hasFailed {
+                    status.withLock { $0.droppedByRecorder[view, default: 0] += 1 }
+                }
+                return accepted
+            }
+            doorbell.signal()
+            usleep(300) // lossless: wait for the recorder to make room
+        }
+    }
+
+    public func addNote(_ note: SessionManifest.Note) {
+        queue.withLock { $0.notes.append(note) }
+        doorbell.signal()
+    }
+
+    public func reportMeasuredFps(_ fps: Double, for view: CameraView) {
+        queue.withLock { $0.measuredFps[view] = fps }
+    }
+
+    /// Frames a camera dropped and times it came back after being lost, for the manifest.
+    public func reportCameraHealth(dropped: Int, reconnections: Int, for view: CameraView) {
+        queue.withLock { $0.health[view] = (dropped, reconnections) }
+    }
+
+    /// The offset and jitter between the two cameras, for the manifest.
+    public func reportCameraSync(_ sync: SessionManifest.CameraSync) {
+        queue.withLock { $0.sync = sync }
+    }
+
+    /// Writes everything still queued, closes the files, marks the session complete, and waits.
+    public func finish() -> Status {
+        queue.withLock { $0.finishing = true }
+        doorbell.signal()
+        let t = thread.withLock { t -> OSThread? in
+            let old = t
+            t = nil
+            return old
+        }
+        t?.join()
+        return currentStatus
+    }
+
+    private func run(_ writer: SessionWriter) {
+        var lastSync = MonotonicClock.now()
+        var lastFlush = lastSync
+        var failed = false
+        while true {
+            _ = try? Poll.wait([doorbell.descriptor], timeoutMilliseconds: 100)
+            doorbell.drain()
+            let (items, notes, fps, drops, finishing, health, sync) = queue.withLock { q in
+                let taken = (q.items, q.notes, q.measuredFps, q.pendingDrops, q.finishing, q.health, q.sync)
+                q.items.removeAll(keepingCapacity: true)
+                q.notes.removeAll()
+                q.pendingDrops.removeAll()
+                return taken
+            }
+            if !failed {
+                do throws(SystemError) {
+                    var dropsBefore = drops
+                    for item in items {
+                        let v = item.processed.frame.view
+                        try writer.append(item.processed, stageIndex: item.stageIndex, stage: item.stage,
+                                          droppedByRecorderBefore: dropsBefore[v] ?? 0)
+                        dropsBefore[v] = 0
+                        status.withLock { $0.framesWritten[v, default: 0] += 1 }
+                    }
+                    for n in notes { writer.addNote(n) }
+                    for (v, f) in fps { writer.setMeasuredFps(f, for: v) }
+                    for (v, h) in health { writer.setCameraHealth(dropped: h.dropped, reconnections: h.reconnections, for: v) }
+                    if let sync { writer.setCameraSync(sync) }
+                    let now = MonotonicClock.now()
+                    if finishing {
+                        try writer.finish()
+                    } else if now - lastSync >= SessionRecorder.syncInterval {
+                        try writer.sync()
+                        lastSync = now
+                        lastFlush = now
+                    } else if now - lastFlush >= SessionRecorder.flushInterval {
+                        try writer.flush()
+                        lastFlush = now
+                    }
+                    let bytes = writer.bytesWritten
+                    status.withLock { $0.bytesWritten = bytes }
+                } catch {
+                    failed = true
+                    queue.withLock {
+                        $0.failed = true
+                        $0.items.removeAll()
+                    }
+                    let full = error.errno == ENOSPC || error.errno == EDQUOT
+                    let saved = writer.stop(after: error, reason: full ? "disk full" : "write error")
+                    let kept = saved ? "what was recorded before is saved" : "what was recorded before is kept on disk"
+                    let message = full
+                        ? "\(error.path): recording stopped: disk full; \(kept)"
+                        : "recording stopped: \(error); \(kept)"
+                    status.withLock { $0.failure = message }
+                }
+            }
+            if finishing {
+                status.withLock { $0.finished = true }
+                return
+            }
+        }
+    }
+}
