@@ -105,7 +105,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GaitliveEndToEndTests",
-            dependencies: ["SessionStore", "CaptureKit", "MarkerTracker"],
+            dependencies: ["SessionStore", "RunnerSimulation", "OfflineAnalysis", "CaptureKit", "MarkerTracker"],
             swiftSettings: strictSettings
         ),
     ]

@@ -5,6 +5,7 @@ import CaptureKit
 import Foundation
 import Glibc
 import MarkerTracker
+import SessionStore
 
 let scratch = "/dev/shm/gaitlive-fuzz-\(getpid())"
 

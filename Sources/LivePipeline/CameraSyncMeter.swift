@@ -1,6 +1,6 @@
-import MarkerTracker
-import CaptureKit
-import SessionStore
+public import MarkerTracker
+public import CaptureKit
+public import SessionStore
 
 /// Measures how far apart in time two free-running cameras expose, from their kernel timestamps.
 ///

@@ -1,8 +1,8 @@
 import Foundation
 public import MarkerTracker
 import Synchronization
-import CaptureKit
-import SessionStore
+public import CaptureKit
+public import SessionStore
 
 /// A running capture session: one capture thread and tracker per camera, the shared timeline of
 /// stages and recording, the recorder, and the newest snapshots for the screen.

@@ -1,6 +1,6 @@
 public import MarkerTracker
-import CaptureKit
-import SessionStore
+public import CaptureKit
+public import SessionStore
 
 /// The session-wide state shown in the console's header and status lines.
 public struct LiveStatus: Sendable {

@@ -1,5 +1,5 @@
 public import MarkerTracker
-import CaptureKit
+public import CaptureKit
 
 /// The newest state of one camera for the screen: the latest picture with its markers and
 /// angles, the camera's health, and the running figures of the current stage.

@@ -1,5 +1,5 @@
 public import MarkerTracker
-import CaptureKit
+public import CaptureKit
 
 /// Running figures of one camera over one stage: every angle's distribution over tracked frames,
 /// the stage's cadence, how many events were seen, and the per-side stride summary.

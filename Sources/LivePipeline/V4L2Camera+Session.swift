@@ -1,6 +1,6 @@
 public import MarkerTracker
-import CaptureKit
-import SessionStore
+public import CaptureKit
+public import SessionStore
 
 extension V4L2Camera {
     /// This camera as one camera of a `LiveSession`: its manifest entry (what was granted, where

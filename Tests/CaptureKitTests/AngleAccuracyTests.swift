@@ -2,6 +2,7 @@ import Foundation
 import MarkerTracker
 import Testing
 @testable import CaptureKit
+@testable import RunnerSimulation
 
 /// Angles from rendered, tracked frames of the simulated runner against the true angles: the
 /// whole chain (pictures, LEDs, tracker, angle definitions, filters). Short runs: a debug build

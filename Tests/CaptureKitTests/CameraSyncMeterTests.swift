@@ -1,6 +1,8 @@
 import MarkerTracker
 import Testing
-@testable import CaptureKit
+@testable import LivePipeline
+@testable import OfflineAnalysis
+import SessionStore
 
 /// Offset and jitter between two cameras from their timestamps.
 @Suite struct CameraSyncMeterTests {

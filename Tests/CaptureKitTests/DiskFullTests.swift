@@ -2,6 +2,9 @@ import Foundation
 import MarkerTracker
 import Testing
 @testable import CaptureKit
+@testable import SessionStore
+@testable import RunnerSimulation
+@testable import LivePipeline
 
 /// A full disk while recording, through the `WriteLimit` seam (the same on every machine; the
 /// real filesystem version is the end-to-end test on a small tmpfs).

@@ -1,7 +1,8 @@
 import Foundation
 import MarkerTracker
 import Testing
-@testable import CaptureKit
+@testable import SessionStore
+@testable import RunnerSimulation
 
 /// Gait events against the simulated runner's true contacts and toe-offs, on true marker
 /// positions with the tracker's noise added (0.02 px, what the tracker achieves: docs/accuracy.md):

@@ -1,7 +1,7 @@
 import Foundation
 import MarkerTracker
 import Testing
-@testable import CaptureKit
+@testable import RunnerSimulation
 
 /// Why 12 Hz: how much the zero-lag filter bends true angle curves (no noise at all) at several
 /// cut-offs, on the simulated runner and on the recorded runner. Prints `cutoff` lines

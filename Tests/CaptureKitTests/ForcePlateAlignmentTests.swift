@@ -1,7 +1,7 @@
 import Foundation
 import MarkerTracker
 import Testing
-@testable import CaptureKit
+@testable import RunnerSimulation
 
 /// Are the forces and the markers of RBDS0041 on one clock? The file says force sample `n` is at
 /// marker frame `(n - 1) / 2`; three checks from outside the reference's own code: physics (the

@@ -1,7 +1,7 @@
 import Foundation
 import MarkerTracker
 import Testing
-@testable import CaptureKit
+@testable import RunnerSimulation
 
 /// Today's event detectors against the force plate (RBDS0041, Fukuchi et al. 2017): the
 /// recording replayed through the side camera (on either leg) and the rear camera, exact

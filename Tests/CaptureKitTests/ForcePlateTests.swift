@@ -2,6 +2,8 @@ import Foundation
 import MarkerTracker
 import Testing
 @testable import CaptureKit
+@testable import RunnerSimulation
+@testable import OfflineAnalysis
 
 /// The force-plate reference (RBDS0041, Fukuchi et al. 2017): reading the forces, and whether the
 /// contacts it finds are sane against what the markers show. Prints `force plate` lines

@@ -1,6 +1,8 @@
 import MarkerTracker
 import Testing
 @testable import CaptureKit
+@testable import SessionStore
+@testable import LivePipeline
 
 /// Every raw camera layout becomes the same luma plane and 4:2:0 chroma, rows read at the
 /// driver's stride (padding ignored).

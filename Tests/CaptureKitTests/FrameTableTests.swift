@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import CaptureKit
+@testable import SessionStore
 
 @Suite struct FrameTableTests {
     /// Rows of uneven length (frame numbers gain digits, some fields empty) so that interpolation

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import CaptureKit
 import MarkerTracker
+@testable import RunnerSimulation
 
 /// A marker held on another's LED while the rest of its limb stays lost is let go: the tracks of
 /// a partial frame are checked against a from-scratch labelling too (every `verifyInterval`

@@ -2,6 +2,9 @@ import Foundation
 import MarkerTracker
 import Testing
 @testable import CaptureKit
+@testable import SessionStore
+@testable import RunnerSimulation
+@testable import OfflineAnalysis
 
 /// Frames of every size through every writer and reader of the session files, on both sides of
 /// every buffer size the code uses (`FileOutput`'s 1 MiB buffer and its 512 KiB direct writes,

@@ -2,6 +2,9 @@ import Foundation
 import MarkerTracker
 import Testing
 @testable import CaptureKit
+@testable import SessionStore
+@testable import RunnerSimulation
+@testable import LivePipeline
 
 @Suite struct LiveSessionTests {
     /// Two unpaced simulated cameras, 2 stages of 0.5 s, recorded from the start.

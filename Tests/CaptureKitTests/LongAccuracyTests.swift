@@ -1,7 +1,7 @@
 import Foundation
 import MarkerTracker
 import Testing
-@testable import CaptureKit
+@testable import RunnerSimulation
 
 /// The events from rendered, tracked frames (not true positions), 12 s per view, and the rear
 /// view's events on the recorded runner over seeds and leg lengths: a few minutes in a debug

@@ -2,6 +2,7 @@ import Foundation
 import MarkerTracker
 import Testing
 @testable import CaptureKit
+@testable import RunnerSimulation
 
 /// libv4lconvert's JPEG decoding, on frames encoded the way a UVC camera's MJPEG stream is.
 @Suite struct MJPEGDecoderTests {

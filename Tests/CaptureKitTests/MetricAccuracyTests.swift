@@ -1,7 +1,8 @@
 import Foundation
 import MarkerTracker
 import Testing
-@testable import CaptureKit
+@testable import SessionStore
+@testable import OfflineAnalysis
 
 /// Stride metrics and stage summaries against the simulated runner's truth (true marker
 /// positions with the tracker's noise), with and without the clinic's findings switched on.

@@ -1,6 +1,5 @@
 import MarkerTracker
 import Testing
-@testable import CaptureKit
 
 /// A contact the detector missed must not make a double stride whose "stance" runs over a swing,
 /// nor one taken at the wrong moment a stride with wrong values at contact (docs/metrics.md):

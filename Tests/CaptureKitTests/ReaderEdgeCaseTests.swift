@@ -2,6 +2,7 @@ import Foundation
 import MarkerTracker
 import Testing
 @testable import CaptureKit
+@testable import SessionStore
 
 /// Inputs the fuzzer (scripts/fuzz-readers) steers towards, kept as tests: hostile sizes,
 /// nesting and truncation must give an error naming the file, never a crash or a huge allocation.

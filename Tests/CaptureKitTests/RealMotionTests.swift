@@ -2,6 +2,7 @@ import Foundation
 import MarkerTracker
 import Testing
 @testable import CaptureKit
+@testable import RunnerSimulation
 
 /// Recorded running replayed through the virtual cameras (data/realdata: Fukuchi et al. 2017,
 /// Hamner & Delp 2013). Prints `accuracy real` lines (docs/accuracy.md).

@@ -3,6 +3,8 @@ import Glibc
 import MarkerTracker
 import Testing
 @testable import CaptureKit
+@testable import SessionStore
+@testable import OfflineAnalysis
 
 /// A writer that dies (its buffers handed to the kernel, nothing closed), files cut at different
 /// frames, then the next open: recovered to the shortest consistent prefix, nothing deleted.

@@ -2,6 +2,8 @@ import Foundation
 import MarkerTracker
 import Testing
 @testable import CaptureKit
+@testable import SessionStore
+@testable import OfflineAnalysis
 
 @Suite struct SessionRoundTripTests {
     func processed(_ n: Int, view: CameraView) -> ProcessedFrame {

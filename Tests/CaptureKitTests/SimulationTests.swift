@@ -1,7 +1,9 @@
 import Foundation
 import MarkerTracker
 import Testing
-@testable import CaptureKit
+@testable import SessionStore
+@testable import RunnerSimulation
+import CaptureKit
 
 @Suite struct SimulationTests {
     @Test func gaitCurvePassesThroughItsKeypointsAndIsPeriodic() {

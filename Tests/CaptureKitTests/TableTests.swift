@@ -1,5 +1,5 @@
 import Testing
-@testable import CaptureKit
+@testable import SessionStore
 
 @Suite struct TableTests {
     @Test func csvRowFormatsNumbersWithoutFoundation() {

@@ -1,6 +1,7 @@
 import MarkerTracker
 import Testing
-@testable import CaptureKit
+@testable import RunnerSimulation
+import CaptureKit
 
 /// The faults a clinic meets, on small simulated frames: the status says what happened, markers
 /// go missing rather than wrong, angles are missing rather than wrong, nothing crashes.

@@ -1,6 +1,8 @@
 import MarkerTracker
 import Testing
 @testable import CaptureKit
+@testable import SessionStore
+@testable import RunnerSimulation
 
 /// The tracker on the simulated runner, scored against the ground truth (`TrackingScore`): no
 /// marker ever labelled on another LED, centroids within a tenth of a pixel RMS, most LEDs found.

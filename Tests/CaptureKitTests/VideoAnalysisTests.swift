@@ -1,7 +1,10 @@
 import Foundation
 import MarkerTracker
 import Testing
-@testable import CaptureKit
+@testable import SessionStore
+@testable import RunnerSimulation
+@testable import OfflineAnalysis
+import CaptureKit
 
 /// The offline analysis of a video file: any Y4M (here 4:2:0 colour at 60 fps, the runner
 /// filmed from the left), the frame rate from the header, the leg from the running direction.

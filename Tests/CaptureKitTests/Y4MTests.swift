@@ -2,6 +2,7 @@ import Foundation
 import MarkerTracker
 import Testing
 @testable import CaptureKit
+@testable import SessionStore
 
 @Suite struct Y4MTests {
     func frame(_ n: Int, width: Int = 8, height: Int = 6, chroma: Bool = false) -> Frame {

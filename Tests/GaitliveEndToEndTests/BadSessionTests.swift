@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import Testing
+import SessionStore
 
 /// Damaged sessions: every reader (review, sessions, export) answers with one line naming the
 /// file and the problem, exit status 2, and leaves every file as it was.

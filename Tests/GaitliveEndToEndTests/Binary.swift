@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import SessionStore
 
 /// The gaitlive executable under test and a way to run it.
 ///

@@ -1,8 +1,8 @@
-import CaptureKit
 import Foundation
 import Glibc
 import MarkerTracker
 import Testing
+import SessionStore
 
 /// A real full disk: a 16 MB tmpfs mounted for the test (needs root and permission to mount, as
 /// on the CI machine; skipped with the reason elsewhere). The recorder stops with one message,

@@ -2,6 +2,8 @@ import CaptureKit
 import Foundation
 import MarkerTracker
 import Testing
+import SessionStore
+import OfflineAnalysis
 
 /// `gaitlive export`: the tables as CSV, the markers as TRC, and the video with overlays drawn
 /// from the very numbers in the tables.

@@ -1,7 +1,7 @@
-import CaptureKit
 import Foundation
 import MarkerTracker
 import Testing
+import SessionStore
 
 /// The headless demo end to end: run the real binary, then check what is on disk against what it
 /// reported, reopen the session, and decode the videos with ffmpeg.

@@ -1,7 +1,7 @@
-import CaptureKit
 import Foundation
 import MarkerTracker
 import Testing
+import SessionStore
 
 /// `gaitlive import`: videos recorded elsewhere become an analysed session. On lossless video
 /// (the demo's own Y4M) the analysis is the live one, marker for marker.

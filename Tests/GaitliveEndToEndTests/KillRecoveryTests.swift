@@ -3,6 +3,7 @@ import Foundation
 import Glibc
 import MarkerTracker
 import Testing
+import SessionStore
 
 /// `kill -9` of the real binary while it records in real time, then the next open: every frame
 /// captured more than a second before the kill is on disk and readable, the session is marked

@@ -3,6 +3,7 @@ import Foundation
 import Glibc
 import MarkerTracker
 import Testing
+import SessionStore
 
 /// Large frames through the real binary, as a clinic with 720p cameras and phone videos meets them:
 /// record, list, analyse, report, export, import (Y4M and through ffmpeg), and the sessions an older

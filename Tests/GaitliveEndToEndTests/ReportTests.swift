@@ -1,7 +1,7 @@
-import CaptureKit
 import Foundation
 import MarkerTracker
 import Testing
+import SessionStore
 
 /// `gaitlive report` on the simulated runner, end to end through the real binary: with a left
 /// pelvic drop, extra right dorsiflexion and over-striding switched on it finds exactly those, on

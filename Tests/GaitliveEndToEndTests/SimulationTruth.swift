@@ -2,6 +2,8 @@ import CaptureKit
 import Foundation
 import MarkerTracker
 import Testing
+import SessionStore
+import RunnerSimulation
 
 /// The ground truth of a headless demo session, rebuilt from its manifest: the same runner model
 /// (seed, findings, camera side, incline from the incline stage's start), the true events, and

@@ -3,6 +3,8 @@ import MarkerTracker
 import Synchronization
 import Testing
 @testable import ReviewTUI
+import SessionStore
+import LivePipeline
 
 /// Camera controls kept in memory, as a UVC webcam describes them.
 final class FakeControls: CameraControlling {

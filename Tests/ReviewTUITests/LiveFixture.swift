@@ -1,6 +1,9 @@
 import CaptureKit
 import Foundation
 import MarkerTracker
+import SessionStore
+import RunnerSimulation
+import LivePipeline
 
 /// A running live session of two small simulated cameras in real time, its directory removed
 /// when stopped; waits until both views have a first snapshot.

@@ -1,8 +1,9 @@
-import CaptureKit
 import Foundation
 import MarkerTracker
 import Testing
 @testable import ReviewTUI
+import SessionStore
+import LivePipeline
 
 @Suite struct LiveScreenTests {
     @Test func recordStageAndQuitFlow() throws {

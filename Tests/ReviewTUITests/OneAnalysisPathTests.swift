@@ -1,8 +1,9 @@
-import CaptureKit
 import Foundation
 import MarkerTracker
 import Testing
 @testable import ReviewTUI
+import SessionStore
+import OfflineAnalysis
 
 /// Live capture, the offline analyses and review run one analysis path: for the same recording
 /// they give the same events and strides (up to the 3 decimals markers are stored with), once the

@@ -1,7 +1,7 @@
-import CaptureKit
 import MarkerTracker
 import Testing
 @testable import ReviewTUI
+import SessionStore
 
 /// The report in the review console: `R` opens it over the views, it scrolls, Esc closes it and
 /// the frame keys work again. The fixture session is too short to judge, and the report says so.

@@ -1,8 +1,9 @@
-import CaptureKit
 import Foundation
 import MarkerTracker
 import Testing
 @testable import ReviewTUI
+import SessionStore
+import OfflineAnalysis
 
 /// One recorded session shared by these tests (recording it is the slow part).
 let reviewFeatureFixture = try! SessionFixture(seconds: 2.5)

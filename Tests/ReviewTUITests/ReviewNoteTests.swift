@@ -1,7 +1,7 @@
-import CaptureKit
 import MarkerTracker
 import Testing
 @testable import ReviewTUI
+import SessionStore
 
 /// `a` in review: a one-line note, saved into the session's manifest with the frame's time.
 @Suite struct ReviewNoteTests {

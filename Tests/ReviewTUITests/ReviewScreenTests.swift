@@ -1,7 +1,7 @@
-import CaptureKit
 import MarkerTracker
 import Testing
 @testable import ReviewTUI
+import SessionStore
 
 @Suite(.serialized) struct ReviewScreenTests {
     let fixture: SessionFixture

@@ -1,6 +1,9 @@
 import CaptureKit
 import Foundation
 import MarkerTracker
+import SessionStore
+import RunnerSimulation
+import LivePipeline
 
 /// A small recorded two-stage session (160x120, 120 fps, `seconds` per stage) in a temp directory.
 final class SessionFixture: Sendable {

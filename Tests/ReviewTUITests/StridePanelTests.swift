@@ -1,7 +1,7 @@
-import CaptureKit
 import MarkerTracker
 import Testing
 @testable import ReviewTUI
+import OfflineAnalysis
 
 @Suite struct StridePanelTests {
     /// A stride of one camera and leg with a cadence and a knee flexion at contact.

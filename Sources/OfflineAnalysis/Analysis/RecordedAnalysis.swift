@@ -1,5 +1,5 @@
 public import MarkerTracker
-import SessionStore
+public import SessionStore
 
 /// One recorded view of a stage analysed again from its stored markers, with a clinician's
 /// corrections applied: the same path as live (`MarkerAnalysis`) with the same running-direction

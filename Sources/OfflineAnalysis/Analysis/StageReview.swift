@@ -1,6 +1,6 @@
 public import CaptureKit
 public import MarkerTracker
-import SessionStore
+public import SessionStore
 
 /// One recorded stage as the review screen sees it: the stored markers with the clinician's
 /// corrections applied, the angles and events re-derived where markers were corrected, and the

@@ -1,6 +1,6 @@
 public import MarkerTracker
-import CaptureKit
-import SessionStore
+public import CaptureKit
+public import SessionStore
 
 /// The result of analysing one camera's video: per-frame markers and angles, gait events,
 /// per-stride metrics and their per-side summary. Produced by `VideoAnalyzer`; printed by

@@ -1,5 +1,5 @@
 public import MarkerTracker
-import CaptureKit
+public import CaptureKit
 
 /// Runs one camera's processing over a recorded video, frame by frame: the same tracker, angles,
 /// gait events and stride metrics as the live pipeline (`ViewProcessor`), then the zero-lag

@@ -1,6 +1,6 @@
-import MarkerTracker
-import CaptureKit
-import SessionStore
+public import MarkerTracker
+public import CaptureKit
+public import SessionStore
 
 /// `gaitlive export --to video`: each stage and camera as a colour Y4M (`<stage>_<view>.y4m`,
 /// 4:2:0) with the overlays drawn into the pictures: body segments, markers (green detected,

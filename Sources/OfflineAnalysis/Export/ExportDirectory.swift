@@ -1,7 +1,7 @@
 import Foundation
 import Glibc
-import CaptureKit
-import SessionStore
+public import CaptureKit
+public import SessionStore
 
 /// Where an export is written: a new directory filled under a temporary name and renamed into
 /// place only when complete, so a failed export leaves nothing behind and nothing is overwritten.

@@ -1,7 +1,7 @@
 import Foundation
-import MarkerTracker
-import CaptureKit
-import SessionStore
+public import MarkerTracker
+public import CaptureKit
+public import SessionStore
 
 /// `gaitlive export --to trc`: 2D marker trajectories in OpenSim's TRC layout, one file per stage
 /// and camera (`<stage>_<view>.trc`), read by OpenSim-based tools, Kinovea and Sports2D.

@@ -1,6 +1,6 @@
 import Foundation
-import MarkerTracker
-import SessionStore
+public import MarkerTracker
+public import SessionStore
 
 /// `gaitlive export --to csv`: every table of every stage, cut to the frames the session keeps
 /// (after a crash, the common prefix), each row checked on the way, plus the manifest.

@@ -1,7 +1,7 @@
 import Foundation
 public import MarkerTracker
-import CaptureKit
-import SessionStore
+public import CaptureKit
+public import SessionStore
 
 /// Builds a session from videos recorded elsewhere (`gaitlive import`): each Y4M runs through the
 /// same per-camera processing as live capture (`ViewProcessor`: tracking, angles, events) and is

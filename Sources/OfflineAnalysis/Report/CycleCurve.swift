@@ -1,5 +1,5 @@
 public import MarkerTracker
-import SessionStore
+public import SessionStore
 
 /// One angle of one leg over the gait cycle in one stage: the mean and SD over the leg's
 /// strides at every 2 % from initial contact (0 %) to the next one (100 %).

@@ -1,5 +1,6 @@
 import MarkerTracker
 import CaptureKit
+import SessionStore
 
 /// Turns per-stage, per-side stride statistics into findings (docs/report.md, "Findings"):
 ///

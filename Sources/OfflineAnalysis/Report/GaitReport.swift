@@ -1,7 +1,7 @@
 public import Foundation
 public import MarkerTracker
-import CaptureKit
-import SessionStore
+public import CaptureKit
+public import SessionStore
 
 /// Everything a report says about one session: per stage and side every stride metric (mean
 /// and SD over the strides that count), the findings with their evidence, what to work on, and

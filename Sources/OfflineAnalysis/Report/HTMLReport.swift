@@ -1,5 +1,6 @@
 import MarkerTracker
 import CaptureKit
+import SessionStore
 
 /// The report as one self-contained HTML file (no scripts, no network): findings first, what to
 /// work on, the angles over the gait cycle as inline SVG, key frames as PNG `data:` URIs, then

@@ -1,7 +1,7 @@
 import Foundation
 public import MarkerTracker
-import CaptureKit
-import SessionStore
+public import CaptureKit
+public import SessionStore
 
 /// A still of one camera at a gait event (initial contact, midstance, toe-off) of a typical
 /// stride, with the overlays drawn as the annotated video export draws them, cropped to the

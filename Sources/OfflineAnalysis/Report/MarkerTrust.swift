@@ -1,5 +1,5 @@
 public import MarkerTracker
-import SessionStore
+public import SessionStore
 
 /// Which markers of one recorded view the tracker was sure of, frame by frame.
 ///

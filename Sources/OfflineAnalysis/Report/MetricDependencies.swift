@@ -1,5 +1,5 @@
 public import MarkerTracker
-import SessionStore
+public import SessionStore
 
 /// What a stride metric is measured from: the markers of its view and the stretch of the stride
 /// where it is taken. Used to keep values measured from unsure markers out of the report.

@@ -1,4 +1,5 @@
 public import MarkerTracker
+import SessionStore
 
 /// How one side's mean of one metric changed from a flat stage to the incline stage after it.
 public struct StageChange: Sendable, Equatable, Codable {

@@ -1,5 +1,5 @@
 public import MarkerTracker
-import SessionStore
+public import SessionStore
 
 /// One recorded stage as the findings rules see it: what it was and its usable strides.
 public struct StageInput: Sendable {

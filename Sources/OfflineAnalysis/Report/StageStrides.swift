@@ -1,5 +1,5 @@
 public import MarkerTracker
-import SessionStore
+public import SessionStore
 
 /// The strides of one recorded stage that the report may use, metric by metric.
 ///

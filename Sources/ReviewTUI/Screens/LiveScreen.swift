@@ -1,9 +1,9 @@
 import Foundation
 public import CaptureKit
 public import MarkerTracker
-import LivePipeline
-import OfflineAnalysis
-import SessionStore
+public import LivePipeline
+public import OfflineAnalysis
+public import SessionStore
 
 /// The live console: both cameras with overlays, per-camera health, recording and stage, the
 /// numbers panel, and the keys the therapist uses during the run.

@@ -1,8 +1,8 @@
 import Foundation
 public import CaptureKit
-import MarkerTracker
-import OfflineAnalysis
-import SessionStore
+public import MarkerTracker
+public import OfflineAnalysis
+public import SessionStore
 
 /// The session's report in the review console (key `R`): findings with their evidence, what to
 /// work on, then per stage every stride metric per side with its reference, scrolled with the

@@ -1,8 +1,8 @@
 import Foundation
 public import CaptureKit
 public import MarkerTracker
-import OfflineAnalysis
-import SessionStore
+public import OfflineAnalysis
+public import SessionStore
 
 /// The review console: a saved session played back slowly or frame by frame, both views locked
 /// by timestamp, with the same overlays and numbers as live, where the therapist shows the

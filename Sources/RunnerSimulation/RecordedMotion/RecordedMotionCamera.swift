@@ -1,6 +1,6 @@
 import Foundation
 public import MarkerTracker
-import CaptureKit
+public import CaptureKit
 
 /// A virtual camera filming a replayed recording (`RecordedRunner`): a `FrameSource` like the
 /// simulated cameras, rendered by the same `SceneRenderer`, with the same ground truth in every

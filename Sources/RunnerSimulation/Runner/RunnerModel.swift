@@ -1,7 +1,7 @@
 import Foundation
 public import MarkerTracker
-import CaptureKit
-import SessionStore
+public import CaptureKit
+public import SessionStore
 
 /// The simulated runner: a kinematic model of treadmill running as a pure function of time.
 ///

@@ -1,6 +1,6 @@
 import Foundation
 public import MarkerTracker
-import CaptureKit
+public import CaptureKit
 
 /// A virtual camera filming the simulated runner: a `FrameSource` like a V4L2 camera.
 ///

@@ -1,8 +1,8 @@
 import Foundation
 public import MarkerTracker
 import Synchronization
-import CaptureKit
-import SessionStore
+public import CaptureKit
+public import SessionStore
 
 /// The simulated runner shared by the virtual cameras of one session: the model, its stage
 /// schedule, and the clock origin that maps simulation time to monotonic timestamps.

@@ -1,5 +1,5 @@
 public import MarkerTracker
-import CaptureKit
+public import CaptureKit
 
 /// How well a tracker did on simulated frames, against their ground truth.
 ///

@@ -12,6 +12,10 @@ public struct CSVTable: Sendable {
         public var path: String
         public var problem: String
         public var description: String { "\(path): \(problem)" }
+        public init(path: String, problem: String) {
+            self.path = path
+            self.problem = problem
+        }
     }
 
     /// Parses `text` (the file's content) read from `path`. A last line without a newline (a

@@ -1,5 +1,5 @@
 import Glibc
-import CaptureKit
+public import CaptureKit
 
 /// A file gaitlive reads at arbitrary offsets (`open(2)` read-only + `pread(2)`): recorded video
 /// and imported files. Every error names the file.

@@ -1,5 +1,5 @@
 import Glibc
-import CaptureKit
+public import CaptureKit
 
 /// An append-only file that gaitlive creates and writes: video, tables, indices.
 ///

@@ -1,6 +1,6 @@
 import Foundation
 import Glibc
-import CaptureKit
+public import CaptureKit
 
 /// Reads and atomically replaces a session's `session.json`.
 ///

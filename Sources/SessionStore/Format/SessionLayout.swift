@@ -1,5 +1,5 @@
 public import Foundation
-import CaptureKit
+public import CaptureKit
 
 /// Where things live inside a session directory, and how directories and names are made safe.
 public enum SessionLayout {

@@ -1,5 +1,5 @@
 public import MarkerTracker
-import CaptureKit
+public import CaptureKit
 
 /// Reads any frame of a Y4M video in O(1): the review screen's and importer's video access.
 ///

@@ -1,5 +1,5 @@
-import MarkerTracker
-import CaptureKit
+public import MarkerTracker
+public import CaptureKit
 
 /// Appends frames to a Y4M video: one header line, then `FRAME\n` and the planes per picture.
 ///

@@ -1,5 +1,5 @@
 import Glibc
-import CaptureKit
+public import CaptureKit
 
 /// An exclusive advisory lock on a session directory (`flock(2)` on the directory itself).
 ///

@@ -1,7 +1,7 @@
 import Glibc
 public import MarkerTracker
 import Synchronization
-import CaptureKit
+public import CaptureKit
 
 /// The recorder: its own thread appending every recorded frame, table row and event to the
 /// session, handing it to the kernel every quarter second (so it survives the process being

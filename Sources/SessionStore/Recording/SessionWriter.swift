@@ -1,6 +1,6 @@
 import Foundation
 public import MarkerTracker
-import CaptureKit
+public import CaptureKit
 
 /// Writes a session directory: per stage and camera the Y4M video, frame index, marker and angle
 /// tables; per stage the events and strides tables; and the manifest. Used by the recorder thread only.

@@ -3,6 +3,8 @@ import Glibc
 import MarkerTracker
 import Testing
 @testable import CaptureKit
+@testable import SessionStore
+@testable import LivePipeline
 
 extension V4L2DeviceTests {
     /// vivid's `disconnect` control unplugs the rear camera mid-recording: its view is lost, the

@@ -3,6 +3,7 @@ import Glibc
 import MarkerTracker
 import Testing
 @testable import CaptureKit
+@testable import RunnerSimulation
 
 extension V4L2DeviceTests {
     /// Simulated-runner side-view frames rendered at 640x480 with their true angles (rendered

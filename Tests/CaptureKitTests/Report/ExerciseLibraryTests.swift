@@ -2,6 +2,7 @@
 import Foundation
 import MarkerTracker
 import Testing
+@testable import OfflineAnalysis
 
 /// The exercise library: the shipped file is the built-in one, covers every finding the rules
 /// raise, and a broken file is refused with its path and the problem.

@@ -1,6 +1,8 @@
-@testable import CaptureKit
 import MarkerTracker
 import Testing
+@testable import SessionStore
+@testable import RunnerSimulation
+@testable import OfflineAnalysis
 
 /// The findings rules on made-up strides: each rule fires past its threshold and not before,
 /// on the right side, and never without enough strides from sure markers.

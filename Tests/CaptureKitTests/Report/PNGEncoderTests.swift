@@ -1,5 +1,5 @@
-@testable import CaptureKit
 import Testing
+@testable import OfflineAnalysis
 
 /// Checksums against published values, and PNG structure (the pixels themselves are decoded by
 /// python's zlib in scripts/check-report-html, run by the end-to-end report tests).

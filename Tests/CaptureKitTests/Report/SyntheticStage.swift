@@ -1,5 +1,6 @@
-@testable import CaptureKit
 import MarkerTracker
+@testable import SessionStore
+@testable import OfflineAnalysis
 
 /// A stage built from made-up strides (one every 0.7 s, 84 frames at 120 fps), with every marker
 /// detected unless told otherwise: for testing the report's rules without a recording.

@@ -1,4 +1,5 @@
 import MarkerTracker
+import OfflineAnalysis
 
 /// How detected gait events compare with the true ones: per kind, how many true events were
 /// found within one frame, how many were missed, how many detections match nothing.

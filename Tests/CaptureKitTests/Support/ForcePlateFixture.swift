@@ -1,5 +1,6 @@
 import MarkerTracker
-@testable import CaptureKit
+@testable import SessionStore
+@testable import RunnerSimulation
 
 /// Runner 004 of Fukuchi et al. (2017) with its instrumented treadmill (data/realdata), loaded
 /// once for the force-plate suites: the forces, the landmarks as recorded (the centre of

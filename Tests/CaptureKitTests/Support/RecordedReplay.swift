@@ -1,5 +1,6 @@
 import MarkerTracker
 @testable import CaptureKit
+@testable import RunnerSimulation
 
 /// A recorded runner filmed by one virtual camera (640x480), without rendering: the exact
 /// projected markers plus the tracker's noise (0.02 px Gaussian from `rng`), through the view's

@@ -1,6 +1,7 @@
 import Foundation
 import MarkerTracker
-@testable import CaptureKit
+@testable import SessionStore
+@testable import RunnerSimulation
 
 /// One view of the simulated runner sampled at a frame rate without rendering: the true marker
 /// positions (optionally with Gaussian noise, as a tracker would measure them), the true angles

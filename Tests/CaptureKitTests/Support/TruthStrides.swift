@@ -1,4 +1,5 @@
 import MarkerTracker
+import OfflineAnalysis
 
 /// Stride metrics computed from the simulated runner's truth: true events, true (unfiltered)
 /// angles. What the measured strides are compared with.
