@@ -162,11 +162,13 @@ public struct StrideAnalyzer: Sendable {
         if let contact = s[.contactTime] {
             s[.flightTime] = max(0, 1000 * s.duration / 2 - contact)
         }
-        s[.kneeFlexionAtContact] = w[.kneeFlexion, a]
-        s[.hipFlexionAtContact] = w[.hipFlexion, a]
-        s[.ankleDorsiflexionAtContact] = w[.ankleDorsiflexion, a]
-        s[.tibiaAngleAtContact] = w[.tibiaAngle, a]
-        s[.footAngleAtContact] = w[.footAngle, a]
+        // At the contact's own time: its frame is the first at or after it.
+        let back = frameRate.map { max(0, (ring[a].time - s.contact.time) * $0) } ?? 0
+        s[.kneeFlexionAtContact] = w.value(.kneeFlexion, a, before: back)
+        s[.hipFlexionAtContact] = w.value(.hipFlexion, a, before: back)
+        s[.ankleDorsiflexionAtContact] = w.value(.ankleDorsiflexion, a, before: back)
+        s[.tibiaAngleAtContact] = w.value(.tibiaAngle, a, before: back)
+        s[.footAngleAtContact] = w.value(.footAngle, a, before: back)
         if let e = stanceEnd {
             s[.peakKneeFlexion] = w.maximum(.kneeFlexion, a...e)
             s[.peakAnkleDorsiflexion] = w.maximum(.ankleDorsiflexion, a...e)
