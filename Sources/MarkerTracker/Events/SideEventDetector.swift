@@ -16,7 +16,9 @@
 /// is measured from the forefoot's path in stance (the stage's incline until there is enough of
 /// it); the band is 4 % of the leg length above the lowest position each marker took in the
 /// last 2.5 s. Accelerations come from quadratic fits over +-25 ms and a peak must dominate
-/// +-40 ms, so an event is reported `delayFrames` frames (75 ms) after the frame it happened in.
+/// +-40 ms, so an event is found `delayFrames` frames (75 ms) after the frame it happened in, and
+/// reported `reportDelayFrames` (100 ms) after its own frame, a fixed delay (a contact's frame, the
+/// first at or after its time, may lie two frames either side of the frame it was found at).
 /// A contact's frame is the first frame at or after its time; a toe-off's is still the frame of
 /// its acceleration peak (time refined by a parabola through the peak). Missing markers around
 /// a candidate mean no event, never a guess.
@@ -59,6 +61,8 @@ public struct SideEventDetector: Sendable {
     var beltSpeed: Double?
     /// Scratch for the belt speed's median: no allocation per frame once full.
     var speeds: [Double] = []
+    /// Events found, waiting for their report (sample of the event's frame, event).
+    var pending: [(index: Int, event: GaitEvent)] = []
 
     /// A foot marker near the belt moves with it when its speed relative to the belt is under
     /// this fraction of the belt's speed. A foot in the air before contact moves forward
@@ -78,6 +82,7 @@ public struct SideEventDetector: Sendable {
         clock = FrameClock(framesPerSecond: framesPerSecond)
         if let f = framesPerSecond { timing = EventTiming(framesPerSecond: f) }
         speeds.reserveCapacity(ring.capacity)
+        pending.reserveCapacity(8)
     }
 
     /// Feeds one frame; returns the events confirmed by it (usually none), oldest first.
@@ -114,9 +119,13 @@ public struct SideEventDetector: Sendable {
             beltSpeed = measuredBeltSpeed(timing) ?? beltSpeed
         }
         while next <= ring.count - 1 - timing.delayFrames {
-            evaluate(next, timing, into: &events)
+            evaluate(next, timing)
             next += 1
         }
+        // Each event is reported a fixed delay after its own frame (`EventTiming.reportDelayFrames`).
+        let newest = ring.count - 1
+        for p in pending where p.index + timing.reportDelayFrames <= newest { events.append(p.event) }
+        pending.removeAll { $0.index + timing.reportDelayFrames <= newest }
         return events.sorted { $0.time < $1.time }
     }
 
@@ -327,23 +336,23 @@ public struct SideEventDetector: Sendable {
         return isAccelerationPeak(c, Foot.toe, t)
     }
 
-    /// The frame an event at `time` belongs to: the first frame at or after it (searched back
-    /// from sample `c`, at or after the event).
-    private func frame(at time: Double, _ c: Int) -> Int {
+    /// The sample an event at `time` belongs to: the first frame at or after it (searched from
+    /// sample `c`).
+    private func sample(at time: Double, _ c: Int) -> Int {
         var i = c
         while ring.holds(i - 1), ring[i - 1].frame >= 0, ring[i - 1].time >= time { i -= 1 }
-        var j = i
-        while !(ring[j].frame >= 0 && ring[j].time >= time), ring.holds(j + 1) { j += 1 }
-        return ring[j].frame
+        while !(ring[i].frame >= 0 && ring[i].time >= time), ring.holds(i + 1) { i += 1 }
+        return i
     }
 
-    private mutating func evaluate(_ c: Int, _ t: EventTiming, into events: inout [GaitEvent]) {
+    private mutating func evaluate(_ c: Int, _ t: EventTiming) {
         guard ring.holds(c - t.peakHalfWidth - t.accelerationHalfWidth), ring[c].frame >= 0,
               let leg = legPixels, beltSpeed != nil else { return }
         let band = groundBand * leg
         if lastIC.map({ c - $0 >= t.refractoryFrames }) ?? true, let time = contact(c, band: band, t) {
             lastIC = c
-            events.append(GaitEvent(kind: .initialContact, side: side, view: .side, frame: frame(at: time, c), time: time))
+            let i = sample(at: time, c)
+            pending.append((i, GaitEvent(kind: .initialContact, side: side, view: .side, frame: ring[i].frame, time: time)))
         }
         if lastTO.map({ c - $0 >= t.refractoryFrames }) ?? true {
             if let ic = lastIC, c - ic < t.minimumContactFrames { return }
@@ -352,7 +361,7 @@ public struct SideEventDetector: Sendable {
             lastTO = c
             // (Still the frame of the acceleration peak, not yet the first frame at or after the
             // time: see docs/angles.md, "Event times and frames".)
-            events.append(GaitEvent(kind: .toeOff, side: side, view: .side, frame: ring[c].frame, time: time))
+            pending.append((c, GaitEvent(kind: .toeOff, side: side, view: .side, frame: ring[c].frame, time: time)))
             if let ic = lastIC, c - ic <= t.maximumContactFrames, ring.holds(ic) {
                 var best: Int?
                 for i in ic...c {
@@ -360,8 +369,9 @@ public struct SideEventDetector: Sendable {
                     if !k.isNaN && ring[i].frame >= 0 && k > (best.map { ring[$0].knee } ?? -.infinity) { best = i }
                 }
                 if let b = best {
-                    events.append(GaitEvent(kind: .midstance, side: side, view: .side, frame: ring[b].frame,
-                                            time: ring[b].time))
+                    // Reported with its toe-off.
+                    pending.append((c, GaitEvent(kind: .midstance, side: side, view: .side, frame: ring[b].frame,
+                                                 time: ring[b].time)))
                 }
             }
         }

@@ -3,8 +3,8 @@
 /// Composes the view's event detector (`SideEventDetector` for the camera-side leg, or
 /// `RearEventDetector` for both legs) with a `StrideAnalyzer`. The live pipeline runs it on the
 /// capture thread; the offline analysis runs the very same code over a file, so both give the
-/// same events and strides. Events arrive with the detector's fixed delay (at 120 fps 75 ms in
-/// the side view, 100 ms for the rear view's contacts; the rear view's toe-off when the other
+/// same events and strides. Events arrive with the detector's fixed delay (at 120 fps 100 ms
+/// for the side view's events and the rear view's contacts; the rear view's toe-off when the other
 /// foot lands).
 public struct GaitAnalyzer: Sendable {
     /// What one frame produced.
