@@ -58,8 +58,9 @@ public struct ViewProcessor: Sendable {
         if smoother == nil, let f = gait.framesPerSecond { smoother = AngleSmoother(sampleRateHz: f) }
         let smoothed = smoother?.smooth(angles) ?? angles
         for e in update.events { cadence.add(e) }
-        let out = ProcessedFrame(frame: frame, streamIndex: streamIndex, tracked: tracked, angles: angles,
+        var out = ProcessedFrame(frame: frame, streamIndex: streamIndex, tracked: tracked, angles: angles,
                                  events: update.events, smoothedAngles: smoothed, strides: update.strides)
+        out.leftOut = update.leftOut
         streamIndex += 1
         return out
     }

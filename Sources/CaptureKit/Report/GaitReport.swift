@@ -86,6 +86,11 @@ public struct GaitReport: Sendable {
             if options.curves { stage.curves = curves(recorded, strides: strides, trust: trust, fps: fps, manifest: manifest) }
             if options.keyFrames { stage.keyFrames = keyFrames(recorded, strides: strides, manifest: manifest) }
             notes += stageNotes(stage, markerSide: manifest.camera(.side)?.markerSide ?? .right)
+            for view in CameraView.allCases {
+                guard let rv = recorded.views[view] else { continue }
+                let out = OfflineStrides.leftOut(view: rv, corrections: corrections[view], manifest: manifest, stage: recorded.info)
+                notes += leftOutNotes(out, stage: recorded.info.directory, view: view)
+            }
             stages.append(stage)
         }
         let rules = FindingRules(legLengthCm: manifest.athlete.legLengthCm)
@@ -118,6 +123,23 @@ public struct GaitReport: Sendable {
         public var stage: String
         public var known: [String]
         public var description: String { "--observe: no stage '\(stage)' (the session has: \(known.joined(separator: ", ")))" }
+    }
+
+    /// Why strides of a stage were left out, one note per camera and side: "flat, side camera,
+    /// right: 2 strides left out: 1 a contact was missed ..., 1 stride time ...".
+    static func leftOutNotes(_ out: [LeftOutStride], stage: String, view: CameraView) -> [String] {
+        var notes: [String] = []
+        for side in BodySide.allCases {
+            let mine = out.filter { $0.side == side }
+            guard !mine.isEmpty else { continue }
+            let parts = LeftOutStride.Reason.allCases.compactMap { r -> String? in
+                let n = mine.filter { $0.reason == r }.count
+                return n == 0 ? nil : "\(n) \(r.explanation)"
+            }
+            notes.append("\(stage), \(view.rawValue) camera, \(side.rawValue): \(mine.count) stride\(mine.count == 1 ? "" : "s") "
+                         + "left out (not measured): " + parts.joined(separator: "; "))
+        }
+        return notes
     }
 
     static func stageNotes(_ s: Stage, markerSide: BodySide) -> [String] {

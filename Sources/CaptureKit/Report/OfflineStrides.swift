@@ -23,6 +23,18 @@ public enum OfflineStrides {
     /// angles of corrected frames are computed again.
     public static func measure(view rv: RecordedView, corrections: MarkerCorrections?, manifest: SessionManifest,
                                stage: SessionManifest.Stage) -> [StrideRecord] {
+        run(view: rv, corrections: corrections, manifest: manifest, stage: stage).strides
+    }
+
+    /// The strides of one view of a stage the analyzer leaves out, and why (the same pass as
+    /// `measure`; the recorded strides table keeps only the strides measured).
+    public static func leftOut(view rv: RecordedView, corrections: MarkerCorrections?, manifest: SessionManifest,
+                               stage: SessionManifest.Stage) -> [LeftOutStride] {
+        run(view: rv, corrections: corrections, manifest: manifest, stage: stage).leftOut
+    }
+
+    static func run(view rv: RecordedView, corrections: MarkerCorrections?, manifest: SessionManifest,
+                    stage: SessionManifest.Stage) -> (strides: [StrideRecord], leftOut: [LeftOutStride]) {
         let view = rv.view
         let camera = manifest.camera(view)
         let markerSide = manifest.camera(.side)?.markerSide ?? .right
@@ -34,11 +46,13 @@ public enum OfflineStrides {
                                 calibration: manifest.calibration, framesPerSecond: camera?.measuredFps ?? camera?.nominalFps)
         let times = rv.times
         var out: [StrideRecord] = []
+        var leftOut: [LeftOutStride] = []
         for n in 0..<rv.frameCount {
             let corrected = corrections?.byFrame[n] != nil
             let angles = corrected ? calculator.angles(markers[n], view: view) : rv.angles(at: n)
             let update = gait.push(frame: n, time: times[n], markers: markers[n], angles: angles, forward: forward,
                                    inclineDegrees: incline)
+            leftOut += update.leftOut
             for s in update.strides {
                 var values: [StrideMetric: Double] = [:]
                 for (m, v) in s.measured { values[m] = v }
@@ -49,6 +63,6 @@ public enum OfflineStrides {
                                         values: values))
             }
         }
-        return out
+        return (out, leftOut)
     }
 }

@@ -13,6 +13,8 @@ public struct GaitAnalyzer: Sendable {
         public var events: [GaitEvent] = []
         /// Strides completed with this frame.
         public var strides: [StrideMetrics] = []
+        /// Strides that ended with this frame's events but were not measured, with the reason.
+        public var leftOut: [LeftOutStride] = []
         public init() {}
     }
 
@@ -58,6 +60,7 @@ public struct GaitAnalyzer: Sendable {
         strides.push(frame: frame, time: time, markers: markers, angles: angles, forward: forward,
                      framesPerSecond: framesPerSecond)
         u.strides = strides.add(events: u.events)
+        if !strides.leftOut.isEmpty { u.leftOut = strides.takeLeftOut() }
         return u
     }
 }
