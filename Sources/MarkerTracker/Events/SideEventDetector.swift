@@ -59,6 +59,9 @@ public struct SideEventDetector: Sendable {
     var beltSlope = 0.0
     /// The belt's speed in the image (pixels per second), once measured.
     var beltSpeed: Double?
+    /// The lowest heel and forefoot heights over the history (`measureGround`).
+    var groundHeel: Double?
+    var groundToe: Double?
     /// Scratch for the belt speed's median: no allocation per frame once full.
     var speeds: [Double] = []
     /// Events found, waiting for their report (sample of the event's frame, event).
@@ -116,7 +119,9 @@ public struct SideEventDetector: Sendable {
         var events: [GaitEvent] = []
         if next <= ring.count - 1 - timing.delayFrames {
             beltSlope = measuredBeltSlope(timing) ?? stageSlope
-            beltSpeed = measuredBeltSpeed(timing) ?? beltSpeed
+            measureGround(timing)
+            // The belt's speed changes slowly: measured every 8th frame (a median is a sort).
+            if beltSpeed == nil || ring.count % 8 == 0 { beltSpeed = measuredBeltSpeed(timing) ?? beltSpeed }
         }
         while next <= ring.count - 1 - timing.delayFrames {
             evaluate(next, timing)
@@ -180,18 +185,24 @@ public struct SideEventDetector: Sendable {
         return b
     }
 
-    /// Lowest value of `key` over the history up to the newest sample (nil before the warm-up).
+    /// Lowest value of `key` over the history up to the newest sample (nil before the warm-up),
+    /// as measured once per frame (`measureGround`).
     private func ground(_ key: Foot, _ t: EventTiming) -> Double? {
-        var low: Double?
-        var seen = 0
+        key == .heel ? groundHeel : groundToe
+    }
+
+    /// The lowest heel and forefoot heights over the history, once per frame.
+    private mutating func measureGround(_ t: EventTiming) {
+        var low = (Double.infinity, Double.infinity)
+        var seen = (0, 0)
         let from = max(ring.first, ring.count - t.historyFrames)
         for i in from..<ring.count {
-            let v = height(ring[i], key)
-            guard !v.isNaN else { continue }
-            seen += 1
-            if v < (low ?? .infinity) { low = v }
+            let h = height(ring[i], .heel), m = height(ring[i], .toe)
+            if !h.isNaN { seen.0 += 1; low.0 = min(low.0, h) }
+            if !m.isNaN { seen.1 += 1; low.1 = min(low.1, m) }
         }
-        return seen >= t.warmUpFrames ? low : nil
+        groundHeel = seen.0 >= t.warmUpFrames ? low.0 : nil
+        groundToe = seen.1 >= t.warmUpFrames ? low.1 : nil
     }
 
     /// Image velocity of a marker at sample `i`, pixels per second (central difference).
