@@ -256,13 +256,18 @@ public struct SideEventDetector: Sendable {
     /// the marker and its relative speed, the slower one if both are.
     private func onBelt(_ i: Int, band: Double, _ t: EventTiming,
                         within limit: Double = SideEventDetector.onBeltSpeed) -> (foot: Foot, speed: Double)? {
-        var best: (foot: Foot, speed: Double)?
-        for foot in [Foot.heel, Foot.toe] {
+        // (Two calls rather than a loop over an array literal: nothing allocated per frame.)
+        func carried(_ foot: Foot) -> Double? {
             guard let h = value(i, foot), let g = ground(foot, t), h - g < band,
-                  let r = beltRelativeSpeed(i, foot, t), r < limit else { continue }
-            if r < (best?.speed ?? .infinity) { best = (foot, r) }
+                  let r = beltRelativeSpeed(i, foot, t), r < limit else { return nil }
+            return r
         }
-        return best
+        switch (carried(.heel), carried(.toe)) {
+        case let (h?, m?): return h <= m ? (.heel, h) : (.toe, m)
+        case let (h?, nil): return (.heel, h)
+        case let (nil, m?): return (.toe, m)
+        case (nil, nil): return nil
+        }
     }
 
     /// The time at which the ramp from `a` (at sample i - 1) to `b` (at sample i) crosses `level`.
