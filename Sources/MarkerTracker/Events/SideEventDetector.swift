@@ -120,8 +120,7 @@ public struct SideEventDetector: Sendable {
         if next <= ring.count - 1 - timing.delayFrames {
             beltSlope = measuredBeltSlope(timing) ?? stageSlope
             measureGround(timing)
-            // The belt's speed changes slowly: measured every 8th frame (a median is a sort).
-            if beltSpeed == nil || ring.count % 8 == 0 { beltSpeed = measuredBeltSpeed(timing) ?? beltSpeed }
+            beltSpeed = measuredBeltSpeed(timing) ?? beltSpeed
         }
         while next <= ring.count - 1 - timing.delayFrames {
             evaluate(next, timing)
@@ -277,8 +276,9 @@ public struct SideEventDetector: Sendable {
     }
 
     /// Initial contact at `c`: the first sample at which a foot marker near the belt moves with
-    /// it, after a sample at which none did, and it stays so for the fit half-width. Returns
-    /// the contact's time (the crossing of `onBeltSpeed`, interpolated).
+    /// it, after a sample at which none did, the foot staying near the belt and slower against
+    /// it than `landedSpeed` for the peak half-width (40 ms). Returns the contact's time: the
+    /// mean of the crossing of `onBeltSpeed` (interpolated) and the marker's impact when found.
     private func contact(_ c: Int, band: Double, _ t: EventTiming) -> Double? {
         guard let now = onBelt(c, band: band, t), onBelt(c - 1, band: band, t) == nil else { return nil }
         for j in (c + 1)...(c + t.peakHalfWidth) where onBelt(j, band: band, t, within: SideEventDetector.landedSpeed) == nil {
@@ -311,13 +311,6 @@ public struct SideEventDetector: Sendable {
         return true
     }
 
-    /// The marker lands at `c`: an acceleration peak, near the belt, after coming down.
-    private func lands(_ c: Int, _ key: Foot, band: Double, _ t: EventTiming) -> Bool {
-        guard let h = value(c, key), let before = value(c - t.peakHalfWidth, key), let g = ground(key, t),
-              h - g < band, before - h > 0.25 * band else { return false }
-        return isAccelerationPeak(c, key, t)
-    }
-
     /// Time of the acceleration peak at `c`, refined between frames by a parabola through the
     /// peak and its neighbours.
     private func peakTime(_ c: Int, _ key: Foot, _ t: EventTiming) -> Double {
@@ -327,20 +320,6 @@ public struct SideEventDetector: Sendable {
         guard curvature < 0 else { return ring[c].time }
         let delta = max(-0.5, min(0.5, (a0 - a2) / (2 * curvature)))
         return ring[c].time + delta / t.framesPerSecond
-    }
-
-    /// Whether the forefoot is not swinging forward at `c` (a foot lands moving back with the
-    /// belt; the forefoot also dips low in late swing, but then it flies forward).
-    private func retracting(_ c: Int, leg: Double, _ t: EventTiming) -> Bool {
-        guard ring.holds(c - 1), c + 1 < ring.count else { return false }
-        let a = ring[c - 1].toeX, b = ring[c + 1].toeX
-        guard !a.isNaN, !b.isNaN else { return false }
-        return direction * (b - a) / 2 < 0.25 * leg / t.framesPerSecond
-    }
-
-    private func nearBelt(_ c: Int, _ key: Foot, band: Double, _ t: EventTiming) -> Bool {
-        guard let h = value(c, key), let g = ground(key, t) else { return false }
-        return h - g < band
     }
 
     /// The forefoot leaves at `c`: an acceleration peak, near the belt, not coming down, rising after.
