@@ -77,8 +77,8 @@ import Testing
             for e in u.events where e.kind != .midstance { delays.append(s.frame - e.frame) }
         }
         #expect(!delays.isEmpty)
-        #expect(Set(delays) == [EventTiming(framesPerSecond: 120).delayFrames])
-        #expect(abs(g.delaySeconds! - 0.075) < 1e-9)
+        #expect(Set(delays) == [EventTiming(framesPerSecond: 120).reportDelayFrames])
+        #expect(abs(g.delaySeconds! - 0.1) < 1e-9)
     }
 
     /// The rear view's contacts wait 25 ms longer (a hovering heel sets off down again within

@@ -11,8 +11,11 @@ import Testing
 /// their values at the force-plate contacts.
 ///
 /// Prints `force plate baseline` lines: the baseline of docs/accuracy.md ("Force-plate
-/// reference"). The expectations are floors a little under today's figures, so that a change
-/// for the worse fails; they are not the goals of issue #12.
+/// reference"). The expectations are floors at or a little under today's figures, so that a
+/// change for the worse fails; the side view's contacts and the angles at them meet issue #12's
+/// goals but for the bias (4.5 ms on the right leg at 120 fps, 5-6 ms at 60 fps); toe-offs and the
+/// rear view do not yet. Each half of the trial is printed apart (and the side view's contacts
+/// asserted on each): the contact rule was chosen on the first.
 @Suite struct ForcePlateBaselineTests {
     /// Greater trochanter above the floor in RBDS0041's standing trial, centimetres.
     static let legLengthCm = 100.0
@@ -50,6 +53,20 @@ import Testing
                 print("force plate baseline \(fpsName), rear view contacts 4 or more frames early: "
                       + BodySide.allCases.map { s in "\(s) \(early.filter { $0.reference.side == s }.count)" }.joined(separator: ", "))
             }
+            // The halves apart: the side view's contact rule was chosen on the first (2-15 s);
+            // the second (15 s to the end) was held out.
+            let end = span.upperBound
+            for (label, half) in [("first half, tuned", 2.0...15.0), ("second half, held out", 15.0...end)] {
+                let h = EventTimingScore(detected: replay.detected, reference: plate, framesPerSecond: fps, scored: half,
+                                         view: camera.view)
+                print("force plate baseline \(fpsName), \(name), \(label): \(h[.initialContact].summary); \(h[.toeOff].summary)")
+                if camera.view == .side {
+                    // Issue #12's goals for contacts, met on each half: within one frame for 90 %,
+                    // none missed or spurious (2 % of 18 is under one).
+                    let ic = h[.initialContact]
+                    #expect(ic.withinOneFrameShare >= 0.9 && ic.missed == 0 && ic.spurious == 0, "\(label): \(h)")
+                }
+            }
             let floor = Self.floor(camera.view, camera.side, fps)
             Self.expectFloor(score, floor)
             if camera.view == .side {
@@ -62,8 +79,11 @@ import Testing
     /// Today's figures less a margin (docs/accuracy.md has them): within one frame at least
     /// `within` (IC, TO), |bias| at most `bias` ms, missed and spurious at most `missed` and
     /// `spurious`, and (side view) the worst mean angle at the detected contacts at most
-    /// `angle` degrees from its value at the force-plate contacts. Each is today's figure with
-    /// a margin (10 points of share, 5 ms, 2 events, 1 degree), so a change for the worse fails.
+    /// `angle` degrees from its value at the force-plate contacts. The side view's contacts are
+    /// held at today's figures with about 1 ms of bias to spare, none missed or spurious, and
+    /// angles at contact within issue #12's 2 degrees; the rest (toe-offs, the rear view, not
+    /// improved yet) at today's less a margin (10 points of share, 5 ms, 2 events), so a change
+    /// for the worse fails.
     struct Floor {
         var within: (ic: Double, to: Double)
         var bias: (ic: Double, to: Double)
@@ -74,11 +94,11 @@ import Testing
 
     static func floor(_ view: CameraView, _ side: BodySide, _ fps: Double) -> Floor {
         switch (view, side, fps) {
-        case (.side, .right, 120): Floor(within: (0.87, 0), bias: (10, 23), missed: (3, 2), spurious: (2, 2), angle: 2.6)
-        case (.side, .left, 120): Floor(within: (0.04, 0), bias: (66, 27), missed: (5, 11), spurious: (2, 4), angle: 14.7)
+        case (.side, .right, 120): Floor(within: (0.97, 0), bias: (5.5, 23), missed: (0, 2), spurious: (0, 2), angle: 2.0)
+        case (.side, .left, 120): Floor(within: (0.97, 0), bias: (4.5, 27), missed: (0, 11), spurious: (0, 4), angle: 2.0)
         case (.rear, _, 120): Floor(within: (0.73, 0), bias: (6, 35), missed: (2, 15), spurious: (2, 2), angle: 0)
-        case (.side, .right, _): Floor(within: (0.9, 0.12), bias: (11, 26), missed: (2, 2), spurious: (2, 2), angle: 2.4)
-        case (.side, .left, _): Floor(within: (0.12, 0.04), bias: (57, 42), missed: (8, 13), spurious: (2, 10), angle: 13.9)
+        case (.side, .right, _): Floor(within: (0.97, 0.12), bias: (6.5, 26), missed: (0, 2), spurious: (0, 2), angle: 2.0)
+        case (.side, .left, _): Floor(within: (0.97, 0.04), bias: (7.5, 42), missed: (0, 13), spurious: (0, 10), angle: 2.0)
         case (.rear, _, _): Floor(within: (0.62, 0.02), bias: (19, 25), missed: (2, 27), spurious: (2, 3), angle: 0)
         }
     }
@@ -112,7 +132,8 @@ import Testing
                 guard i >= 0, i + 1 < series.count, let a = series[i], let b = series[i + 1] else { return nil }
                 return a + (b - a) * (x - Double(i))
             }
-            let detected = detectedICs.compactMap { series.indices.contains($0.frame) ? series[$0.frame] : nil }
+            // At the detected time, as the stride metrics take it (between the contact's frame and the one before).
+            let detected = detectedICs.compactMap { at(($0.time - replay.offset) * replay.framesPerSecond) }
             let truth = plateICs.compactMap { at(($0.time - replay.offset) * replay.framesPerSecond) }
             func mean(_ v: [Double]) -> Double { v.reduce(0, +) / Double(max(1, v.count)) }
             parts.append(String(format: "%@ %.1f at detected IC, %.1f at force-plate IC", label, mean(detected), mean(truth)))

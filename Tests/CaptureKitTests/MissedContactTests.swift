@@ -8,15 +8,22 @@ import Testing
     /// Runs a stride analyser over a truth sequence with the true events, delivered 9 frames
     /// late like the detectors', minus those `drop` removes; returns the strides.
     static func strides(_ seq: TruthSequence, dropping drop: (GaitEvent) -> Bool) -> [StrideMetrics] {
+        run(seq, dropping: drop).strides
+    }
+
+    /// The same, with the strides left out and why.
+    static func run(_ seq: TruthSequence, dropping drop: (GaitEvent) -> Bool) -> (strides: [StrideMetrics], leftOut: [LeftOutStride]) {
         var analyzer = StrideAnalyzer(view: seq.view, markerSide: .right, legLengthCm: 91)
         let events = seq.events.filter { !drop($0) }
         var out: [StrideMetrics] = []
+        var leftOut: [LeftOutStride] = []
         for s in seq.samples {
             analyzer.push(frame: s.frame, time: s.time, markers: s.markers, angles: s.angles, forward: seq.forward,
                           framesPerSecond: seq.fps)
             out += analyzer.add(events: events.filter { $0.frame + 9 == s.frame })
+            leftOut += analyzer.takeLeftOut()
         }
-        return out
+        return (out, leftOut)
     }
 
     @Test func aMissedSideContactDropsTheStridesAroundIt() throws {
@@ -24,9 +31,11 @@ import Testing
         let contacts = seq.events.filter { $0.kind == .initialContact }
         let missed = try #require(contacts.dropFirst(5).first)
         let all = Self.strides(seq, dropping: { _ in false })
-        let some = Self.strides(seq, dropping: { $0.kind == missed.kind && $0.frame == missed.frame })
+        let (some, out) = Self.run(seq, dropping: { $0.kind == missed.kind && $0.frame == missed.frame })
         // The strides ending and starting at the missed contact are gone; no double stride.
         #expect(some.count == all.count - 2)
+        // And it says why: the leg left the belt twice without a contact between.
+        #expect(out.map(\.reason) == [.missedContact], "\(out)")
         #expect(some.allSatisfy { $0.duration < 1.0 })
         let peaks = some.compactMap { $0[.peakKneeFlexion] }
         #expect(peaks.count == some.count)
@@ -56,8 +65,9 @@ import Testing
         var shifted = seq
         shifted.events = seq.events.map { $0.kind == contact.kind && $0.frame == contact.frame ? early : $0 }
         let all = Self.strides(seq, dropping: { _ in false })
-        let some = Self.strides(shifted, dropping: { _ in false })
+        let (some, out) = Self.run(shifted, dropping: { _ in false })
         #expect(some.count == all.count - 2)
+        #expect(out.map(\.reason) == [.irregularTime, .irregularTime], "\(out)")
         let knees = some.compactMap { $0[.kneeFlexionAtContact] }
         #expect(knees.count == some.count)
         #expect(knees.allSatisfy { abs($0 - knees[0]) < 2 }, "\(knees)")

@@ -92,6 +92,18 @@ import Testing
             print("accuracy real events RBDS032, camera on the \(cameraSide), \(view) view: \(score)")
             // The target, events within one frame for >= 90 %, for each view.
             #expect(score.fraction([.initialContact, .toeOff]) >= 0.9, "\(score)")
+            if view == .side {
+                // No force plate here: the contacts must be plausible. Every contact time (IC to
+                // the leg's next TO) of a 3.5 m/s runner within 150-350 ms, none spurious.
+                let ics = detected.filter { $0.kind == .initialContact }.map(\.time)
+                let tos = detected.filter { $0.kind == .toeOff }.map(\.time)
+                let contacts = ics.compactMap { ic in tos.first { $0 > ic }.map { 1000 * ($0 - ic) } }
+                let mean = contacts.reduce(0, +) / Double(max(1, contacts.count))
+                print("accuracy real events RBDS032, camera on the \(cameraSide), side view: contact times "
+                      + String(format: "%.0f-%.0f ms, mean %.0f ms", contacts.min() ?? 0, contacts.max() ?? 0, mean))
+                #expect(contacts.count >= 30 && contacts.allSatisfy { $0 > 150 && $0 < 350 }, "\(contacts)")
+                #expect((score.spurious[.initialContact] ?? 0) == 0, "\(score)")
+            }
             if view == .rear {
                 // docs/accuracy.md: contacts despite the heels' hover in late swing (two soft hovers
                 // left, taken 11-12 frames early); toe-offs from the pelvis's free fall, no

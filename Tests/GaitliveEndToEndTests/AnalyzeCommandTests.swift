@@ -18,17 +18,18 @@ import Testing
         #expect(rows.count > 6)
         #expect(rows.dropFirst().contains { $0.hasPrefix("rear,left,") } && rows.dropFirst().contains { $0.hasPrefix("side,right,") })
 
-        // CSV: four tables separated by empty lines.
+        // CSV: five tables separated by empty lines.
         let csv = try Binary.gaitlive("analyze", dir + "/flat/side.y4m", "--view", "side", "--leg-length", "91")
         #expect(csv.status == 0, "stderr: \(csv.stderr)")
         let tables = csv.stdout.components(separatedBy: "\n\n")
-        #expect(tables.count == 4)
+        #expect(tables.count == 5)
         #expect(tables[0].hasPrefix("frame,time_s,status,SHO_x,SHO_y,SHO_conf,SHO_src,GT_x"))
         #expect(tables[0].split(separator: "\n").count == 901)
         #expect(tables[1].hasPrefix("event,side,frame,time_s\n"))
         #expect(tables[1].contains("\nIC,right,") && tables[1].contains("\nTO,right,"))
         #expect(tables[2].hasPrefix("view,side,stride,"))
         #expect(tables[3].hasPrefix("metric,unit,side,count,mean,sd\ncadence_spm,steps/min,right,"))
+        #expect(tables[4].hasPrefix("left_out,side,contact_frame,next_contact_frame,next_contact_time_s,why\n"))
 
         // JSON, the view taken from the file's tag.
         let json = try Binary.gaitlive("analyze", dir + "/flat/rear.y4m", "--format", "json")
@@ -41,6 +42,7 @@ import Testing
         let markers = try #require(frames[200]["markers"] as? [Any])
         #expect(markers.count == 8)
         #expect((doc["events"] as? [Any])?.isEmpty == false)
+        #expect(doc["leftOut"] is [Any])
     }
 
     @Test func badVideosGetOneLine() throws {

@@ -15,6 +15,8 @@ public struct ProcessedFrame: Sendable {
     public var smoothedAngles: AngleSet
     /// Strides completed with this frame (per-stride metrics).
     public var strides: [StrideMetrics]
+    /// Strides that ended with this frame but were not measured, and why.
+    public var leftOut: [LeftOutStride] = []
 
     public init(frame: Frame, streamIndex: Int, tracked: TrackedFrame, angles: AngleSet, events: [GaitEvent],
                 smoothedAngles: AngleSet? = nil, strides: [StrideMetrics] = []) {

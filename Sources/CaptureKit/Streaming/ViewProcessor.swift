@@ -47,8 +47,9 @@ public struct ViewProcessor: Sendable {
         if smoother == nil, let f = analysis.framesPerSecond { smoother = AngleSmoother(sampleRateHz: f) }
         let smoothed = smoother?.smooth(update.angles) ?? update.angles
         for e in update.events { cadence.add(e) }
-        let out = ProcessedFrame(frame: frame, streamIndex: streamIndex, tracked: tracked, angles: update.angles,
+        var out = ProcessedFrame(frame: frame, streamIndex: streamIndex, tracked: tracked, angles: update.angles,
                                  events: update.events, smoothedAngles: smoothed, strides: update.strides)
+        out.leftOut = update.leftOut
         streamIndex += 1
         return out
     }

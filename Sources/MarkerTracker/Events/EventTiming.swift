@@ -2,9 +2,9 @@
 ///
 /// Everything is defined in seconds and scaled by the measured frame rate, so 60, 120 or 240 fps
 /// streams behave alike. At 120 fps: accelerations from 7-sample quadratic fits (K = 3), peaks
-/// that must dominate +-5 frames (W), and a live delay of 9 frames (75 ms) for the side view's
-/// events; the rear view's contacts wait 3 frames longer (100 ms), and its toe-offs are known
-/// once the other foot lands.
+/// that must dominate +-5 frames (W), events found 9 frames (75 ms) after their frame, and a live
+/// delay of 12 frames (100 ms) for the side view's events and the rear view's contacts; the rear
+/// view's toe-offs are known once the other foot lands.
 public struct EventTiming: Sendable, Hashable {
     public let framesPerSecond: Double
     /// Half-width of the Savitzky-Golay fits for marker accelerations, frames (25 ms).
@@ -13,12 +13,17 @@ public struct EventTiming: Sendable, Hashable {
     public let pelvisHalfWidth: Int
     /// An acceleration peak must be the largest within this many frames either side (40 ms).
     public let peakHalfWidth: Int
-    /// Frames an event is reported after the frame it happened in: the fixed live delay.
+    /// Frames after a frame at which the side view decides whether an event happened in it.
     public let delayFrames: Int
     /// The rear view's live delay for contacts, frames: one fit half-width beyond `delayFrames`
     /// (100 ms at 120 fps). Seen from behind, a heel can hover in late swing and look landed
     /// for 75 ms; the extra frames show it starting down again (`RearEventDetector`).
     public let rearDelayFrames: Int
+    /// Frames after an event's own frame at which it is reported, both views' contacts and the
+    /// side view's toe-offs: `rearDelayFrames` (100 ms at 120 fps). The side view finds a
+    /// contact `delayFrames` after the frame it evaluates, and the contact's frame (the first at
+    /// or after its time) lies up to two frames either side of it.
+    public var reportDelayFrames: Int { rearDelayFrames }
     /// Frames of history kept (2.5 s).
     public let historyFrames: Int
     /// No two contacts (or toe-offs) of one leg closer than this, frames (0.4 s; a stride at
@@ -47,8 +52,8 @@ public struct EventTiming: Sendable, Hashable {
         warmUpFrames = frames(1.0, atLeast: 8)
     }
 
-    /// The live delay in seconds (side view).
-    public var delaySeconds: Double { Double(delayFrames) / framesPerSecond }
+    /// The live delay in seconds (side view's events, both views' contacts).
+    public var delaySeconds: Double { Double(reportDelayFrames) / framesPerSecond }
     /// The rear view's live delay for contacts, seconds.
     public var rearDelaySeconds: Double { Double(rearDelayFrames) / framesPerSecond }
 }

@@ -1,17 +1,27 @@
 /// Live gait events of the camera-side leg from side-view markers, with a fixed delay.
 ///
-/// Initial contact is the impact of the foot on the belt: the peak upward acceleration of the heel
-/// marker (of the 5th metatarsal for a forefoot landing) while it comes down into the band just
-/// above the belt (Handsaker et al. 2016 use the same heel acceleration peak). Toe-off is the
-/// lift-off of the forefoot: the peak upward acceleration of the 5th metatarsal as it leaves the
-/// band. Midstance is the peak knee flexion between them. Heights are measured from the belt line,
-/// whose slope in the image is measured from the forefoot's path in stance (the stage's incline
-/// until there is enough of it); the band is 4 % of the leg length above the lowest position each
-/// marker took in the last 2.5 s. Accelerations come from quadratic fits
-/// over +-25 ms and a peak must dominate +-40 ms, so an event is reported `delayFrames` frames
-/// (75 ms) after the frame it happened in. An event's frame is the frame of the peak; its time is
-/// refined between frames by a parabola through the peak, which keeps contact times unbiased. Heel vertical velocity zero crossings, which run late
-/// on a treadmill, are not used. Missing markers around a candidate mean no event, never a guess.
+/// Initial contact: the foot lands on a belt that carries it back. A foot marker (heel or 5th
+/// metatarsal, whichever lands first) counts as on the belt when it is near the belt (within
+/// the band above its lowest position) and moves with it: its image velocity differs from the
+/// belt's by less than `onBeltSpeed` of the belt's speed, which is measured (the forefoot's speed
+/// along the belt line in mid-stance). A foot in the air, even a heel hovering just above the
+/// belt in late swing, still moves forward against the belt. Contact is the first frame with a
+/// marker on the belt after one without, the foot staying on it for the next 40 ms; its time
+/// is the mean of the moment the marker's relative speed crosses `onBeltSpeed` (interpolated)
+/// and the marker's impact, its peak upward acceleration within 40 ms of it (Handsaker et al.
+/// 2016), when there is one. The two cues err in opposite directions by a few milliseconds
+/// depending on the runner and the foot's roll. Toe-off is the lift-off of the forefoot: the
+/// peak upward acceleration of the 5th metatarsal as it leaves the band. Midstance is the peak
+/// knee flexion between them. Heights are measured from the belt line, whose slope in the image
+/// is measured from the forefoot's path in stance (the stage's incline until there is enough of
+/// it); the band is 4 % of the leg length above the lowest position each marker took in the
+/// last 2.5 s. Accelerations come from quadratic fits over +-25 ms and a peak must dominate
+/// +-40 ms, so an event is found `delayFrames` frames (75 ms) after the frame it happened in, and
+/// reported `reportDelayFrames` (100 ms) after its own frame, a fixed delay (a contact's frame, the
+/// first at or after its time, may lie two frames either side of the frame it was found at).
+/// A contact's frame is the first frame at or after its time; a toe-off's is still the frame of
+/// its acceleration peak (time refined by a parabola through the peak). Missing markers around
+/// a candidate mean no event, never a guess.
 public struct SideEventDetector: Sendable {
     struct Sample: Sendable {
         var time = 0.0
@@ -47,11 +57,35 @@ public struct SideEventDetector: Sendable {
     /// The running direction last seen (+1 image right, -1 left).
     var direction = 1.0
     var beltSlope = 0.0
+    /// The belt's speed in the image (pixels per second), once measured.
+    var beltSpeed: Double?
+    /// The lowest heel and forefoot heights over the history (`measureGround`).
+    var groundHeel: Double?
+    var groundToe: Double?
+    /// Scratch for the belt speed's median: no allocation per frame once full.
+    var speeds: [Double] = []
+    /// Events found, waiting for their report (sample of the event's frame, event).
+    var pending: [(index: Int, event: GaitEvent)] = []
+
+    /// A foot marker near the belt moves with it when its speed relative to the belt is under
+    /// this fraction of the belt's speed. A foot in the air before contact moves forward
+    /// relative to the belt (a heel hovering in late swing still swings forward at more than the
+    /// belt's speed); once it lands, friction carries it back with the belt. Chosen on the first
+    /// half of RBDS0041 (0.3-0.5 tried: 0.4 puts the two legs' contacts 4 ms either side of
+    /// the force plate's).
+    public static let onBeltSpeed = 0.4
+    /// After the contact the foot stays near the belt and moves against it at less than this
+    /// (in belt speeds) for the peak half-width (40 ms): a landed foot may roll and slip a
+    /// little (a heel marker turns about the heel's edge; the simulated runner's foot slides by
+    /// half the belt's speed), a foot in the air swings forward against the belt at more.
+    static let landedSpeed = 1.0
 
     public init(side: BodySide, framesPerSecond: Double? = nil) {
         self.side = side
         clock = FrameClock(framesPerSecond: framesPerSecond)
         if let f = framesPerSecond { timing = EventTiming(framesPerSecond: f) }
+        speeds.reserveCapacity(ring.capacity)
+        pending.reserveCapacity(8)
     }
 
     /// Feeds one frame; returns the events confirmed by it (usually none), oldest first.
@@ -83,11 +117,19 @@ public struct SideEventDetector: Sendable {
 
         guard let timing else { return [] }
         var events: [GaitEvent] = []
-        if next <= ring.count - 1 - timing.delayFrames { beltSlope = measuredBeltSlope(timing) ?? stageSlope }
+        if next <= ring.count - 1 - timing.delayFrames {
+            beltSlope = measuredBeltSlope(timing) ?? stageSlope
+            measureGround(timing)
+            beltSpeed = measuredBeltSpeed(timing) ?? beltSpeed
+        }
         while next <= ring.count - 1 - timing.delayFrames {
-            evaluate(next, timing, into: &events)
+            evaluate(next, timing)
             next += 1
         }
+        // Each event is reported a fixed delay after its own frame (`EventTiming.reportDelayFrames`).
+        let newest = ring.count - 1
+        for p in pending where p.index + timing.reportDelayFrames <= newest { events.append(p.event) }
+        pending.removeAll { $0.index + timing.reportDelayFrames <= newest }
         return events.sorted { $0.time < $1.time }
     }
 
@@ -142,22 +184,121 @@ public struct SideEventDetector: Sendable {
         return b
     }
 
-    private func acceleration(_ i: Int, _ key: Foot, _ t: EventTiming) -> Double? {
-        SavitzkyGolay.secondDerivative(halfWidth: t.accelerationHalfWidth) { value(i + $0, key) }
+    /// Lowest value of `key` over the history up to the newest sample (nil before the warm-up),
+    /// as measured once per frame (`measureGround`).
+    private func ground(_ key: Foot, _ t: EventTiming) -> Double? {
+        key == .heel ? groundHeel : groundToe
     }
 
-    /// Lowest value of `key` over the history up to the newest sample (nil before the warm-up).
-    private func ground(_ key: Foot, _ t: EventTiming) -> Double? {
-        var low: Double?
-        var seen = 0
+    /// The lowest heel and forefoot heights over the history, once per frame.
+    private mutating func measureGround(_ t: EventTiming) {
+        var low = (Double.infinity, Double.infinity)
+        var seen = (0, 0)
         let from = max(ring.first, ring.count - t.historyFrames)
         for i in from..<ring.count {
-            let v = height(ring[i], key)
-            guard !v.isNaN else { continue }
-            seen += 1
-            if v < (low ?? .infinity) { low = v }
+            let h = height(ring[i], .heel), m = height(ring[i], .toe)
+            if !h.isNaN { seen.0 += 1; low.0 = min(low.0, h) }
+            if !m.isNaN { seen.1 += 1; low.1 = min(low.1, m) }
         }
-        return seen >= t.warmUpFrames ? low : nil
+        groundHeel = seen.0 >= t.warmUpFrames ? low.0 : nil
+        groundToe = seen.1 >= t.warmUpFrames ? low.1 : nil
+    }
+
+    /// Image velocity of a marker at sample `i`, pixels per second (central difference).
+    private func velocity(_ i: Int, _ foot: Foot, _ t: EventTiming) -> (x: Double, y: Double)? {
+        guard ring.holds(i - 1), ring.holds(i + 1) else { return nil }
+        let a = ring[i - 1], b = ring[i + 1]
+        let (ax, ay, bx, by) = foot == .heel ? (a.heelX, a.heelY, b.heelX, b.heelY) : (a.toeX, a.toeY, b.toeX, b.toeY)
+        guard !ax.isNaN, !ay.isNaN, !bx.isNaN, !by.isNaN else { return nil }
+        let k = t.framesPerSecond / 2
+        return ((bx - ax) * k, (by - ay) * k)
+    }
+
+    /// Unit vector of the belt line in the image, pointing the way the belt carries a foot
+    /// (backward: against the running direction).
+    private var beltBackward: (x: Double, y: Double) {
+        let n = (1 + beltSlope * beltSlope).squareRoot()
+        return (-direction / n, -direction * beltSlope / n)
+    }
+
+    /// The belt's speed in the image, pixels per second, measured: a forefoot on the belt moves
+    /// back with it, so the median speed along the belt line of the 5th metatarsal while it is
+    /// within half the band of its lowest position (the middle of the stance) over the history.
+    /// Nil until enough of it was seen.
+    private mutating func measuredBeltSpeed(_ t: EventTiming) -> Double? {
+        guard let leg = legPixels, let g = ground(.toe, t) else { return nil }
+        let from = max(ring.first + 1, ring.count - t.historyFrames)
+        let back = beltBackward
+        speeds.removeAll(keepingCapacity: true)
+        if from < ring.count - 1 {
+            for i in from..<(ring.count - 1) {
+                guard let h = value(i, .toe), h - g < 0.5 * groundBand * leg, let v = velocity(i, .toe, t) else { continue }
+                speeds.append(v.x * back.x + v.y * back.y)
+            }
+        }
+        guard speeds.count >= t.minimumContactFrames else { return nil }
+        speeds.sort()
+        let v = speeds[speeds.count / 2]
+        return v > 0 ? v : nil
+    }
+
+    /// Speed of `foot`'s marker relative to the belt at sample `i`, in belt speeds.
+    private func beltRelativeSpeed(_ i: Int, _ foot: Foot, _ t: EventTiming) -> Double? {
+        guard let speed = beltSpeed, let v = velocity(i, foot, t) else { return nil }
+        let back = beltBackward
+        let dx = v.x - speed * back.x, dy = v.y - speed * back.y
+        return (dx * dx + dy * dy).squareRoot() / speed
+    }
+
+    /// Whether a foot marker is on the belt at `i`: near the belt (within the band above its
+    /// lowest position) and carried by it (moving with the belt within `onBeltSpeed`). Returns
+    /// the marker and its relative speed, the slower one if both are.
+    private func onBelt(_ i: Int, band: Double, _ t: EventTiming,
+                        within limit: Double = SideEventDetector.onBeltSpeed) -> (foot: Foot, speed: Double)? {
+        // (Two calls rather than a loop over an array literal: nothing allocated per frame.)
+        func carried(_ foot: Foot) -> Double? {
+            guard let h = value(i, foot), let g = ground(foot, t), h - g < band,
+                  let r = beltRelativeSpeed(i, foot, t), r < limit else { return nil }
+            return r
+        }
+        switch (carried(.heel), carried(.toe)) {
+        case let (h?, m?): return h <= m ? (.heel, h) : (.toe, m)
+        case let (h?, nil): return (.heel, h)
+        case let (nil, m?): return (.toe, m)
+        case (nil, nil): return nil
+        }
+    }
+
+    /// The time at which the ramp from `a` (at sample i - 1) to `b` (at sample i) crosses `level`.
+    private func crossing(_ i: Int, _ a: Double, _ b: Double, level: Double) -> Double {
+        let f = b == a ? 1 : max(0, min(1, (level - a) / (b - a)))
+        return ring[i - 1].time + f * (ring[i].time - ring[i - 1].time)
+    }
+
+    /// Initial contact at `c`: the first sample at which a foot marker near the belt moves with
+    /// it, after a sample at which none did, the foot staying near the belt and slower against
+    /// it than `landedSpeed` for the peak half-width (40 ms). Returns the contact's time: the
+    /// mean of the crossing of `onBeltSpeed` (interpolated) and the marker's impact when found.
+    private func contact(_ c: Int, band: Double, _ t: EventTiming) -> Double? {
+        guard let now = onBelt(c, band: band, t), onBelt(c - 1, band: band, t) == nil else { return nil }
+        for j in (c + 1)...(c + t.peakHalfWidth) where onBelt(j, band: band, t, within: SideEventDetector.landedSpeed) == nil {
+            return nil
+        }
+        let carried = beltRelativeSpeed(c - 1, now.foot, t).map { crossing(c, $0, now.speed, level: SideEventDetector.onBeltSpeed) }
+            ?? ring[c].time
+        // The impact of the same marker: its largest upward acceleration within the peak
+        // half-width of the crossing (Handsaker et al. 2016).
+        var peak: (index: Int, value: Double)?
+        for j in (c - t.peakHalfWidth)...(c + t.peakHalfWidth) {
+            guard let a = acceleration(j, now.foot, t) else { return carried }
+            if a > (peak?.value ?? 0) { peak = (j, a) }
+        }
+        guard let p = peak, p.index > c - t.peakHalfWidth, p.index < c + t.peakHalfWidth else { return carried }
+        return (carried + peakTime(p.index, now.foot, t)) / 2
+    }
+
+    private func acceleration(_ i: Int, _ key: Foot, _ t: EventTiming) -> Double? {
+        SavitzkyGolay.secondDerivative(halfWidth: t.accelerationHalfWidth) { value(i + $0, key) }
     }
 
     /// Whether sample `c`'s upward acceleration of `key` is positive and the largest within +-W.
@@ -168,13 +309,6 @@ public struct SideEventDetector: Sendable {
             if a > a0 || (a == a0 && j < c) { return false }
         }
         return true
-    }
-
-    /// The marker lands at `c`: an acceleration peak, near the belt, after coming down.
-    private func lands(_ c: Int, _ key: Foot, band: Double, _ t: EventTiming) -> Bool {
-        guard let h = value(c, key), let before = value(c - t.peakHalfWidth, key), let g = ground(key, t),
-              h - g < band, before - h > 0.25 * band else { return false }
-        return isAccelerationPeak(c, key, t)
     }
 
     /// Time of the acceleration peak at `c`, refined between frames by a parabola through the
@@ -188,20 +322,6 @@ public struct SideEventDetector: Sendable {
         return ring[c].time + delta / t.framesPerSecond
     }
 
-    /// Whether the forefoot is not swinging forward at `c` (a foot lands moving back with the
-    /// belt; the forefoot also dips low in late swing, but then it flies forward).
-    private func retracting(_ c: Int, leg: Double, _ t: EventTiming) -> Bool {
-        guard ring.holds(c - 1), c + 1 < ring.count else { return false }
-        let a = ring[c - 1].toeX, b = ring[c + 1].toeX
-        guard !a.isNaN, !b.isNaN else { return false }
-        return direction * (b - a) / 2 < 0.25 * leg / t.framesPerSecond
-    }
-
-    private func nearBelt(_ c: Int, _ key: Foot, band: Double, _ t: EventTiming) -> Bool {
-        guard let h = value(c, key), let g = ground(key, t) else { return false }
-        return h - g < band
-    }
-
     /// The forefoot leaves at `c`: an acceleration peak, near the belt, not coming down, rising after.
     private func leaves(_ c: Int, band: Double, _ t: EventTiming) -> Bool {
         let w = t.peakHalfWidth
@@ -211,27 +331,32 @@ public struct SideEventDetector: Sendable {
         return isAccelerationPeak(c, Foot.toe, t)
     }
 
-    private mutating func evaluate(_ c: Int, _ t: EventTiming, into events: inout [GaitEvent]) {
+    /// The sample an event at `time` belongs to: the first frame at or after it (searched from
+    /// sample `c`).
+    private func sample(at time: Double, _ c: Int) -> Int {
+        var i = c
+        while ring.holds(i - 1), ring[i - 1].frame >= 0, ring[i - 1].time >= time { i -= 1 }
+        while !(ring[i].frame >= 0 && ring[i].time >= time), ring.holds(i + 1) { i += 1 }
+        return i
+    }
+
+    private mutating func evaluate(_ c: Int, _ t: EventTiming) {
         guard ring.holds(c - t.peakHalfWidth - t.accelerationHalfWidth), ring[c].frame >= 0,
-              let leg = legPixels else { return }
+              let leg = legPixels, beltSpeed != nil else { return }
         let band = groundBand * leg
-        let sample = ring[c]
-        if lastIC.map({ c - $0 >= t.refractoryFrames }) ?? true {
-            let heelLands = lands(c, Foot.heel, band: band, t)
-            let toeLands = !heelLands && !nearBelt(c, Foot.heel, band: band, t) && lands(c, Foot.toe, band: band, t)
-                && retracting(c, leg: leg, t)
-            if heelLands || toeLands {
-                lastIC = c
-                events.append(GaitEvent(kind: .initialContact, side: side, view: .side, frame: sample.frame,
-                                        time: peakTime(c, heelLands ? Foot.heel : Foot.toe, t)))
-            }
+        if lastIC.map({ c - $0 >= t.refractoryFrames }) ?? true, let time = contact(c, band: band, t) {
+            lastIC = c
+            let i = sample(at: time, c)
+            pending.append((i, GaitEvent(kind: .initialContact, side: side, view: .side, frame: ring[i].frame, time: time)))
         }
         if lastTO.map({ c - $0 >= t.refractoryFrames }) ?? true {
             if let ic = lastIC, c - ic < t.minimumContactFrames { return }
             guard leaves(c, band: liftBand * leg, t) else { return }
+            let time = peakTime(c, Foot.toe, t)
             lastTO = c
-            events.append(GaitEvent(kind: .toeOff, side: side, view: .side, frame: sample.frame,
-                                    time: peakTime(c, Foot.toe, t)))
+            // (Still the frame of the acceleration peak, not yet the first frame at or after the
+            // time: see docs/angles.md, "Event times and frames".)
+            pending.append((c, GaitEvent(kind: .toeOff, side: side, view: .side, frame: ring[c].frame, time: time)))
             if let ic = lastIC, c - ic <= t.maximumContactFrames, ring.holds(ic) {
                 var best: Int?
                 for i in ic...c {
@@ -239,8 +364,9 @@ public struct SideEventDetector: Sendable {
                     if !k.isNaN && ring[i].frame >= 0 && k > (best.map { ring[$0].knee } ?? -.infinity) { best = i }
                 }
                 if let b = best {
-                    events.append(GaitEvent(kind: .midstance, side: side, view: .side, frame: ring[b].frame,
-                                            time: ring[b].time))
+                    // Reported with its toe-off.
+                    pending.append((c, GaitEvent(kind: .midstance, side: side, view: .side, frame: ring[b].frame,
+                                                 time: ring[b].time)))
                 }
             }
         }

@@ -31,6 +31,15 @@ struct FilteredWindow {
         return s[i - start]
     }
 
+    /// The filtered angle `fraction` of a frame before sample `i` (0 ... 1), linearly between
+    /// `i - 1` and `i`: an event's value at its own time, between frames. Sample `i` alone
+    /// when `i - 1` is not measured.
+    func value(_ kind: AngleKind, _ i: Int, before fraction: Double) -> Double? {
+        guard let b = self[kind, i] else { return nil }
+        guard fraction > 0, let a = self[kind, i - 1] else { return b }
+        return b + (a - b) * min(1, fraction)
+    }
+
     /// The largest of `sign` x the angle over `range`, if at least half of it was measured.
     func maximum(_ kind: AngleKind, _ range: ClosedRange<Int>, sign: Double = 1) -> Double? {
         var best: Double?

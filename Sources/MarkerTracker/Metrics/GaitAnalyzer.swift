@@ -3,8 +3,8 @@
 /// Composes the view's event detector (`SideEventDetector` for the camera-side leg, or
 /// `RearEventDetector` for both legs) with a `StrideAnalyzer`. The live pipeline runs it on the
 /// capture thread; the offline analysis runs the very same code over a file, so both give the
-/// same events and strides. Events arrive with the detector's fixed delay (at 120 fps 75 ms in
-/// the side view, 100 ms for the rear view's contacts; the rear view's toe-off when the other
+/// same events and strides. Events arrive with the detector's fixed delay (at 120 fps 100 ms
+/// for the side view's events and the rear view's contacts; the rear view's toe-off when the other
 /// foot lands).
 public struct GaitAnalyzer: Sendable {
     /// What one frame produced.
@@ -13,6 +13,8 @@ public struct GaitAnalyzer: Sendable {
         public var events: [GaitEvent] = []
         /// Strides completed with this frame.
         public var strides: [StrideMetrics] = []
+        /// Strides that ended with this frame's events but were not measured, with the reason.
+        public var leftOut: [LeftOutStride] = []
         public init() {}
     }
 
@@ -58,6 +60,7 @@ public struct GaitAnalyzer: Sendable {
         strides.push(frame: frame, time: time, markers: markers, angles: angles, forward: forward,
                      framesPerSecond: framesPerSecond)
         u.strides = strides.add(events: u.events)
+        if !strides.leftOut.isEmpty { u.leftOut = strides.takeLeftOut() }
         return u
     }
 }

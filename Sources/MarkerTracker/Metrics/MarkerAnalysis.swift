@@ -18,6 +18,8 @@ public struct MarkerAnalysis: Sendable {
         public var events: [GaitEvent]
         /// Strides completed with this frame.
         public var strides: [StrideMetrics]
+        /// Strides that ended with this frame but were not measured, and why.
+        public var leftOut: [LeftOutStride]
     }
 
     public let view: CameraView
@@ -49,6 +51,6 @@ public struct MarkerAnalysis: Sendable {
             : AngleCalculator(forward: forward, inclineDegrees: incline, calibration: calibration).angles(markers, view: view))
         let u = gait.push(frame: frame, time: time, markers: markers, angles: angles, forward: forward,
                           inclineDegrees: incline)
-        return Update(markers: markers, angles: angles, events: u.events, strides: u.strides)
+        return Update(markers: markers, angles: angles, events: u.events, strides: u.strides, leftOut: u.leftOut)
     }
 }

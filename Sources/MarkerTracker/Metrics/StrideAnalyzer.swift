@@ -36,11 +36,15 @@ public struct StrideAnalyzer: Sendable {
         var count = 0
         /// Heel x at this leg's last contact (rear view).
         var contactHeelX: Double?
+        /// The contact dropped by a second toe-off (the stride it opened is left out).
+        var dropped: StrideMetrics.Moment?
         /// Right heel x minus left heel x, each at its own contact, taken at this leg's last
         /// contact against the other leg's contact before it (rear view).
         var stepWidthPixels: Double?
     }
     var legs = [LegState(), LegState()]
+    /// Strides left out since `takeLeftOut()` was last called, with the reason.
+    var leftOut: [LeftOutStride] = []
     /// The stride being measured's step width, pixels.
     var strideStepWidth: Double?
 
@@ -83,15 +87,32 @@ public struct StrideAnalyzer: Sendable {
             case .toeOff:
                 // A second toe-off since the contact: the contact between them was missed, and a
                 // stride from the last one would span two (its stance running over a swing).
-                if legs[i].toeOff != nil { legs[i].contact = nil }
+                if legs[i].toeOff != nil, let c = legs[i].contact {
+                    legs[i].dropped = c.moment
+                    legs[i].contact = nil
+                }
                 legs[i].toeOff = moment
             case .midstance: legs[i].midstance = moment
             case .initialContact:
-                guard let index = index(ofFrame: e.frame) else { legs[i].contact = nil; continue }
-                if let previous = legs[i].contact, ring.holds(previous.index),
-                   let stride = measure(side: e.side, from: previous, to: (index, moment)) {
-                    out.append(stride)
+                guard let index = index(ofFrame: e.frame) else {
+                    if let c = legs[i].contact {
+                        leftOut.append(LeftOutStride(view: view, side: e.side, contact: c.moment, nextContact: moment,
+                                                     reason: .contactNotHeld))
+                    }
+                    legs[i].contact = nil
+                    continue
                 }
+                if let previous = legs[i].contact {
+                    if ring.holds(previous.index) {
+                        if let stride = measure(side: e.side, from: previous, to: (index, moment)) { out.append(stride) }
+                    } else {
+                        leftOut.append(LeftOutStride(view: view, side: e.side, contact: previous.moment, nextContact: moment,
+                                                     reason: .contactNotHeld))
+                    }
+                } else if let d = legs[i].dropped {
+                    leftOut.append(LeftOutStride(view: view, side: e.side, contact: d, nextContact: moment, reason: .missedContact))
+                }
+                legs[i].dropped = nil
                 legs[i].contact = (index, moment)
                 legs[i].toeOff = nil
                 legs[i].midstance = nil
@@ -109,6 +130,12 @@ public struct StrideAnalyzer: Sendable {
         return out
     }
 
+    /// The strides left out since the last call, oldest first.
+    public mutating func takeLeftOut() -> [LeftOutStride] {
+        defer { leftOut.removeAll(keepingCapacity: true) }
+        return leftOut
+    }
+
     func index(ofFrame frame: Int) -> Int? {
         var i = ring.count - 1
         while i >= ring.first {
@@ -124,7 +151,11 @@ public struct StrideAnalyzer: Sendable {
     private mutating func measure(side: BodySide, from a: (index: Int, moment: StrideMetrics.Moment),
                                   to b: (index: Int, moment: StrideMetrics.Moment)) -> StrideMetrics? {
         let duration = b.moment.time - a.moment.time
-        guard duration > 0.4, duration < 1.6 else { return nil }
+        func leaveOut(_ r: LeftOutStride.Reason) -> StrideMetrics? {
+            leftOut.append(LeftOutStride(view: view, side: side, contact: a.moment, nextContact: b.moment, reason: r))
+            return nil
+        }
+        guard duration > 0.4, duration < 1.6 else { return leaveOut(.outsideStrideTimes) }
         let i = side == .left ? 0 : 1
         // A stride far from the leg's usual time spans a missed contact or starts or ends at a
         // mistimed one (`strideTimeTolerance`). Every stride enters the history, so a lasting
@@ -134,7 +165,7 @@ public struct StrideAnalyzer: Sendable {
         if legs[i].durations.count > 5 { legs[i].durations.removeFirst() }
         if history.count >= 3 {
             let usual = history.sorted()[history.count / 2]
-            guard abs(duration / usual - 1) <= StrideAnalyzer.strideTimeTolerance else { return nil }
+            guard abs(duration / usual - 1) <= StrideAnalyzer.strideTimeTolerance else { return leaveOut(.irregularTime) }
         }
         legs[i].count += 1
         let leg = legs[i]
@@ -162,11 +193,13 @@ public struct StrideAnalyzer: Sendable {
         if let contact = s[.contactTime] {
             s[.flightTime] = max(0, 1000 * s.duration / 2 - contact)
         }
-        s[.kneeFlexionAtContact] = w[.kneeFlexion, a]
-        s[.hipFlexionAtContact] = w[.hipFlexion, a]
-        s[.ankleDorsiflexionAtContact] = w[.ankleDorsiflexion, a]
-        s[.tibiaAngleAtContact] = w[.tibiaAngle, a]
-        s[.footAngleAtContact] = w[.footAngle, a]
+        // At the contact's own time: its frame is the first at or after it.
+        let back = frameRate.map { max(0, (ring[a].time - s.contact.time) * $0) } ?? 0
+        s[.kneeFlexionAtContact] = w.value(.kneeFlexion, a, before: back)
+        s[.hipFlexionAtContact] = w.value(.hipFlexion, a, before: back)
+        s[.ankleDorsiflexionAtContact] = w.value(.ankleDorsiflexion, a, before: back)
+        s[.tibiaAngleAtContact] = w.value(.tibiaAngle, a, before: back)
+        s[.footAngleAtContact] = w.value(.footAngle, a, before: back)
         if let e = stanceEnd {
             s[.peakKneeFlexion] = w.maximum(.kneeFlexion, a...e)
             s[.peakAnkleDorsiflexion] = w.maximum(.ankleDorsiflexion, a...e)
@@ -188,7 +221,12 @@ public struct StrideAnalyzer: Sendable {
         guard let scale = cmPerPixel else { return }
         let c = ring[a]
         if let heel = c.heel, let gt = c.gt, c.forward != 0 {
-            s[.overstride] = c.forward * (heel.x - gt.x) * scale
+            // At the contact's own time, like the angles (between its frame and the one before).
+            var ahead = heel.x - gt.x
+            if back > 0, ring.holds(a - 1), let h0 = ring[a - 1].heel, let g0 = ring[a - 1].gt {
+                ahead += (h0.x - g0.x - ahead) * min(1, back)
+            }
+            s[.overstride] = c.forward * ahead * scale
         }
         // Greater trochanter height range over each half of the stride (one step each).
         let half = (a + b) / 2

@@ -14,6 +14,8 @@ public struct RecordedAnalysis: Sendable {
     /// The events, in recorded frames (times refined between frames, as live records them).
     public var events: [GaitEvent]
     public var strides: [StrideRecord]
+    /// Strides the analysis did not measure, and why.
+    public var leftOut: [LeftOutStride]
     /// Angles of the corrected frames (the rest are as stored).
     public var correctedAngles: [Int: AngleSet]
 
@@ -28,6 +30,7 @@ public struct RecordedAnalysis: Sendable {
         var direction = RunningDirection()
         let times = rv.times
         var events: [GaitEvent] = [], strides: [StrideRecord] = [], corrected: [Int: AngleSet] = [:]
+        var leftOut: [LeftOutStride] = []
         for n in 0..<rv.frameCount {
             let stored = rv.markers(at: n)
             let fixed = corrections?.byFrame[n] != nil
@@ -38,9 +41,11 @@ public struct RecordedAnalysis: Sendable {
             if fixed { corrected[n] = u.angles }
             events += u.events
             strides += u.strides.map(StrideRecord.init)
+            leftOut += u.leftOut
         }
         self.events = events
         self.strides = strides
+        self.leftOut = leftOut
         correctedAngles = corrected
     }
 }

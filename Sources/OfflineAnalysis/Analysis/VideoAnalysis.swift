@@ -25,6 +25,8 @@ public struct VideoAnalysis: Sendable {
     public var frames: [FrameResult]
     public var events: [GaitEvent]
     public var strides: [StrideMetrics]
+    /// Strides not measured, and why (docs/metrics.md).
+    public var leftOut: [LeftOutStride] = []
     /// Side view: the leg carrying the markers.
     public var markerSide: BodySide?
 

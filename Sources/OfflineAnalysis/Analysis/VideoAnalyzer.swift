@@ -37,6 +37,7 @@ public struct VideoAnalyzer: Sendable {
     var frames: [VideoAnalysis.FrameResult] = []
     var events: [GaitEvent] = []
     var strides: [StrideMetrics] = []
+    var leftOut: [LeftOutStride] = []
     var forwardVotes = 0.0
 
     public init(options: Options, framesPerSecond: Double) {
@@ -62,6 +63,7 @@ public struct VideoAnalyzer: Sendable {
                                                 rawAngles: p.angles, angles: p.angles))
         events.append(contentsOf: p.events)
         strides.append(contentsOf: p.strides)
+        leftOut.append(contentsOf: p.leftOut)
         return p
     }
 
@@ -70,12 +72,14 @@ public struct VideoAnalyzer: Sendable {
     public func finish() -> VideoAnalysis {
         var result = VideoAnalysis(view: options.view, framesPerSecond: framesPerSecond, frames: frames,
                                    events: events, strides: strides)
+        result.leftOut = leftOut
         let filtered = AngleSeriesFilter(sampleRateHz: framesPerSecond)(frames.map(\.rawAngles))
         for i in result.frames.indices { result.frames[i].angles = filtered[i] }
         if options.view == .side && options.markerSide == nil && forwardVotes < 0 {
             // Runner facing image left: the camera saw the left leg.
             for i in result.events.indices { result.events[i].side = .left }
             for i in result.strides.indices { result.strides[i].side = .left }
+            for i in result.leftOut.indices { result.leftOut[i].side = .left }
         }
         if options.view == .side { result.markerSide = options.markerSide ?? (forwardVotes < 0 ? .left : .right) }
         return result

@@ -65,13 +65,16 @@ public struct GaitReport: Sendable {
             for view in recorded.views.keys {
                 if let c = try? MarkerCorrections(stageDirectory: stageDir, view: view), !c.isEmpty { corrections[view] = c }
             }
+            // The stored markers through the one analysis path, once per view: the strides left
+            // out (and why) for the notes, and the strides when they must be measured again.
+            let analyses = recorded.views.mapValues { rv in
+                RecordedAnalysis(view: rv, corrections: corrections[rv.view], manifest: manifest, stage: recorded.info)
+            }
             var records = try StrideFile.read(stageDirectory: stageDir)
             var source = "recorded"
             if records == nil || !corrections.isEmpty {
                 // No table (an older session), or markers corrected since: measure again.
-                records = recorded.views.values.flatMap { rv in
-                    RecordedAnalysis(view: rv, corrections: corrections[rv.view], manifest: manifest, stage: recorded.info).strides
-                }
+                records = CameraView.allCases.compactMap { analyses[$0] }.flatMap(\.strides)
                 source = "measured again from the stored markers"
                 notes.append("\(recorded.info.directory): strides " + (corrections.isEmpty
                     ? "measured from the stored markers (the session has no strides table)"
@@ -88,6 +91,10 @@ public struct GaitReport: Sendable {
             if options.curves { stage.curves = curves(recorded, strides: strides, trust: trust, fps: fps, manifest: manifest) }
             if options.keyFrames { stage.keyFrames = keyFrames(recorded, strides: strides, manifest: manifest) }
             notes += stageNotes(stage, markerSide: manifest.camera(.side)?.markerSide ?? .right)
+            for view in CameraView.allCases {
+                guard let analysis = analyses[view] else { continue }
+                notes += leftOutNotes(analysis.leftOut, stage: recorded.info.directory, view: view)
+            }
             stages.append(stage)
         }
         let rules = FindingRules(legLengthCm: manifest.athlete.legLengthCm)
@@ -120,6 +127,23 @@ public struct GaitReport: Sendable {
         public var stage: String
         public var known: [String]
         public var description: String { "--observe: no stage '\(stage)' (the session has: \(known.joined(separator: ", ")))" }
+    }
+
+    /// Why strides of a stage were left out, one note per camera and side: "flat, side camera,
+    /// right: 2 strides left out: 1 a contact was missed ..., 1 stride time ...".
+    static func leftOutNotes(_ out: [LeftOutStride], stage: String, view: CameraView) -> [String] {
+        var notes: [String] = []
+        for side in BodySide.allCases {
+            let mine = out.filter { $0.side == side }
+            guard !mine.isEmpty else { continue }
+            let parts = LeftOutStride.Reason.allCases.compactMap { r -> String? in
+                let n = mine.filter { $0.reason == r }.count
+                return n == 0 ? nil : "\(n) \(r.explanation)"
+            }
+            notes.append("\(stage), \(view.rawValue) camera, \(side.rawValue): \(mine.count) stride\(mine.count == 1 ? "" : "s") "
+                         + "left out (not measured): " + parts.joined(separator: "; "))
+        }
+        return notes
     }
 
     static func stageNotes(_ s: Stage, markerSide: BodySide) -> [String] {

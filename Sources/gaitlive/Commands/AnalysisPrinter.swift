@@ -14,8 +14,8 @@ struct AnalysisPrinter {
 
     // MARK: - CSV
 
-    /// Four tables, each with one header row, separated by an empty line: frames, events,
-    /// strides, summary.
+    /// Five tables, each with one header row, separated by an empty line: frames, events,
+    /// strides, summary, strides left out.
     func writeCSV() {
         var out = Output()
         var h = "frame,time_s,status"
@@ -64,6 +64,17 @@ struct AnalysisPrinter {
             r.add(row.sd, decimals: 2)
             out.write(r.finish())
         }
+        out.write("\nleft_out,side,contact_frame,next_contact_frame,next_contact_time_s,why\n")
+        for l in analysis.leftOut {
+            var r = CSVRow()
+            r.add(l.reason.rawValue)
+            r.add(l.side.rawValue)
+            if let c = l.contact { r.add(c.frame) } else { r.addEmpty() }
+            r.add(l.nextContact.frame)
+            r.add(l.nextContact.time, decimals: 6)
+            r.add(l.reason.explanation)
+            out.write(r.finish())
+        }
         out.flush()
     }
 
@@ -108,6 +119,16 @@ struct AnalysisPrinter {
         var events: [EventJSON]
         var strides: [StrideJSON]
         var summary: [SummaryJSON]
+        var leftOut: [LeftOutJSON]
+    }
+
+    struct LeftOutJSON: Encodable {
+        var reason: String
+        var why: String
+        var side: String
+        var contactFrame: Int?
+        var nextContactFrame: Int
+        var nextContactTime: Double
     }
 
     struct MarkerJSON: Encodable {
@@ -197,7 +218,12 @@ struct AnalysisPrinter {
         let doc = Document(file: source, view: analysis.view.rawValue, width: header.width, height: header.height,
                            framesPerSecond: analysis.framesPerSecond, frameCount: analysis.frames.count,
                            markerSide: analysis.markerSide?.rawValue, markerLabels: labels, frames: frames,
-                           events: events, strides: strides, summary: summary)
+                           events: events, strides: strides, summary: summary,
+                           leftOut: analysis.leftOut.map {
+                               LeftOutJSON(reason: $0.reason.rawValue, why: $0.reason.explanation, side: $0.side.rawValue,
+                                           contactFrame: $0.contact?.frame, nextContactFrame: $0.nextContact.frame,
+                                           nextContactTime: Self.round($0.nextContact.time, 6))
+                           })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         var out = Output()

@@ -24,14 +24,21 @@ struct TruthStrides {
                 add(side, .cadence, 120 / (b.time - a.time))
                 add(side, .contactTime, 1000 * (to.time - a.time))
                 let stance = seq.samples[a.frame..<to.frame]
-                let ic = seq.samples[a.frame].angles
+                // At the contact's own time, between its frame (the first at or after it) and the
+                // one before, as the stride metrics take it.
+                let back = a.frame > 0 ? (seq.samples[a.frame].time - a.time) * seq.fps : 0
+                func ic(_ k: AngleKind) -> Double? {
+                    guard let y = seq.samples[a.frame].angles[k] else { return nil }
+                    guard back > 0, let x = seq.samples[a.frame - 1].angles[k] else { return y }
+                    return y + (x - y) * min(1, back)
+                }
                 switch seq.view {
                 case .side:
-                    add(side, .kneeFlexionAtContact, ic[.kneeFlexion])
-                    add(side, .hipFlexionAtContact, ic[.hipFlexion])
-                    add(side, .ankleDorsiflexionAtContact, ic[.ankleDorsiflexion])
-                    add(side, .tibiaAngleAtContact, ic[.tibiaAngle])
-                    add(side, .footAngleAtContact, ic[.footAngle])
+                    add(side, .kneeFlexionAtContact, ic(.kneeFlexion))
+                    add(side, .hipFlexionAtContact, ic(.hipFlexion))
+                    add(side, .ankleDorsiflexionAtContact, ic(.ankleDorsiflexion))
+                    add(side, .tibiaAngleAtContact, ic(.tibiaAngle))
+                    add(side, .footAngleAtContact, ic(.footAngle))
                     add(side, .peakKneeFlexion, stance.compactMap { $0.angles[.kneeFlexion] }.max())
                     add(side, .peakAnkleDorsiflexion, stance.compactMap { $0.angles[.ankleDorsiflexion] }.max())
                     add(side, .peakThighExtension, seq.samples[a.frame..<b.frame].compactMap { $0.angles[.thighAngle] }.min().map { -$0 })
