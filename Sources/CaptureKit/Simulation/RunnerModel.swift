@@ -181,11 +181,13 @@ public struct RunnerModel: Sendable {
         let l2 = prev.map { $0.shankLength + (cur.shankLength - $0.shankLength) * w } ?? cur.shankLength
         let b = obliquity * .pi / 180
         let hip = pelvis + Vector3(0, -sin(b) * halfWidth * sigma, cos(b) * halfWidth * sigma)
-        let th = a.thigh * .pi / 180, al = a.femurAdduction * .pi / 180
+        // The runner's own step width turns the whole leg in the frontal plane.
+        let adduction = a.femurAdduction + cur.legAdduction
+        let th = a.thigh * .pi / 180, al = adduction * .pi / 180
         let dThigh = Vector3(sin(th), -cos(th) * cos(al), -sigma * cos(th) * sin(al))
         let knee = hip + dThigh * l1
         let psi = (a.thigh - a.knee) * .pi / 180
-        let als = (a.femurAdduction - a.valgus) * .pi / 180
+        let als = (adduction - a.valgus) * .pi / 180
         let dShank = Vector3(sin(psi), -cos(psi) * cos(als), -sigma * cos(psi) * sin(als))
         let ankle = knee + dShank * l2
         let fa = (a.thigh - a.knee + a.ankle) * .pi / 180
@@ -280,7 +282,7 @@ public struct RunnerModel: Sendable {
         let sigma: Double = s == .right ? 1 : -1
         let sl = s == .right ? right : left
         let sc = s == .right ? rc : lc
-        let side: [Vector3] = [
+        var side: [Vector3] = [
             sl.shoulder + Vector3(0, 0.02, 0.02 * sigma),                                   // SHO acromion
             sl.hip + Vector3(0, -0.015, 0.075 * sigma),                                     // GT
             sl.knee + Vector3(0, 0, 0.05 * sigma),                                          // KNE lateral epicondyle
@@ -298,9 +300,10 @@ public struct RunnerModel: Sendable {
             let a = (c.thighAngle + c.shankAngle) / 2 * .pi / 180
             return Vector3(-cos(a), -sin(a), 0)
         }
-        let rear: [Vector3] = [
-            pelvisPoint(-0.10, 0.06, -0.045),                                               // LPSI
-            pelvisPoint(-0.10, 0.06, 0.045),                                                // RPSI
+        let psis = cur.psisHalfSpacing
+        var rear: [Vector3] = [
+            pelvisPoint(-0.10, 0.06, -psis),                                                // LPSI
+            pelvisPoint(-0.10, 0.06, psis),                                                 // RPSI
             Vector3.mix(lc.hip, lc.knee, 0.5) + thighBack(lc) * 0.075,                      // LTHI
             Vector3.mix(rc.hip, rc.knee, 0.5) + thighBack(rc) * 0.075,                      // RTHI
             lc.knee + kneeBack(lc) * 0.05,                                                  // LKNE
@@ -308,8 +311,40 @@ public struct RunnerModel: Sendable {
             left.heel,                                                                       // LHEE
             right.heel,                                                                      // RHEE
         ]
+        if !cur.placement.isExact {
+            placeOffNominal(cur.placement, side: &side, rear: &rear, sideLeg: sc, left: lc, right: rc, trunkUp: trunkUp,
+                            obliquity: b)
+        }
         return BodyPose(time: t, pelvis: pelvis, shoulderCentre: shoulderCentre, head: head, left: left, right: right,
                         sideMarkers: side, rearMarkers: rear, inclinePercent: inclinePercent(at: t))
+    }
+
+    /// Moves the LEDs by the runner's placement offsets, each along its own segment's axes.
+    func placeOffNominal(_ placement: MarkerPlacement, side: inout [Vector3], rear: inout [Vector3], sideLeg sc: LegChain,
+                         left lc: LegChain, right rc: LegChain, trunkUp: Vector3, obliquity b: Double) {
+        // Forward in the sagittal plane, across a segment pointing along `d`.
+        func sagittalNormal(_ d: Vector3) -> Vector3 {
+            let n = Vector3(-d.y, d.x, 0).normalized
+            return n.x < 0 ? n * -1 : n
+        }
+        let lateral = Vector3(0, 0, 1)
+        let sideThigh = (sc.knee - sc.hip).normalized, sideShank = (sc.ankle - sc.knee).normalized
+        MarkerPlacement.apply(placement.side, to: &side, axes: [
+            (trunkUp * -1, sagittalNormal(trunkUp * -1)),
+            (sideThigh, sagittalNormal(sideThigh)),
+            (sideThigh, sagittalNormal(sideThigh)),
+            (sideShank, sagittalNormal(sideShank)),
+            (sc.footUp * -1, sc.footForward),
+            (sc.footForward, sc.footUp),
+        ])
+        let pelvisDown = Vector3(0, -cos(b), -sin(b)), pelvisRight = Vector3(0, -sin(b), cos(b))
+        let lThigh = (lc.knee - lc.hip).normalized, rThigh = (rc.knee - rc.hip).normalized
+        MarkerPlacement.apply(placement.rear, to: &rear, axes: [
+            (pelvisDown, pelvisRight), (pelvisDown, pelvisRight),
+            (lThigh, lateral), (rThigh, lateral),
+            (lThigh, lateral), (rThigh, lateral),
+            (lc.footUp * -1, lateral), (rc.footUp * -1, lateral),
+        ])
     }
 
     // MARK: - true events
