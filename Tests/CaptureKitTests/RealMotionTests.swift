@@ -170,7 +170,9 @@ import Testing
     /// somewhere else, as when a camera is knocked. The tracker must neither keep a marker on
     /// another's LED nor show predictions from before the jump: every track misses at once, so
     /// the frame is labelled afresh. (It used to hold the side view's ankle on the heel LED and
-    /// lose heel and toe for good, and to show six frames of stale predictions.)
+    /// lose heel and toe for good, and to show six frames of stale predictions.) The rear view
+    /// shows every marker again once its vote between rival readings of the frame has decided
+    /// (`IdentityVote`: a few frames when one reading clearly leads, at most its window).
     @Test(arguments: CameraView.allCases)
     func aJumpOfThePictureIsFollowedAtOnce(view: CameraView) throws {
         let runner = RecordedRunner(landmarks: try RecordedRunner.load(path: Self.table), sideCameraOn: .right,
@@ -181,6 +183,7 @@ import Testing
         var processor = ViewProcessor(view: view, markerSide: .right, legLengthCm: 92,
                                       clockOrigin: cam.render(index: UInt64(first), time: Double(first) / 120 + cam.timeOffset).timestampNanoseconds)
         var wrong = 0, astray = 0, notTracking: [Int] = []
+        let settle = view == .side ? 1 : processor.tracker.settings.voteFrames + 1
         for i in first..<(jump + 120) {
             let f = cam.render(index: UInt64(i), time: Double(i) / 120 + cam.timeOffset)
             let p = processor.process(f, inclinePercent: 0)
@@ -189,12 +192,12 @@ import Testing
                 guard let marker, let t = truth.markers[m], marker.position.distance(to: t) > 4 else { continue }
                 if marker.source == .detected { wrong += 1 } else if marker.confidence >= 0.25 { astray += 1 }
             }
-            if i > jump + 1 && p.tracked.status != .tracking { notTracking.append(i - jump) }
+            if i > jump && p.tracked.status != .tracking { notTracking.append(i - jump) }
         }
         print("accuracy real jump, \(view) view: \(wrong) wrong, \(astray) usable guesses astray, frames after the jump not tracking: \(notTracking)")
         #expect(wrong == 0)
         #expect(astray == 0)
-        #expect(notTracking.isEmpty)
+        #expect(notTracking.allSatisfy { $0 <= settle }, "\(notTracking)")
     }
 
     /// Rendered and tracked: angles against the truth, no identity swaps.

@@ -12,14 +12,25 @@ public struct TrackedFrame: Sendable, Hashable {
     /// LED-like spots that are not markers (lamps, reflections, a spare LED), counted at the
     /// latest whole-frame scan: worth removing from the scene when not 0.
     public var strayLights: Int
+    /// Why markers are missing though LEDs are seen (`searching`, or `partial` while labels are
+    /// being decided): the check that failed and on which marker. nil when nothing is missing for
+    /// a reason the tracker knows. Shown on the status line, not stored in sessions.
+    public var reason: LabellingFailure?
 
     public init(markers: MarkerFrame, blobCount: Int, status: TrackingStatus, forward: Double, fullScan: Bool,
-                strayLights: Int = 0) {
+                strayLights: Int = 0, reason: LabellingFailure? = nil) {
         self.markers = markers
         self.blobCount = blobCount
         self.status = status
         self.forward = forward
         self.fullScan = fullScan
         self.strayLights = strayLights
+        self.reason = reason
+    }
+
+    /// The status with its reason, for the console: "searching: LHEE or LKNE?".
+    public func statusLine(_ markerSet: MarkerSet) -> String {
+        guard let reason, status == .searching || status == .partial else { return status.display }
+        return "\(status.display): \(reason.describe(markerSet))"
     }
 }
