@@ -33,6 +33,7 @@ public struct ViewProcessor: Sendable {
         self.legLengthCm = legLengthCm
         self.clockOrigin = clockOrigin
         tracker = ViewTracker(markerSet: .standard(for: view))
+        if let f = framesPerSecond { tracker.settings.framesPerSecond = f }
         segmentGuard = SegmentLengthGuard(view: view)
         gait = GaitAnalyzer(view: view, markerSide: markerSide, legLengthCm: legLengthCm, calibration: calibration,
                             framesPerSecond: framesPerSecond)
@@ -55,7 +56,11 @@ public struct ViewProcessor: Sendable {
         let time = Double(Int64(bitPattern: frame.timestampNanoseconds &- clockOrigin)) / 1e9
         let update = gait.push(frame: streamIndex, time: time, markers: markers, angles: angles,
                                forward: forward, inclineDegrees: incline)
-        if smoother == nil, let f = gait.framesPerSecond { smoother = AngleSmoother(sampleRateHz: f) }
+        if smoother == nil, let f = gait.framesPerSecond {
+            smoother = AngleSmoother(sampleRateHz: f)
+            // The tracker's vote between rival readings counts its window in frames.
+            tracker.settings.framesPerSecond = f
+        }
         let smoothed = smoother?.smooth(angles) ?? angles
         for e in update.events { cadence.add(e) }
         let out = ProcessedFrame(frame: frame, streamIndex: streamIndex, tracked: tracked, angles: angles,

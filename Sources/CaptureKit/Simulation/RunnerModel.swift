@@ -243,10 +243,54 @@ public struct RunnerModel: Sendable {
         return h0 + v0 * tau - 0.5 * RunnerModel.gravity * tau * tau
     }
 
+    /// Sideways position of `side`'s heel against the pelvis centre at leg phase `p` (frontal
+    /// plane, pelvis level), metres, + the runner's right.
+    func footLateral(_ side: BodySide, phase p: Double, at t: Double) -> Double {
+        let sigma: Double = side == .right ? 1 : -1
+        let a = legAngles(side, phase: p, at: t)
+        let (_, cur, _) = profiles(at: t)
+        let th = a.thigh * .pi / 180, al = (a.femurAdduction + cur.legAdduction) * .pi / 180
+        let psi = (a.thigh - a.knee) * .pi / 180, als = (a.femurAdduction + cur.legAdduction - a.valgus) * .pi / 180
+        return sigma * (cur.hipHalfWidth - cur.thighLength * cos(th) * sin(al) - cur.shankLength * cos(psi) * sin(als))
+    }
+
+    /// Where `side`'s foot stays sideways through its stance, relative to the belt's midline:
+    /// the mean of its position against the pelvis over the stance, so the sway is centred.
+    func plantedLateral(_ side: BodySide, at t: Double) -> Double {
+        let stance = stanceFraction(at: t)
+        var sum = 0.0
+        for i in 0..<12 { sum += footLateral(side, phase: stance * (Double(i) + 0.5) / 12, at: t) }
+        return sum / 12
+    }
+
+    /// Pelvis centre sideways at `t`, + the runner's right: 0 unless `plantedFeet`; then it
+    /// keeps the stance foot where it landed, and blends from one foot to the next in flight.
+    public func pelvisZ(at t: Double) -> Double {
+        guard profiles(at: t).current.plantedFeet else { return 0 }
+        for s in BodySide.allCases where isStance(s, at: t) {
+            return plantedLateral(s, at: t) - footLateral(s, phase: phase(of: s, at: t), at: t)
+        }
+        let f = segments[segmentIndex(at: t)].profile.strideFrequency
+        let stance = stanceFraction(at: t)
+        var sinceTO = Double.infinity, untilIC = Double.infinity
+        var leaving = BodySide.right, landing = BodySide.left
+        for s in BodySide.allCases {
+            let p = phase(of: s, at: t)
+            let a = (p - stance) / f
+            if a >= 0 && a < sinceTO { sinceTO = a; leaving = s }
+            let b = (1 - p) / f
+            if b < untilIC { untilIC = b; landing = s }
+        }
+        let z0 = plantedLateral(leaving, at: t) - footLateral(leaving, phase: stance, at: t)
+        let z1 = plantedLateral(landing, at: t) - footLateral(landing, phase: 0, at: t)
+        let x = sinceTO / max(1e-9, sinceTO + untilIC)
+        return z0 + (z1 - z0) * x * x * (3 - 2 * x)
+    }
+
     /// The full pose at time `t`.
     public func pose(at t: Double) -> BodyPose {
         let obliquity = pelvicObliquity(at: t)
-        let pelvis = Vector3(pelvisX(at: t), pelvisHeight(at: t), 0)
+        let pelvis = Vector3(pelvisX(at: t), pelvisHeight(at: t), pelvisZ(at: t))
         let lean = trunkLean(at: t) * .pi / 180
         let trunkUp = Vector3(sin(lean), cos(lean), 0)
         let (_, cur, _) = profiles(at: t)

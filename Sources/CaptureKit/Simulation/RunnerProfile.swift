@@ -34,6 +34,10 @@ public struct RunnerProfile: Sendable {
     public var legAdduction = 0.0
     /// Where the LEDs sit against their nominal landmarks (`MarkerPlacement.exact` by default).
     public var placement = MarkerPlacement.exact
+    /// The stance foot stays where it landed sideways and the pelvis sways over it, as on a real
+    /// belt. Off (the default runner): the pelvis stays on the belt's midline and the stance foot
+    /// slides sideways a few centimetres as the leg's frontal angles change in stance.
+    public var plantedFeet = false
 
     /// Thigh angle against vertical, + knee ahead of hip.
     public var thigh: GaitCurve

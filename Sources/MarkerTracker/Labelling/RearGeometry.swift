@@ -26,16 +26,20 @@ public struct RearGeometry: Sendable {
     public var thighOutward = 0.05, thighOutwardSpread = 0.08
     /// Knee LED sideways from the thigh LED, over the drop.
     public var kneeOutward = -0.025, kneeOutwardSpread = 0.06
-    /// Heel LED sideways from the knee LED, over the drop (crossover steps bring it inward,
-    /// a camera off to one side shifts a heel swinging behind the knee).
-    public var heelOutward = 0.0, heelOutwardSpread = 0.10
-    /// Heel LED sideways from the line through its spine and knee LEDs carried down to the
-    /// heel's height, over the drop (0 weight: unused).
-    public var heelLine = -0.023, heelLineSpread = 0.11, heelLineWeight = 0.0
+    /// Heel LED sideways from its leg's line (through its spine and knee LEDs) carried down to
+    /// the heel's height, over the drop. A leg adducted for narrow or crossover steps leans
+    /// inward from the hip down, so the line follows the runner's own step width where an
+    /// offset from the knee would assume feet under the knees (over half a stride on 300 tuning
+    /// runners, that assumption picked a crossover runner's heels the wrong way round 8 times in
+    /// 900 starts, the line 3 times).
+    public var heelLine = -0.023, heelLineSpread = 0.11
     /// No LED of a leg lies further sideways than this from the one above it, over the drop.
     public var outwardLimit = 0.45
     /// How much further one leg drops than the other: 2 (left - right) / (left + right).
     public var balanceSpread = 0.15, balanceLimit = 0.75
+    /// How far the right knee LED may lie left of the left one, over the mean drop (knees pass
+    /// close in a crossover, and a camera off to one side shifts the one swinging forward).
+    public var kneeOverlap = 0.05
     /// The spines' spacing over the mean drop.
     public var spacingLimits = 0.05...0.7
     /// The heel lies within a shank's reach of the knee: at most this many drops away.
@@ -95,8 +99,7 @@ public struct RearGeometry: Sendable {
         let h = outward * (heel.x - knee.x) / drop
         guard abs(h) <= outwardLimit else { return nil }
         let line = outward * (heel.x - knee.x - (knee.x - psi.x) / drop * (heel.y - knee.y)) / drop
-        return (1 - heelLineWeight) * square((h - heelOutward) / heelOutwardSpread)
-            + heelLineWeight * square((line - heelLine) / heelLineSpread)
+        return square((line - heelLine) / heelLineSpread)
     }
 
     /// Whether one of the two heels lies low enough below its knee (drops from each spine).
@@ -107,11 +110,17 @@ public struct RearGeometry: Sendable {
         return max(l, r) >= lowerHeelDrop
     }
 
+    /// Whether the left knee LED lies left of the right one (within `kneeOverlap`).
+    public func kneesInOrder(_ leftPSI: Point, _ leftKnee: Point, _ rightPSI: Point, _ rightKnee: Point) -> Bool {
+        let drop = (leftKnee.y - leftPSI.y + rightKnee.y - rightPSI.y) / 2
+        return leftKnee.x < rightKnee.x + kneeOverlap * max(0, drop)
+    }
+
     /// The whole labelling's cost: eight spots in `MarkerSet.rear` order, or nil when they cannot
     /// be this body (the sum of the checks above, as `RearLabeller` adds them up).
     public func cost(_ p: [Point]) -> Double? {
         guard p.count >= 8, let pelvis = pelvisCost(p[0], p[1]), p[2].y > p[0].y, p[3].y > p[1].y, p[2].x < p[3].x,
-              p[4].x < p[5].x,
+              kneesInOrder(p[0], p[4], p[1], p[5]),
               let left = legCost(psi: p[0], thigh: p[2], knee: p[4], outward: -1),
               let right = legCost(psi: p[1], thigh: p[3], knee: p[5], outward: 1),
               let both = legsCost(left: (p[0], p[2], p[4]), right: (p[1], p[3], p[5])),

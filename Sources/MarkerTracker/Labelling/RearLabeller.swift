@@ -258,7 +258,7 @@ public struct RearLabeller: Sendable {
             let psi = p[c[side]], thi = p[c[2 + side]]
             guard var cost = g.legCost(psi: psi, thigh: thi, knee: q, outward: side == 0 ? -1 : 1) else { return nil }
             if depth == 5 {
-                guard p[c[4]].x < q.x,
+                guard g.kneesInOrder(p[c[0]], p[c[4]], psi, q),
                       let both = g.legsCost(left: (p[c[0]], p[c[2]], p[c[4]]), right: (psi, thi, q)) else { return nil }
                 cost += both
             }

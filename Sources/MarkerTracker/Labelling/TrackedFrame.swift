@@ -28,9 +28,14 @@ public struct TrackedFrame: Sendable, Hashable {
         self.reason = reason
     }
 
-    /// The status with its reason, for the console: "searching: LHEE or LKNE?".
+    /// The status for the console's status line: the status, the markers detected of the
+    /// view's, and why markers are missing when the tracker knows ("searching 0/8: LHEE or
+    /// LKNE?", "partial 6/8: no spot fits RHEE", "tracking 6/6").
     public func statusLine(_ markerSet: MarkerSet) -> String {
-        guard let reason, status == .searching || status == .partial else { return status.display }
-        return "\(status.display): \(reason.describe(markerSet))"
+        var detected = 0
+        for case let m? in markers where m.source == .detected { detected += 1 }
+        var line = "\(status.display) \(detected)/\(markers.count)"
+        if let reason, status == .searching || status == .partial { line += ": " + reason.describe(markerSet) }
+        return line
     }
 }

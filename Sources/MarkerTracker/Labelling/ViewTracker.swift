@@ -250,6 +250,9 @@ public struct ViewTracker: Sendable {
                 if acquireByVote(&assigned) {
                     for m in 0..<markerSet.count where before[m] == nil && assigned[m] != nil { relabelled.insert(m) }
                 }
+            } else if vote != nil && tracks.contains(where: { $0 == nil }) && blobs.count > held {
+                rescanWholeFrame(image, levels: lv, assigned: &assigned, fullScan: &fullScan)
+                refindDuringVote(&assigned, relabelled: &relabelled)
             } else if vote == nil && held == markerSet.count {
                 framesSinceVerify += 1
                 if framesSinceVerify >= settings.verifyInterval {
@@ -432,12 +435,44 @@ public struct ViewTracker: Sendable {
         vote = v.isContested ? v : nil
     }
 
+    /// While a vote runs, tracks lost to merging LEDs are re-found without letting the vote's
+    /// still disputed reading shape anything: only undisputed markers are pinned; a lost
+    /// undisputed marker takes the spot the body's shape is sure of; a lost disputed one takes
+    /// the one spot the shape gives the disputed markers that no surviving disputed track holds.
+    private mutating func refindDuringVote(_ assigned: inout [Int?], relabelled: inout Set<Int>) {
+        guard let v = vote else { return }
+        var pins = assigned
+        for m in 0..<markerSet.count where !v.agreed[m] { pins[m] = nil }
+        guard let best = RearLabeller().candidates(blobs, fixed: pins, margin: settings.voteCandidateMargin).first
+        else { return }
+        let sure = labelFromScratch(fixed: pins).hypothesis
+        var spare: [Int] = []
+        for m in 0..<markerSet.count where !v.agreed[m] {
+            if let b = best.blobForMarker[m], !assigned.contains(b) { spare.append(b) }
+        }
+        for m in 0..<markerSet.count where tracks[m] == nil && assigned[m] == nil && v.agreed[m] {
+            guard let b = sure?.blobForMarker[m], !assigned.contains(b), !spare.contains(b) else { continue }
+            assigned[m] = b
+            relabelled.insert(m)
+        }
+        // The disputed spot only once every undisputed marker is held again: while one of them is
+        // still lost, its LED may be the spot the shape reserves for the disputed ones.
+        guard (0..<markerSet.count).allSatisfy({ !v.agreed[$0] || assigned[$0] != nil }), spare.count == 1 else { return }
+        for m in 0..<markerSet.count where tracks[m] == nil && assigned[m] == nil && !v.agreed[m] {
+            assigned[m] = spare[0]
+            relabelled.insert(m)
+        }
+    }
+
     /// While a vote runs: adds this frame (when every marker was measured), applies the winning
     /// reading once decided, and meanwhile hides the markers the readings dispute.
     private mutating func weighReadings(_ out: inout MarkerFrame) {
         guard vote != nil else { return }
-        if tracks.contains(where: { $0 == nil }) {
-            // A track was lost: its reading cannot be weighed any more. Forget the disputed ones.
+        var lostDisputed = 0
+        for m in 0..<markerSet.count where tracks[m] == nil && !vote!.agreed[m] { lostDisputed += 1 }
+        if lostDisputed > 1 {
+            // Two disputed tracks lost at once: which spot was which cannot be told on their
+            // return. Forget the disputed ones and start again.
             for m in 0..<markerSet.count where !vote!.agreed[m] {
                 tracks[m] = nil
                 out[m] = nil
@@ -873,8 +908,11 @@ public struct ViewTracker: Sendable {
             // The shank foreshortens strongly in swing seen from behind: no check.
             if seg.to == RearMarker.lhee.rawValue || seg.to == RearMarker.rhee.rawValue { return nil }
             if seg.from == RearMarker.lpsi.rawValue && seg.to == RearMarker.rpsi.rawValue { return 0.3 }
-            // The thigh's height seen from behind follows the cosine of its swing: from hip
-            // extension to a fast runner's 55 degrees of flexion it changes by a factor of 1.8.
+            // The thigh LED to the knee LED: as the thigh swings forward the knee LED rises toward
+            // the thigh LED, down to a third of their distance at hip extension: no check.
+            if seg.to == RearMarker.lkne.rawValue || seg.to == RearMarker.rkne.rawValue { return nil }
+            // Spine to thigh LED follows the cosine of the thigh's swing: from hip extension to a
+            // fast runner's 55 degrees of flexion it changes by a factor of 1.8.
             return 0.5
         }
     }

@@ -69,6 +69,7 @@ public struct PopulationRunner: Sendable, Hashable {
         p.psisHalfSpacing = psisHalfSpacing
         p.legAdduction = legAdduction
         p.placement = placement
+        p.plantedFeet = true
         return p
     }
 
