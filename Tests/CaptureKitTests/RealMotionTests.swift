@@ -183,7 +183,9 @@ import Testing
     /// somewhere else, as when a camera is knocked. The tracker must neither keep a marker on
     /// another's LED nor show predictions from before the jump: every track misses at once, so
     /// the frame is labelled afresh. (It used to hold the side view's ankle on the heel LED and
-    /// lose heel and toe for good, and to show six frames of stale predictions.)
+    /// lose heel and toe for good, and to show six frames of stale predictions.) The rear view
+    /// shows every marker again once its vote between rival readings of the frame has decided
+    /// (`IdentityVote`: a few frames when one reading clearly leads, at most its window).
     @Test(arguments: CameraView.allCases)
     func aJumpOfThePictureIsFollowedAtOnce(view: CameraView) throws {
         let runner = RecordedRunner(landmarks: try RecordedRunner.load(path: Self.table), sideCameraOn: .right,
@@ -194,6 +196,7 @@ import Testing
         var processor = ViewProcessor(view: view, markerSide: .right, legLengthCm: 92,
                                       clockOrigin: cam.render(index: UInt64(first), time: Double(first) / 120 + cam.timeOffset).timestampNanoseconds)
         var wrong = 0, astray = 0, notTracking: [Int] = []
+        let settle = view == .side ? 1 : processor.tracker.settings.voteFrames + 1
         for i in first..<(jump + 120) {
             let f = cam.render(index: UInt64(i), time: Double(i) / 120 + cam.timeOffset)
             let p = processor.process(f, inclinePercent: 0)
@@ -202,12 +205,12 @@ import Testing
                 guard let marker, let t = truth.markers[m], marker.position.distance(to: t) > 4 else { continue }
                 if marker.source == .detected { wrong += 1 } else if marker.confidence >= 0.25 { astray += 1 }
             }
-            if i > jump + 1 && p.tracked.status != .tracking { notTracking.append(i - jump) }
+            if i > jump && p.tracked.status != .tracking { notTracking.append(i - jump) }
         }
         print("accuracy real jump, \(view) view: \(wrong) wrong, \(astray) usable guesses astray, frames after the jump not tracking: \(notTracking)")
         #expect(wrong == 0)
         #expect(astray == 0)
-        #expect(notTracking.isEmpty)
+        #expect(notTracking.allSatisfy { $0 <= settle }, "\(notTracking)")
     }
 
     /// Rendered and tracked: angles against the truth, no identity swaps.
@@ -221,13 +224,20 @@ import Testing
         let run = ImageRun(view: view, count: count, fps: 120, markerSide: .right, legLengthCm: 92) { i in
             cam.render(index: UInt64(i + start), time: Double(i + start) / 120 + cam.timeOffset)
         }
-        print("accuracy real angles \(trial), \(view) view: \(run.summary(view))")
-        // Coverage first: the figures below hold over (nearly) every marker, and each angle over at
-        // least 85 % of the frames (the truth of some rear angles is not defined in every frame).
+        print("accuracy real angles \(trial), \(view) view: labelled at frame \(run.acquiredAt.map(String.init) ?? "never"), \(run.summary(view))")
+        // Coverage first. The tracker starts cold in mid-stride: every marker labelled within
+        // 0.5 s (issue #12's goal; the rear view weighs rival readings for up to
+        // `Settings.voteSeconds` before it shows a marker it is unsure of), then the figures below
+        // hold over (nearly) every marker, and each angle over at least 85 % of the frames (the
+        // truth of some rear angles is not defined in every frame).
         #expect(run.frames == count)
-        #expect(run.detected * 100 >= run.markerFrames * 99, "\(run.detected) of \(run.markerFrames) marker-frames")
+        let acquired = try #require(run.acquiredAt, "never labelled")
+        #expect(acquired <= 60, "labelled at frame \(acquired)")
+        #expect(run.detectedAfterAcquisition * 100 >= run.markerFramesAfterAcquisition * 99,
+                "\(run.detectedAfterAcquisition) of \(run.markerFramesAfterAcquisition) marker-frames after labelling")
         for k in AngleKind.kinds(for: view) {
-            #expect((run.rawSquares[k]?.1 ?? 0) * 100 >= count * 85, "\(k.column) measured in \(run.rawSquares[k]?.1 ?? 0) of \(count) frames")
+            let measured = run.measuredAfterAcquisition[k] ?? 0
+            #expect(measured * 100 >= (count - acquired) * 85, "\(k.column) measured in \(measured) of \(count - acquired) frames")
         }
         #expect(run.swaps == 0)
         #expect(run.worstRMS() <= 1.0)

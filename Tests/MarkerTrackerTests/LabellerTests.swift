@@ -56,13 +56,23 @@ func blobs(_ points: [Point]) -> [Blob] {
     static let rearStanding = [Point(x: 300, y: 130), Point(x: 332, y: 130), Point(x: 296, y: 225), Point(x: 336, y: 225),
                                Point(x: 297, y: 290), Point(x: 335, y: 290), Point(x: 298, y: 430), Point(x: 334, y: 430)]
 
+    /// A standing pose: pelvis, thighs and knees at once. The heels stand only 36 px apart under
+    /// their knees, so a left-right swap of them costs little more than the truth (about 11 in
+    /// squared spreads, inside the labeller's margin of 12): they are left out, and the best
+    /// reading, which the tracker weighs over frames (`IdentityVote`), is the true one.
     @Test func rearLabellerLabelsAStandingPose() throws {
         let truth = LabellerTests.rearStanding
         let shuffled = [3, 6, 0, 5, 2, 7, 4, 1].map { truth[$0] }
         let h = try #require(RearLabeller().label(blobs(shuffled)))
         for (m, b) in h.blobForMarker.enumerated() {
-            #expect(shuffled[try #require(b)] == truth[m], "marker \(RearMarker(rawValue: m)!)")
+            guard let b else {
+                #expect(m == RearMarker.lhee.rawValue || m == RearMarker.rhee.rawValue, "marker \(RearMarker(rawValue: m)!) left out")
+                continue
+            }
+            #expect(shuffled[b] == truth[m], "marker \(RearMarker(rawValue: m)!)")
         }
+        let best = try #require(RearLabeller().candidates(blobs(shuffled), margin: 16).first)
+        #expect(best.blobForMarker.map { shuffled[$0!] } == truth)
     }
 
     @Test func rearLabellerIgnoresALampBesideTheLegs() throws {
@@ -73,9 +83,15 @@ func blobs(_ points: [Point]) -> [Blob] {
     }
 
     @Test func aSecondEquallyGoodLabellingGivesNoLabels() {
-        // Two spots where one heel should be: either could be it, so neither is chosen.
+        // Two spots where one heel should be: either could be it, so neither is chosen, and the
+        // reason says which marker is in doubt.
         var points = LabellerTests.rearStanding
         points.append(points[RearMarker.lhee.rawValue] + Point(x: 0, y: 3))
-        #expect(RearLabeller().label(blobs(points)) == nil)
+        let attempt = RearLabeller().attempt(blobs(points))
+        #expect(attempt.hypothesis?.blobForMarker[RearMarker.lhee.rawValue] == nil)
+        guard case .ambiguous = attempt.failure ?? attempt.hypothesis?.unsure else {
+            Issue.record("expected an ambiguity as the reason, got \(attempt)")
+            return
+        }
     }
 }

@@ -31,6 +31,7 @@ public struct ViewProcessor: Sendable {
         self.legLengthCm = legLengthCm
         self.clockOrigin = clockOrigin
         tracker = ViewTracker(markerSet: .standard(for: view))
+        if let f = framesPerSecond { tracker.settings.framesPerSecond = f }
         analysis = MarkerAnalysis(view: view, markerSide: markerSide, legLengthCm: legLengthCm, calibration: calibration,
                                   framesPerSecond: framesPerSecond)
         if let f = framesPerSecond { smoother = AngleSmoother(sampleRateHz: f) }
@@ -44,7 +45,11 @@ public struct ViewProcessor: Sendable {
         let time = MonotonicClock.seconds(frame.timestampNanoseconds, since: clockOrigin)
         let update = analysis.push(frame: streamIndex, time: time, markers: tracked.markers, forward: tracked.forward,
                                    inclinePercent: inclinePercent)
-        if smoother == nil, let f = analysis.framesPerSecond { smoother = AngleSmoother(sampleRateHz: f) }
+        if smoother == nil, let f = analysis.framesPerSecond {
+            smoother = AngleSmoother(sampleRateHz: f)
+            // The tracker's vote between rival readings counts its window in frames.
+            tracker.settings.framesPerSecond = f
+        }
         let smoothed = smoother?.smooth(update.angles) ?? update.angles
         for e in update.events { cadence.add(e) }
         var out = ProcessedFrame(frame: frame, streamIndex: streamIndex, tracked: tracked, angles: update.angles,

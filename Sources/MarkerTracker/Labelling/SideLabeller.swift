@@ -3,8 +3,11 @@
 /// Searches every ordered choice of six blobs as SHO, GT, KNE, ANK, HEE, MT5 (depth first, pruned
 /// as soon as a partial chain becomes implausible) and scores the chain by segment-length ratios
 /// to the thigh (GT-KNE), or to the lengths learned while tracking when given, and by joint-angle
-/// plausibility for each running direction. The foot is recognised as a rigid triangle: HEE-MT5
-/// is its longest side and ANK-HEE its shortest, which holds in every foot orientation. Markers
+/// plausibility for each running direction. The foot is recognised as a rigid triangle whose
+/// longest side is HEE-MT5, which holds in every foot orientation and with every LED taped up to
+/// 2 cm off (it is at least 1.27 times ANK-MT5 over the simulated population); that alone tells
+/// the ankle from the heel and the toe. (ANK-HEE is the shortest side only nominally: an ankle
+/// and a toe LED 2 cm off can make ANK-MT5 the shorter, down to 0.81 times.) Markers
 /// already known can be fixed, so one lost marker is re-found among the spare blobs. Returns the
 /// best hypothesis only if it is clearly better than any different labelling: when unsure,
 /// nothing is labelled.
@@ -34,11 +37,17 @@ public struct SideLabeller: Sendable {
     /// lengths in pixels in `MarkerSet.side.segments` order (nil where unknown).
     public func label(_ blobs: [Blob], knownForward: Double = 0, fixed: [Int?]? = nil,
                       reference: [Double?]? = nil, prior: LabelPrior? = nil) -> LabelHypothesis? {
+        attempt(blobs, knownForward: knownForward, fixed: fixed, reference: reference, prior: prior).hypothesis
+    }
+
+    /// `label`, or why there is no labelling.
+    public func attempt(_ blobs: [Blob], knownForward: Double = 0, fixed: [Int?]? = nil,
+                        reference: [Double?]? = nil, prior: LabelPrior? = nil) -> LabelAttempt {
         let fixedBlobs = Set((fixed ?? []).compactMap { $0 })
         var order = blobs.indices.filter { !fixedBlobs.contains($0) }.sorted { blobs[$0].mass > blobs[$1].mass }
         order = Array(order.prefix(max(0, maxBlobs - fixedBlobs.count))) + fixedBlobs.sorted()
         let n = order.count
-        guard n >= 6 else { return nil }
+        guard n >= 6 else { return .failed(.tooFewSpots(found: n, needed: 6)) }
         let pts = order.map { blobs[$0].centroid }
         // Fixed markers as positions in `order`.
         var pinned = [Int](repeating: -1, count: 6)
@@ -50,6 +59,8 @@ public struct SideLabeller: Sendable {
         var best = [Int](repeating: -1, count: 6)
         var bestCost = Double.infinity, bestForward = 0.0
         var secondCost = Double.infinity
+        var second = [Int](repeating: -1, count: 6)
+        var deepest = 0
         var chosen = [Int](repeating: -1, count: 6)
         var used = [Bool](repeating: false, count: n)
         for m in 0..<6 where pinned[m] >= 0 { used[pinned[m]] = true }
@@ -58,12 +69,16 @@ public struct SideLabeller: Sendable {
 
         func consider(_ cost: Double, _ f: Double) {
             if cost < bestCost {
-                if best != chosen { secondCost = bestCost }
+                if best != chosen {
+                    secondCost = bestCost
+                    second = best
+                }
                 bestCost = cost
                 bestForward = f
                 for i in 0..<6 { best[i] = chosen[i] }
             } else if best != chosen, cost < secondCost {
                 secondCost = cost
+                second = chosen
             }
         }
 
@@ -87,13 +102,17 @@ public struct SideLabeller: Sendable {
             }
             if pinned[depth] >= 0 {
                 chosen[depth] = pinned[depth]
-                if partialOK(pts, chosen, depth: depth) { search(depth + 1) }
+                if partialOK(pts, chosen, depth: depth) {
+                    deepest = max(deepest, min(5, depth + 1))
+                    search(depth + 1)
+                }
                 chosen[depth] = -1
                 return
             }
             for i in 0..<n where !used[i] {
                 chosen[depth] = i
                 if !partialOK(pts, chosen, depth: depth) { continue }
+                deepest = max(deepest, min(5, depth + 1))
                 used[i] = true
                 search(depth + 1)
                 used[i] = false
@@ -102,13 +121,31 @@ public struct SideLabeller: Sendable {
         }
         search(0)
 
-        guard bestCost <= maxCost else { return nil }
+        guard bestCost.isFinite else { return .failed(.noFit(marker: deepest)) }
+        guard bestCost <= maxCost else { return .failed(.poorFit(marker: worstMarker(best.map { pts[$0] }, bestForward))) }
         if secondCost < max(bestCost * ambiguityRatio, bestCost + 0.05) {
-            return nil
+            let m = (0..<6).first { best[$0] != second[$0] } ?? 0
+            return .failed(.ambiguous(marker: m, other: second.firstIndex(of: best[m])))
         }
         var map = [Int?](repeating: nil, count: 6)
         for (m, i) in best.enumerated() { map[m] = order[i] }
-        return LabelHypothesis(blobForMarker: map, cost: bestCost, forward: bestForward)
+        return .labelled(LabelHypothesis(blobForMarker: map, cost: bestCost, forward: bestForward))
+    }
+
+    /// The marker of a labelling whose segment to its neighbour is furthest from the body's
+    /// proportions (for saying which marker fits poorly).
+    private func worstMarker(_ p: [Point], _ f: Double) -> Int {
+        let thigh = max(1, p[1].distance(to: p[2]))
+        let checks: [(Int, Int, Int, (nominal: Double, spread: Double))] = [
+            (0, 0, 1, proportions.trunk), (3, 2, 3, proportions.shank), (4, 3, 4, proportions.ankleHeel),
+            (5, 3, 5, proportions.ankleToe),
+        ]
+        var worst = 0, worstValue = -1.0
+        for (m, a, b, prop) in checks {
+            let d = abs(p[a].distance(to: p[b]) / thigh - prop.nominal) / prop.spread
+            if d > worstValue { worstValue = d; worst = m }
+        }
+        return worst
     }
 
     /// Cheap necessary conditions on a partial chain.
@@ -136,7 +173,7 @@ public struct SideLabeller: Sendable {
             let ah = p[c[4]].distance(to: p[c[3]])
             let am = p[c[5]].distance(to: p[c[3]])
             let hm = p[c[5]].distance(to: p[c[4]])
-            guard hm > am && am > ah else { return false }
+            guard hm > am && hm > ah else { return false }
             let l = p[c[2]].distance(to: p[c[1]])
             return abs(am / l - proportions.ankleToe.nominal) < 3 * proportions.ankleToe.spread
                 && abs(hm / l - proportions.heelToe.nominal) < 3 * proportions.heelToe.spread
@@ -175,9 +212,12 @@ public struct SideLabeller: Sendable {
                 default: points.5
                 }
             }
+            // LEDs up to 2 cm off their landmarks change a short segment's length by a fixed
+            // amount as its joint turns (`ViewTracker.Settings.placementSlack`, 0.05 thigh).
+            let slack = 0.05 * ((reference.count > 1 ? reference[1] : nil) ?? thighLen)
             for (s, seg) in MarkerSet.side.segments.enumerated() {
                 guard s < reference.count, let ref = reference[s], ref > 1 else { continue }
-                let d = (point(seg.from).distance(to: point(seg.to)) / ref - 1) / 0.12
+                let d = (point(seg.from).distance(to: point(seg.to)) - ref) / (0.12 * ref + slack)
                 cost += d * d
             }
         }

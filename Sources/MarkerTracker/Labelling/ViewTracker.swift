@@ -52,7 +52,37 @@ public struct ViewTracker: Sendable {
         /// jumped), forget them all and label the frame afresh. Off only to test what else
         /// recovers from a jump.
         public var restartAfterJump = true
+        /// Side view: the change of a segment's length that LEDs taped up to 2 cm off their
+        /// landmarks cause as the joint between them turns, over the thigh's length (2 cm of a
+        /// 43 cm thigh, about 0.05), added to every segment's relative tolerance.
+        public var placementSlack = 0.05
+        /// The camera's frame rate (sets the vote's window in frames).
+        public var framesPerSecond = 120.0
+        /// Rear view: rival readings of a frame are weighed over this long before one is trusted
+        /// (`IdentityVote`): half the stride of the slowest runner gaitlive is made for (2 m/s,
+        /// 160 steps/min: 0.75 s), so both legs trade stance and swing in it. On the tuning
+        /// population 0.3 s still let 5 of 300 acquisitions pick a crossover runner's heels the
+        /// wrong way round; 0.4 s none.
+        public var voteSeconds = 0.4
+        /// The winning reading must lead every rival by this much accumulated cost (squared
+        /// spreads; 8 on the tuning population, where 12 decided no differently).
+        public var voteMargin = 8.0
+        /// Readings of one frame within this much of the best become the vote's rivals (twice the
+        /// largest cost difference by which a wrong reading beat the right one in any one frame
+        /// of the tuning population's acquisitions).
+        public var voteCandidateMargin = 16.0
+        /// What a frame in which a reading is impossible for the body adds to its total.
+        public var impossibleCost = 25.0
+        /// A reading that leads by `voteMargin` in every frame on average is trusted after this
+        /// long already (on the tuning population: half the acquisitions decided within 9
+        /// frames, none wrongly; a lead of 5 per frame let 3 of 300 go wrong).
+        public var voteEarlySeconds = 0.05
         public init() {}
+
+        /// The vote's window in frames.
+        public var voteFrames: Int { max(1, Int((voteSeconds * framesPerSecond).rounded())) }
+        /// The vote's earliest decision, frames.
+        public var voteEarlyFrames: Int { max(1, Int((voteEarlySeconds * framesPerSecond).rounded())) }
     }
 
     struct Track: Sendable {
@@ -89,6 +119,13 @@ public struct ViewTracker: Sendable {
     var strayLights = 0
     /// Typical Gaussian radius of an LED spot, pixels (learned from single-LED blobs).
     var ledSigma = 1.5
+    /// Rear view: rival readings of the tracked spots being weighed (markers they disagree on are
+    /// not shown meanwhile).
+    var vote: IdentityVote?
+    /// Why the latest labelling from scratch left markers out.
+    var lastFailure: LabellingFailure?
+    var votePositions: [Point] = []
+    let geometry = RearGeometry()
 
     // Working storage reused every frame (no allocation once warm).
     var histogram: [Int] = []
@@ -119,6 +156,7 @@ public struct ViewTracker: Sendable {
     /// Forgets every track (the next frame is labelled from scratch).
     public mutating func reset() {
         tracks = [Track?](repeating: nil, count: markerSet.count)
+        vote = nil
     }
 
     /// Labels one frame from scratch, as at acquisition, without using or changing the tracks:
@@ -136,9 +174,12 @@ public struct ViewTracker: Sendable {
         detector.detect(in: image, levels: levels!, into: &blobs)
         var out = MarkerFrame(repeating: nil, count: markerSet.count)
         var status = TrackingStatus.noMarkers
+        var reason: LabellingFailure?
         if !blobs.isEmpty {
             status = .searching
-            if let h = labelFromScratch(fixed: nil) {
+            let attempt = labelFromScratch(fixed: nil)
+            reason = attempt.failure ?? attempt.hypothesis?.unsure
+            if let h = attempt.hypothesis {
                 for (m, b) in h.blobForMarker.enumerated() {
                     guard let b else { continue }
                     out[m] = TrackedMarker(position: blobs[b].centroid, confidence: 0.8, source: .detected)
@@ -148,7 +189,7 @@ public struct ViewTracker: Sendable {
             }
         }
         return TrackedFrame(markers: out, blobCount: blobs.count, status: status, forward: forward, fullScan: true,
-                            strayLights: strayLights)
+                            strayLights: strayLights, reason: reason)
     }
 
     /// Tracks one frame. `elapsedFrames` is 1 normally, more after dropped frames.
@@ -191,55 +232,38 @@ public struct ViewTracker: Sendable {
             // Every track missed its LED at once though the picture has spots: the picture jumped
             // (or the tracks were wrong). No prediction is worth showing; label the frame afresh.
             for m in 0..<markerSet.count { tracks[m] = nil }
+            vote = nil
         }
-        var fromScratch: LabelHypothesis?
-        if inconsistent {
-            // Something is wrong: a labelling of the whole frame decides, if it is sure. The
-            // tracks' predictions weigh in: where two limbs' markers pass each other (a heel
-            // rising past its knee) the body's shape alone cannot tell them apart.
-            rescanWholeFrame(image, levels: lv, assigned: &assigned, fullScan: &fullScan)
-            fromScratch = labelFromScratch(fixed: nil, prior: prior(k: k))
-        }
-        if let h = fromScratch {
-            assigned = h.blobForMarker
-            relabelled = Set(0..<markerSet.count)
-        } else if held < needed {
-            rescanWholeFrame(image, levels: lv, assigned: &assigned, fullScan: &fullScan)
-            if let h = labelFromScratch(fixed: nil, prior: prior(k: k)) {
-                assigned = h.blobForMarker
-                relabelled = Set(0..<markerSet.count)
-                if markerSet.view == .side { direction.seed(h.forward) }
-            }
-        } else if held < markerSet.count && blobs.count > held {
-            rescanWholeFrame(image, levels: lv, assigned: &assigned, fullScan: &fullScan)
-            if inconsistent {
-                // The rest of a limb that broke a segment length is suspect too: re-find it whole.
-                for group in limbGroups where group.contains(where: { assigned[$0] == nil }) {
-                    for m in group { assigned[m] = nil }
+        lastFailure = nil
+        if markerSet.view == .rear {
+            // Seen from behind, the shape alone cannot always tell a heel from the LED it
+            // passes, or one heel from the other: markers are found, and readings checked, only
+            // through a vote over frames (`IdentityVote`); one runs at a time.
+            if vote == nil && held < markerSet.count && blobs.count > held {
+                rescanWholeFrame(image, levels: lv, assigned: &assigned, fullScan: &fullScan)
+                if inconsistent {
+                    // The rest of a limb that broke a segment length is suspect too: re-find it whole.
+                    for group in limbGroups where group.contains(where: { assigned[$0] == nil }) {
+                        for m in group { assigned[m] = nil }
+                    }
                 }
-            }
-            if let h = labelFromScratch(fixed: assigned, prior: prior(k: k)) {
-                for m in 0..<markerSet.count where assigned[m] == nil {
-                    guard let b = h.blobForMarker[m], reacquisitionIsSafe(m, blob: b, k: k) else { continue }
-                    assigned[m] = b
-                    relabelled.insert(m)
+                let before = assigned
+                if acquireByVote(&assigned) {
+                    for m in 0..<markerSet.count where before[m] == nil && assigned[m] != nil { relabelled.insert(m) }
                 }
-            }
-            if assigned.contains(where: { $0 == nil }) {
-                // Still short of markers with LEDs to spare: a held marker may sit on another's
-                // LED (after a jump of the picture, say), so that the rest never fit around it.
+            } else if vote != nil && tracks.contains(where: { $0 == nil }) && blobs.count > held {
+                rescanWholeFrame(image, levels: lv, assigned: &assigned, fullScan: &fullScan)
+                refindDuringVote(&assigned, relabelled: &relabelled)
+            } else if vote == nil && held == markerSet.count {
                 framesSinceVerify += 1
                 if framesSinceVerify >= settings.verifyInterval {
                     framesSinceVerify = 0
-                    verifyPartial(&assigned, relabelled: &relabelled)
+                    verify(&assigned, relabelled: &relabelled, image: image, levels: lv, fullScan: &fullScan)
                 }
             }
-        } else if held == markerSet.count {
-            framesSinceVerify += 1
-            if framesSinceVerify >= settings.verifyInterval {
-                framesSinceVerify = 0
-                verify(&assigned, relabelled: &relabelled, image: image, levels: lv, fullScan: &fullScan)
-            }
+        } else {
+            reacquireSide(&assigned, relabelled: &relabelled, held: held, needed: needed, inconsistent: inconsistent,
+                          image: image, levels: lv, k: k, fullScan: &fullScan)
         }
 
         // Update tracks and build the output.
@@ -290,6 +314,7 @@ public struct ViewTracker: Sendable {
                 }
             }
         }
+        weighReadings(&out)
         learnLengths(out)
         if markerSet.view == .side { direction.add(out) }
 
@@ -319,8 +344,159 @@ public struct ViewTracker: Sendable {
             }
             strayLights = strays
         }
+        let reason = status == .searching || status == .partial ? (vote?.contested ?? lastFailure) : nil
         return TrackedFrame(markers: out, blobCount: blobs.count, status: status, forward: forward, fullScan: fullScan,
-                            strayLights: strayLights)
+                            strayLights: strayLights, reason: reason)
+    }
+
+    /// Side view: re-acquires lost markers, or labels from scratch (the body's shape with the
+    /// tracks' predictions as a prior), and checks held markers against the whole frame.
+    private mutating func reacquireSide(_ assigned: inout [Int?], relabelled: inout Set<Int>, held: Int, needed: Int,
+                                        inconsistent: Bool, image: LumaImage, levels lv: ExposureLevels, k: Double,
+                                        fullScan: inout Bool) {
+        var fromScratch: LabelHypothesis?
+        if inconsistent {
+            // Something is wrong: a labelling of the whole frame decides, if it is sure. The
+            // tracks' predictions weigh in.
+            rescanWholeFrame(image, levels: lv, assigned: &assigned, fullScan: &fullScan)
+            fromScratch = labelFromScratch(fixed: nil, prior: prior(k: k)).hypothesis
+        }
+        if let h = fromScratch {
+            assigned = h.blobForMarker
+            relabelled = Set(0..<markerSet.count)
+        } else if held < needed {
+            rescanWholeFrame(image, levels: lv, assigned: &assigned, fullScan: &fullScan)
+            if let h = labelFromScratch(fixed: nil, prior: prior(k: k)).hypothesis {
+                assigned = h.blobForMarker
+                relabelled = Set(0..<markerSet.count)
+                if markerSet.view == .side { direction.seed(h.forward) }
+            }
+        } else if held < markerSet.count && blobs.count > held {
+            rescanWholeFrame(image, levels: lv, assigned: &assigned, fullScan: &fullScan)
+            if inconsistent {
+                // The rest of a limb that broke a segment length is suspect too: re-find it whole.
+                for group in limbGroups where group.contains(where: { assigned[$0] == nil }) {
+                    for m in group { assigned[m] = nil }
+                }
+            }
+            if let h = labelFromScratch(fixed: assigned, prior: prior(k: k)).hypothesis {
+                for m in 0..<markerSet.count where assigned[m] == nil {
+                    guard let b = h.blobForMarker[m], reacquisitionIsSafe(m, blob: b, k: k) else { continue }
+                    assigned[m] = b
+                    relabelled.insert(m)
+                }
+            }
+            if assigned.contains(where: { $0 == nil }) {
+                // Still short of markers with LEDs to spare: a held marker may sit on another's
+                // LED (after a jump of the picture, say), so that the rest never fit around it.
+                framesSinceVerify += 1
+                if framesSinceVerify >= settings.verifyInterval {
+                    framesSinceVerify = 0
+                    verifyPartial(&assigned, relabelled: &relabelled)
+                }
+            }
+        } else if held == markerSet.count {
+            framesSinceVerify += 1
+            if framesSinceVerify >= settings.verifyInterval {
+                framesSinceVerify = 0
+                verify(&assigned, relabelled: &relabelled, image: image, levels: lv, fullScan: &fullScan)
+            }
+        }
+    }
+
+    // MARK: - weighing rival readings (rear view)
+
+    /// Finds the markers `assigned` lacks (the others pinned to their blobs): the best reading's
+    /// spots become their tracks, and if other readings fit about as well, a vote between them.
+    /// Returns whether it labelled.
+    private mutating func acquireByVote(_ assigned: inout [Int?]) -> Bool {
+        let pins = assigned.contains { $0 != nil } ? assigned : nil
+        let candidates = RearLabeller().candidates(blobs, fixed: pins, margin: settings.voteCandidateMargin)
+        guard let best = candidates.first else {
+            lastFailure = RearLabeller().attempt(blobs, fixed: pins).failure
+            return false
+        }
+        assigned = best.blobForMarker
+        let v = IdentityVote(candidates: candidates.map(\.blobForMarker))
+        vote = v.isContested ? v : nil
+        return true
+    }
+
+    /// Starts a vote between the tracks' reading and the readings a labelling from scratch
+    /// finds (the whole frame scanned, every marker held).
+    private mutating func contest(_ assigned: [Int?]) {
+        var hypotheses = [Array(0..<markerSet.count)]
+        for c in RearLabeller().candidates(blobs, margin: settings.voteCandidateMargin) {
+            let perm = c.blobForMarker.map { b in b.flatMap { b in assigned.firstIndex(of: b) } }
+            guard perm.allSatisfy({ $0 != nil }) else { continue }
+            let p = perm.map { $0! }
+            if !hypotheses.contains(p) { hypotheses.append(p) }
+        }
+        let v = IdentityVote(hypotheses: hypotheses)
+        vote = v.isContested ? v : nil
+    }
+
+    /// While a vote runs, tracks lost to merging LEDs are re-found without letting the vote's
+    /// still disputed reading shape anything: only undisputed markers are pinned; a lost
+    /// undisputed marker takes the spot the body's shape is sure of; a lost disputed one takes
+    /// the one spot the shape gives the disputed markers that no surviving disputed track holds.
+    private mutating func refindDuringVote(_ assigned: inout [Int?], relabelled: inout Set<Int>) {
+        guard let v = vote else { return }
+        var pins = assigned
+        for m in 0..<markerSet.count where !v.agreed[m] { pins[m] = nil }
+        guard let best = RearLabeller().candidates(blobs, fixed: pins, margin: settings.voteCandidateMargin).first
+        else { return }
+        let sure = labelFromScratch(fixed: pins).hypothesis
+        var spare: [Int] = []
+        for m in 0..<markerSet.count where !v.agreed[m] {
+            if let b = best.blobForMarker[m], !assigned.contains(b) { spare.append(b) }
+        }
+        for m in 0..<markerSet.count where tracks[m] == nil && assigned[m] == nil && v.agreed[m] {
+            guard let b = sure?.blobForMarker[m], !assigned.contains(b), !spare.contains(b) else { continue }
+            assigned[m] = b
+            relabelled.insert(m)
+        }
+        // The disputed spot only once every undisputed marker is held again: while one of them is
+        // still lost, its LED may be the spot the shape reserves for the disputed ones.
+        guard (0..<markerSet.count).allSatisfy({ !v.agreed[$0] || assigned[$0] != nil }), spare.count == 1 else { return }
+        for m in 0..<markerSet.count where tracks[m] == nil && assigned[m] == nil && !v.agreed[m] {
+            assigned[m] = spare[0]
+            relabelled.insert(m)
+        }
+    }
+
+    /// While a vote runs: adds this frame (when every marker was measured), applies the winning
+    /// reading once decided, and meanwhile hides the markers the readings dispute.
+    private mutating func weighReadings(_ out: inout MarkerFrame) {
+        guard vote != nil else { return }
+        var lostDisputed = 0
+        for m in 0..<markerSet.count where tracks[m] == nil && !vote!.agreed[m] { lostDisputed += 1 }
+        if lostDisputed > 1 {
+            // Two disputed tracks lost at once: which spot was which cannot be told on their
+            // return. Forget the disputed ones and start again.
+            for m in 0..<markerSet.count where !vote!.agreed[m] {
+                tracks[m] = nil
+                out[m] = nil
+            }
+            vote = nil
+            return
+        }
+        if out.allSatisfy({ $0?.source == .detected }) {
+            votePositions.removeAll(keepingCapacity: true)
+            for marker in out { votePositions.append(marker!.position) }
+            vote!.add(votePositions, impossibleCost: settings.impossibleCost) { geometry.cost($0) }
+        }
+        if let winner = vote!.decision(window: settings.voteFrames, margin: settings.voteMargin,
+                                       early: settings.voteEarlyFrames) {
+            let oldTracks = tracks, oldOut = out // rare: once per vote
+            for m in 0..<markerSet.count {
+                tracks[m] = oldTracks[winner[m]]
+                out[m] = oldOut[winner[m]]
+            }
+            vote = nil
+            return
+        }
+        for m in 0..<markerSet.count where !vote!.agreed[m] { out[m] = nil }
     }
 
     private func pow07(_ n: Int) -> Double {
@@ -468,13 +644,29 @@ public struct ViewTracker: Sendable {
 
     /// A marker carried by prediction is taken back by its gate only while the rest of its limb
     /// is tracked (so the segment-length check can catch a wrong blob); otherwise the labeller
-    /// re-finds the limb whole, from the body's shape.
+    /// re-finds the limb whole, from the body's shape. Two markers of one limb carried by
+    /// prediction together (their LEDs merged, as a heel at the top of its kick on the thigh LED)
+    /// are not taken back by their gates either: one of them may have turned back inside the
+    /// merge, so the predictions cannot say which spot is which.
     private func mayUseGate(_ m: Int) -> Bool {
         guard let t = tracks[m], t.missing > 0 else { return true }
         for group in limbGroups where group.contains(m) {
-            for j in group where tracks[j] == nil { return false }
+            for j in group where j != m {
+                guard let u = tracks[j] else { return false }
+                if u.missing > 0 { return false }
+            }
         }
         return true
+    }
+
+    /// Whether marker m's prediction is worth nothing for telling spots apart: it and another
+    /// marker of its limb are carried by prediction together.
+    private func bridgedWithLimb(_ m: Int) -> Bool {
+        guard let t = tracks[m], t.missing > 0 else { return false }
+        for group in limbGroups where group.contains(m) {
+            for j in group where j != m && (tracks[j]?.missing ?? 0) > 0 { return true }
+        }
+        return false
     }
 
     /// The common case, without the general solver: every tracked marker has at most one blob
@@ -526,7 +718,23 @@ public struct ViewTracker: Sendable {
                     secondCost = g
                 }
             }
-            guard second >= 0, let pa = preds[best], let pb = preds[second] else { continue }
+            guard best >= 0, let pa = preds[best] else { continue }
+            guard second >= 0, let pb = preds[second] else {
+                // The light of two LEDs near one prediction only: the other LED's marker is lost
+                // (or the spot is a stray light's). Its centre lies between the two, so it is
+                // no one marker's; the other LED sits mirrored across the centre from ours.
+                let usual = max(tracks[best]?.mass ?? 0, ledMass)
+                guard usual > 0, blobs[i].mass > settings.mergedMassRatio * usual else { continue }
+                let mirror = c * 2 - pa
+                if let (p, q) = detector.split(blobs[i], in: image, levels: levels, seeds: (pa, mirror), sigma: ledSigma) {
+                    blobs[i] = p
+                    blobs.append(q)
+                    forbidden.append(false)
+                } else {
+                    forbidden[i] = true
+                }
+                continue
+            }
             let usual = max(tracks[best]?.mass ?? 0, tracks[second]?.mass ?? 0, ledMass)
             let heavy = usual > 0 && blobs[i].mass > settings.mergedMassRatio * usual
             // Two predictions closer than two spot widths, served by this blob alone: the LEDs
@@ -603,19 +811,23 @@ public struct ViewTracker: Sendable {
         return d * d
     }
 
-    private func labelFromScratch(fixed: [Int?]?, prior: LabelPrior? = nil) -> LabelHypothesis? {
+    private mutating func labelFromScratch(fixed: [Int?]?, prior: LabelPrior? = nil) -> LabelAttempt {
         let reference = referenceLengths.contains { $0 != nil } ? referenceLengths : nil
+        let attempt: LabelAttempt
         switch markerSet.view {
         case .side:
-            return SideLabeller().label(blobs, knownForward: forward, fixed: fixed, reference: reference, prior: prior)
+            attempt = SideLabeller().attempt(blobs, knownForward: forward, fixed: fixed, reference: reference, prior: prior)
         case .rear:
-            return RearLabeller().label(blobs, fixed: fixed, reference: reference, prior: prior)
+            attempt = RearLabeller().attempt(blobs, fixed: fixed, reference: reference, prior: prior)
         }
+        lastFailure = attempt.failure ?? attempt.hypothesis?.unsure
+        return attempt
     }
 
-    /// The live tracks' predictions as a continuity prior for re-finding markers.
+    /// The live tracks' predictions as a continuity prior for re-finding markers (not those of
+    /// markers bridged together with another of their limb: see `mayUseGate`).
     private func prior(k: Double) -> LabelPrior {
-        let expected = tracks.map { t in t.map { predicted($0, k: k) } }
+        let expected = tracks.indices.map { m in bridgedWithLimb(m) ? nil : tracks[m].map { predicted($0, k: k) } }
         return markerSet.view == .rear ? LabelPrior(expected: expected, scaleX: 4, scaleY: 12)
             : LabelPrior(expected: expected, scaleX: 10, scaleY: 10)
     }
@@ -624,7 +836,15 @@ public struct ViewTracker: Sendable {
     private mutating func verify(_ assigned: inout [Int?], relabelled: inout Set<Int>, image: LumaImage,
                                  levels: ExposureLevels, fullScan: inout Bool) {
         rescanWholeFrame(image, levels: levels, assigned: &assigned, fullScan: &fullScan)
-        guard let h = labelFromScratch(fixed: nil) else { return }
+        guard let h = labelFromScratch(fixed: nil).hypothesis else { return }
+        lastFailure = nil
+        if markerSet.view == .rear {
+            // A marker the shape is sure of sits elsewhere than its track: weigh both readings
+            // over the next frames rather than trust one frame.
+            let disputed = (0..<markerSet.count).contains { m in h.blobForMarker[m].map { $0 != assigned[m] } ?? false }
+            if disputed { contest(assigned) }
+            return
+        }
         if h.blobForMarker == assigned {
             disagreements = 0
             return
@@ -648,7 +868,8 @@ public struct ViewTracker: Sendable {
     /// least as many markers and disagrees with a held one, or finds more, twice in a row,
     /// replaces the tracks: held markers that keep the others from fitting are released.
     private mutating func verifyPartial(_ assigned: inout [Int?], relabelled: inout Set<Int>) {
-        guard let h = labelFromScratch(fixed: nil) else { return }
+        guard let h = labelFromScratch(fixed: nil).hypothesis else { return }
+        lastFailure = nil
         var held = 0, found = 0, agree = true
         for m in 0..<markerSet.count {
             if assigned[m] != nil { held += 1 }
@@ -687,9 +908,22 @@ public struct ViewTracker: Sendable {
         case .rear:
             // The shank foreshortens strongly in swing seen from behind: no check.
             if seg.to == RearMarker.lhee.rawValue || seg.to == RearMarker.rhee.rawValue { return nil }
-            // The thigh foreshortens by up to a fifth with hip flexion.
-            return 0.3
+            if seg.from == RearMarker.lpsi.rawValue && seg.to == RearMarker.rpsi.rawValue { return 0.3 }
+            // The thigh LED to the knee LED: as the thigh swings forward the knee LED rises toward
+            // the thigh LED, down to a third of their distance at hip extension: no check.
+            if seg.to == RearMarker.lkne.rawValue || seg.to == RearMarker.rkne.rawValue { return nil }
+            // Spine to thigh LED follows the cosine of the thigh's swing: from hip extension to a
+            // fast runner's 55 degrees of flexion it changes by a factor of 1.8.
+            return 0.5
         }
+    }
+
+    /// Side view: what LEDs taped up to 2 cm off their landmarks can change a segment's length by
+    /// as the joint between them turns (an ankle LED 2 cm up the shank nears or leaves the heel
+    /// LED as the ankle flexes): `Settings.placementSlack` of the thigh's learned length.
+    private var placementSlack: Double {
+        guard markerSet.view == .side, let thigh = referenceLengths[1] else { return 0 }
+        return settings.placementSlack * thigh
     }
 
     /// Drops assignments that break a segment length; returns whether any did.
@@ -699,7 +933,7 @@ public struct ViewTracker: Sendable {
             guard let ref = referenceLengths[s], let tol = tolerance(s),
                   let a = assigned[seg.from], let b = assigned[seg.to] else { continue }
             let len = blobs[a].centroid.distance(to: blobs[b].centroid)
-            if abs(len / ref - 1) <= tol { continue }
+            if abs(len - ref) <= tol * ref + placementSlack { continue }
             any = true
             // Distrust the end that strayed further from its prediction.
             func residual(_ m: Int, _ blob: Int) -> Double {

@@ -18,6 +18,8 @@ public struct VideoAnalysis: Sendable {
         public var rawAngles: AngleSet
         /// Angles after the zero-lag filter over the whole video.
         public var angles: AngleSet
+        /// Why markers are missing, when the tracker knows (`TrackedFrame.reason`).
+        public var reason: LabellingFailure? = nil
     }
 
     public var view: CameraView

@@ -60,7 +60,7 @@ public struct VideoAnalyzer: Sendable {
         forwardVotes += p.tracked.forward
         frames.append(VideoAnalysis.FrameResult(frame: p.streamIndex, time: Double(p.frame.timestampNanoseconds) / 1e9,
                                                 status: p.tracked.status, markers: p.tracked.markers,
-                                                rawAngles: p.angles, angles: p.angles))
+                                                rawAngles: p.angles, angles: p.angles, reason: p.tracked.reason))
         events.append(contentsOf: p.events)
         strides.append(contentsOf: p.strides)
         leftOut.append(contentsOf: p.leftOut)

@@ -168,7 +168,7 @@ public final class LiveScreen: ConsoleScreen {
             let angles = snap?.processed.angles ?? AngleSet()
             let truth = showTruth ? snap?.processed.frame.truth?.markers : nil
             let stats = status.cameras[view] ?? CameraStatistics()
-            let (health, colour) = healthText(stats, tracked: tracked)
+            let (health, colour) = healthText(stats, tracked: tracked, markerSet: set)
             pane.draw(image: snap?.processed.frame.luma,
                       content: .init(markerSet: set, markers: markers, angles: angles, truth: truth),
                       title: viewTitle(view), status: health, statusColour: colour,
@@ -243,13 +243,14 @@ public final class LiveScreen: ConsoleScreen {
         view == .side ? "SIDE (\(session.options.markerSide.rawValue) leg)" : "REAR"
     }
 
-    func healthText(_ s: CameraStatistics, tracked: TrackedFrame?) -> (String, UInt8) {
+    /// The view's status line: tracking state (with why markers are missing, when the tracker
+    /// knows), stray lights, frame rate and drops, or the camera's trouble.
+    func healthText(_ s: CameraStatistics, tracked: TrackedFrame?, markerSet: MarkerSet) -> (String, UInt8) {
         let fps = String(format: "%.1f fps", s.measuredFramesPerSecond)
         let drops = "\(s.dropped) dropped"
         let track = tracked.map { t in
-            let n = t.markers.filter { $0?.source == .detected }.count
             let stray = t.strayLights > 0 ? "  \(t.strayLights) stray light" + (t.strayLights > 1 ? "s" : "") : ""
-            return "\(t.status.display) \(n)/\(t.markers.count)\(stray)"
+            return t.statusLine(markerSet) + stray
         } ?? "waiting"
         switch s.state {
         case .lost(let why): return ("camera lost: \(why)", Palette.alarm)

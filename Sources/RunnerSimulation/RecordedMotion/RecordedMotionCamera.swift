@@ -29,18 +29,18 @@ public final class RecordedMotionCamera: FrameSource {
 
     public init(runner: RecordedRunner, view: CameraView, width: Int = 640, height: Int = 480,
                 framesPerSecond: Double = 120, pacing: SimulatedCamera.Pacing, timeOffset: Double? = nil,
-                frameLimit: Int? = nil) {
+                frameLimit: Int? = nil, camera: VirtualCamera? = nil) {
         self.runner = runner
-        camera = view == .side ? .side(on: runner.sideCameraOn, width: width, height: height)
-            : .rear(width: width, height: height)
+        self.camera = camera ?? (view == .side ? .side(on: runner.sideCameraOn, width: width, height: height)
+            : .rear(width: width, height: height))
         nominalFramesPerSecond = framesPerSecond
         self.pacing = pacing
         let offset = timeOffset ?? (view == .rear ? 0.0031 : 0)
         self.timeOffset = offset
         self.frameLimit = frameLimit
-        renderer = SceneRenderer(camera: camera, seed: runner.seed)
+        renderer = SceneRenderer(camera: self.camera, seed: runner.seed)
         clock = SimulatedFrameClock(framesPerSecond: framesPerSecond, timeOffset: self.timeOffset)
-        calculator = AngleCalculator(forward: view == .side ? camera.runningDirection : 1)
+        calculator = AngleCalculator(forward: view == .side ? self.camera.runningDirection : 1)
         framesPerPass = max(1, Int(((runner.duration - offset) * framesPerSecond).rounded(.down)) + 1)
         var byFrame: [Int: [GaitEvent]] = [:]
         for e in runner.referenceEvents(framesPerSecond: framesPerSecond, offset: offset, frames: framesPerPass)

@@ -183,11 +183,13 @@ public struct RunnerModel: Sendable {
         let l2 = prev.map { $0.shankLength + (cur.shankLength - $0.shankLength) * w } ?? cur.shankLength
         let b = obliquity * .pi / 180
         let hip = pelvis + Vector3(0, -sin(b) * halfWidth * sigma, cos(b) * halfWidth * sigma)
-        let th = a.thigh * .pi / 180, al = a.femurAdduction * .pi / 180
+        // The runner's own step width turns the whole leg in the frontal plane.
+        let adduction = a.femurAdduction + cur.legAdduction
+        let th = a.thigh * .pi / 180, al = adduction * .pi / 180
         let dThigh = Vector3(sin(th), -cos(th) * cos(al), -sigma * cos(th) * sin(al))
         let knee = hip + dThigh * l1
         let psi = (a.thigh - a.knee) * .pi / 180
-        let als = (a.femurAdduction - a.valgus) * .pi / 180
+        let als = (adduction - a.valgus) * .pi / 180
         let dShank = Vector3(sin(psi), -cos(psi) * cos(als), -sigma * cos(psi) * sin(als))
         let ankle = knee + dShank * l2
         let fa = (a.thigh - a.knee + a.ankle) * .pi / 180
@@ -243,10 +245,54 @@ public struct RunnerModel: Sendable {
         return h0 + v0 * tau - 0.5 * RunnerModel.gravity * tau * tau
     }
 
+    /// Sideways position of `side`'s heel against the pelvis centre at leg phase `p` (frontal
+    /// plane, pelvis level), metres, + the runner's right.
+    func footLateral(_ side: BodySide, phase p: Double, at t: Double) -> Double {
+        let sigma: Double = side == .right ? 1 : -1
+        let a = legAngles(side, phase: p, at: t)
+        let (_, cur, _) = profiles(at: t)
+        let th = a.thigh * .pi / 180, al = (a.femurAdduction + cur.legAdduction) * .pi / 180
+        let psi = (a.thigh - a.knee) * .pi / 180, als = (a.femurAdduction + cur.legAdduction - a.valgus) * .pi / 180
+        return sigma * (cur.hipHalfWidth - cur.thighLength * cos(th) * sin(al) - cur.shankLength * cos(psi) * sin(als))
+    }
+
+    /// Where `side`'s foot stays sideways through its stance, relative to the belt's midline:
+    /// the mean of its position against the pelvis over the stance, so the sway is centred.
+    func plantedLateral(_ side: BodySide, at t: Double) -> Double {
+        let stance = stanceFraction(at: t)
+        var sum = 0.0
+        for i in 0..<12 { sum += footLateral(side, phase: stance * (Double(i) + 0.5) / 12, at: t) }
+        return sum / 12
+    }
+
+    /// Pelvis centre sideways at `t`, + the runner's right: 0 unless `plantedFeet`; then it
+    /// keeps the stance foot where it landed, and blends from one foot to the next in flight.
+    public func pelvisZ(at t: Double) -> Double {
+        guard profiles(at: t).current.plantedFeet else { return 0 }
+        for s in BodySide.allCases where isStance(s, at: t) {
+            return plantedLateral(s, at: t) - footLateral(s, phase: phase(of: s, at: t), at: t)
+        }
+        let f = segments[segmentIndex(at: t)].profile.strideFrequency
+        let stance = stanceFraction(at: t)
+        var sinceTO = Double.infinity, untilIC = Double.infinity
+        var leaving = BodySide.right, landing = BodySide.left
+        for s in BodySide.allCases {
+            let p = phase(of: s, at: t)
+            let a = (p - stance) / f
+            if a >= 0 && a < sinceTO { sinceTO = a; leaving = s }
+            let b = (1 - p) / f
+            if b < untilIC { untilIC = b; landing = s }
+        }
+        let z0 = plantedLateral(leaving, at: t) - footLateral(leaving, phase: stance, at: t)
+        let z1 = plantedLateral(landing, at: t) - footLateral(landing, phase: 0, at: t)
+        let x = sinceTO / max(1e-9, sinceTO + untilIC)
+        return z0 + (z1 - z0) * x * x * (3 - 2 * x)
+    }
+
     /// The full pose at time `t`.
     public func pose(at t: Double) -> BodyPose {
         let obliquity = pelvicObliquity(at: t)
-        let pelvis = Vector3(pelvisX(at: t), pelvisHeight(at: t), 0)
+        let pelvis = Vector3(pelvisX(at: t), pelvisHeight(at: t), pelvisZ(at: t))
         let lean = trunkLean(at: t) * .pi / 180
         let trunkUp = Vector3(sin(lean), cos(lean), 0)
         let (_, cur, _) = profiles(at: t)
@@ -282,7 +328,7 @@ public struct RunnerModel: Sendable {
         let sigma: Double = s == .right ? 1 : -1
         let sl = s == .right ? right : left
         let sc = s == .right ? rc : lc
-        let side: [Vector3] = [
+        var side: [Vector3] = [
             sl.shoulder + Vector3(0, 0.02, 0.02 * sigma),                                   // SHO acromion
             sl.hip + Vector3(0, -0.015, 0.075 * sigma),                                     // GT
             sl.knee + Vector3(0, 0, 0.05 * sigma),                                          // KNE lateral epicondyle
@@ -300,9 +346,10 @@ public struct RunnerModel: Sendable {
             let a = (c.thighAngle + c.shankAngle) / 2 * .pi / 180
             return Vector3(-cos(a), -sin(a), 0)
         }
-        let rear: [Vector3] = [
-            pelvisPoint(-0.10, 0.06, -0.045),                                               // LPSI
-            pelvisPoint(-0.10, 0.06, 0.045),                                                // RPSI
+        let psis = cur.psisHalfSpacing
+        var rear: [Vector3] = [
+            pelvisPoint(-0.10, 0.06, -psis),                                                // LPSI
+            pelvisPoint(-0.10, 0.06, psis),                                                 // RPSI
             Vector3.mix(lc.hip, lc.knee, 0.5) + thighBack(lc) * 0.075,                      // LTHI
             Vector3.mix(rc.hip, rc.knee, 0.5) + thighBack(rc) * 0.075,                      // RTHI
             lc.knee + kneeBack(lc) * 0.05,                                                  // LKNE
@@ -310,8 +357,40 @@ public struct RunnerModel: Sendable {
             left.heel,                                                                       // LHEE
             right.heel,                                                                      // RHEE
         ]
+        if !cur.placement.isExact {
+            placeOffNominal(cur.placement, side: &side, rear: &rear, sideLeg: sc, left: lc, right: rc, trunkUp: trunkUp,
+                            obliquity: b)
+        }
         return BodyPose(time: t, pelvis: pelvis, shoulderCentre: shoulderCentre, head: head, left: left, right: right,
                         sideMarkers: side, rearMarkers: rear, inclinePercent: inclinePercent(at: t))
+    }
+
+    /// Moves the LEDs by the runner's placement offsets, each along its own segment's axes.
+    func placeOffNominal(_ placement: MarkerPlacement, side: inout [Vector3], rear: inout [Vector3], sideLeg sc: LegChain,
+                         left lc: LegChain, right rc: LegChain, trunkUp: Vector3, obliquity b: Double) {
+        // Forward in the sagittal plane, across a segment pointing along `d`.
+        func sagittalNormal(_ d: Vector3) -> Vector3 {
+            let n = Vector3(-d.y, d.x, 0).normalized
+            return n.x < 0 ? n * -1 : n
+        }
+        let lateral = Vector3(0, 0, 1)
+        let sideThigh = (sc.knee - sc.hip).normalized, sideShank = (sc.ankle - sc.knee).normalized
+        MarkerPlacement.apply(placement.side, to: &side, axes: [
+            (trunkUp * -1, sagittalNormal(trunkUp * -1)),
+            (sideThigh, sagittalNormal(sideThigh)),
+            (sideThigh, sagittalNormal(sideThigh)),
+            (sideShank, sagittalNormal(sideShank)),
+            (sc.footUp * -1, sc.footForward),
+            (sc.footForward, sc.footUp),
+        ])
+        let pelvisDown = Vector3(0, -cos(b), -sin(b)), pelvisRight = Vector3(0, -sin(b), cos(b))
+        let lThigh = (lc.knee - lc.hip).normalized, rThigh = (rc.knee - rc.hip).normalized
+        MarkerPlacement.apply(placement.rear, to: &rear, axes: [
+            (pelvisDown, pelvisRight), (pelvisDown, pelvisRight),
+            (lThigh, lateral), (rThigh, lateral),
+            (lThigh, lateral), (rThigh, lateral),
+            (lc.footUp * -1, lateral), (rc.footUp * -1, lateral),
+        ])
     }
 
     // MARK: - true events

@@ -25,6 +25,19 @@ public struct RunnerProfile: Sendable {
     public var trunkLength = 0.52
     /// Half the distance between the hip joint centres, metres.
     public var hipHalfWidth = 0.085
+    /// Half the distance between the posterior superior iliac spines (the rear view's pelvis
+    /// LEDs), metres.
+    public var psisHalfSpacing = 0.045
+    /// Extra adduction of each whole leg in the frontal plane, degrees (+ feet toward the
+    /// midline: a narrower step, a crossover; - a wider one). Step width changes by about
+    /// 2 x leg length x sin(this).
+    public var legAdduction = 0.0
+    /// Where the LEDs sit against their nominal landmarks (`MarkerPlacement.exact` by default).
+    public var placement = MarkerPlacement.exact
+    /// The stance foot stays where it landed sideways and the pelvis sways over it, as on a real
+    /// belt. Off (the default runner): the pelvis stays on the belt's midline and the stance foot
+    /// slides sideways a few centimetres as the leg's frontal angles change in stance.
+    public var plantedFeet = false
 
     /// Thigh angle against vertical, + knee ahead of hip.
     public var thigh: GaitCurve

@@ -34,18 +34,18 @@ public final class SimulatedCamera: FrameSource {
 
     public init(runner: SimulatedRunner, view: CameraView, width: Int = 640, height: Int = 480,
                 framesPerSecond: Double = 120, pacing: Pacing, timeOffset: Double? = nil, frameLimit: Int? = nil,
-                faults: SimulatedFaults = SimulatedFaults()) {
+                faults: SimulatedFaults = SimulatedFaults(), camera: VirtualCamera? = nil) {
         self.runner = runner
-        camera = view == .side ? .side(on: runner.sideCameraOn, width: width, height: height)
-            : .rear(width: width, height: height)
+        self.camera = camera ?? (view == .side ? .side(on: runner.sideCameraOn, width: width, height: height)
+            : .rear(width: width, height: height))
         nominalFramesPerSecond = framesPerSecond
         self.pacing = pacing
         self.timeOffset = timeOffset ?? (view == .rear ? 0.0031 : 0)
         self.frameLimit = frameLimit
         self.faults = faults
-        renderer = SceneRenderer(camera: camera, seed: runner.seed)
+        renderer = SceneRenderer(camera: self.camera, seed: runner.seed)
         clock = SimulatedFrameClock(framesPerSecond: framesPerSecond, timeOffset: self.timeOffset)
-        calculator = AngleCalculator(forward: view == .side ? camera.runningDirection : 1)
+        calculator = AngleCalculator(forward: view == .side ? self.camera.runningDirection : 1)
     }
 
     public func start() throws {

@@ -17,16 +17,26 @@ public struct VirtualCamera: Sendable {
     /// Focal length in pixels.
     public let focal: Double
 
+    /// `roll` (degrees) turns the camera about its viewing axis (a camera not quite level on its
+    /// tripod; the picture turns the other way); 0 keeps the horizon level.
     public init(view: CameraView, width: Int, height: Int, position: Vector3, lookingAlong forward: Vector3,
-                focal: Double) {
+                focal: Double, roll: Double = 0) {
         self.view = view
         self.width = width
         self.height = height
         self.position = position
         self.forward = forward.normalized
         let worldUp = Vector3(0, 1, 0)
-        self.right = self.forward.cross(worldUp).normalized
-        self.up = self.right.cross(self.forward).normalized
+        let levelRight = self.forward.cross(worldUp).normalized
+        let levelUp = levelRight.cross(self.forward).normalized
+        if roll == 0 {
+            right = levelRight
+            up = levelUp
+        } else {
+            let r = roll * .pi / 180
+            right = levelRight * cos(r) - levelUp * sin(r)
+            up = levelUp * cos(r) + levelRight * sin(r)
+        }
         self.focal = focal
     }
 

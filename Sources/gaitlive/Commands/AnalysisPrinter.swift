@@ -147,6 +147,8 @@ struct AnalysisPrinter {
         var markers: [MarkerJSON?]
         var angles: [String: Double]
         var rawAngles: [String: Double]
+        /// Why markers are missing, when the tracker knows ("LHEE or LKNE?"); absent otherwise.
+        var reason: String?
     }
 
     struct EventJSON: Encodable {
@@ -197,7 +199,8 @@ struct AnalysisPrinter {
                           m.map { MarkerJSON(label: labels[i], x: Self.round($0.position.x, 3), y: Self.round($0.position.y, 3),
                                              confidence: Self.round($0.confidence, 2), source: $0.source.rawValue) }
                       },
-                      angles: angleDictionary(f.angles), rawAngles: angleDictionary(f.rawAngles))
+                      angles: angleDictionary(f.angles), rawAngles: angleDictionary(f.rawAngles),
+                      reason: f.reason.map { $0.describe(markerSet) })
         }
         let events = analysis.events.sorted { $0.time < $1.time }.map {
             EventJSON(event: $0.kind.rawValue, side: $0.side.rawValue, frame: $0.frame, time: Self.round($0.time, 6))

@@ -17,6 +17,8 @@ struct BenchAccuracyCommand: ParsableCommand {
             gaitlive bench accuracy
             gaitlive bench accuracy --seeds 1,2,3,4 --seconds 10
             gaitlive bench accuracy --fault arm-swing --fault stray-lights
+            gaitlive bench accuracy --population 40 --seed 1
+            gaitlive bench accuracy --population 40 --seed 1001 --recording data/realdata/RBDS0041runT252.txt
             """,
         discussion: """
             For every seed, side-camera side (right, left) and findings setting (none; hip drop 4 deg on \
@@ -25,6 +27,15 @@ struct BenchAccuracyCommand: ParsableCommand {
             per view. A marker reported as detected more than 4 px from its own LED, or while its LED is \
             hidden, counts as wrong (an identity swap). The output ends with one 'view <v> ...' line \
             per view and a last line 'wrong_labels <n>'.
+
+            With --population N: the simulated population's runners of seeds S..S+N-1 (--seed S; \
+            seeds 1-999 are for tuning, 1001-1999 held out), --seconds each, through both of their \
+            cameras: per runner and per view, the time until every marker is first labelled, wrong \
+            labels, detection and the gait events against the true ones; then per view the \
+            acquisition median and maximum and the share within 0.5 s, wrong labels (marker-frames \
+            and runs with any), detection, and IC and TO within one frame, bias and SD. --recording \
+            adds a recorded runner, filmed by the default cameras and by the first \
+            --recording-cameras runners' camera set-ups (labelling only).
             """)
 
     @Option(name: .long, help: ArgumentHelp("Seeds to run, comma-separated.", valueName: "n,n,..."))
@@ -46,15 +57,40 @@ struct BenchAccuracyCommand: ParsableCommand {
     @Flag(name: .long, help: "Print every wrong label (frame, marker, distance from its LED).")
     var verbose = false
 
+    @Option(name: .long, help: ArgumentHelp("Run N runners of the simulated population instead (see below).", valueName: "N"))
+    var population: Int?
+
+    @Option(name: .long, help: ArgumentHelp("The population's first seed (1-999 tuning, 1001-1999 held out).", valueName: "S"))
+    var seed: UInt64 = 1
+
+    @Option(name: .long, help: ArgumentHelp("A recorded runner to add to a population run (repeatable).", valueName: "file"))
+    var recording: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Camera set-ups of the first runners that also film each recording.", valueName: "K"))
+    var recordingCameras = 2
+
     func validate() throws {
         guard seconds > 0, seconds <= 600 else { throw ValidationError("--seconds must be between 0 and 600 (got \(seconds))") }
         guard fps >= 10, fps <= 480 else { throw ValidationError("--fps must be between 10 and 480 (got \(fps))") }
         guard !seedList.isEmpty else { throw ValidationError("--seeds must be a comma-separated list of numbers (got '\(seeds)')") }
+        if let n = population, n < 1 || n > 10_000 { throw ValidationError("--population must be between 1 and 10000 (got \(n))") }
+        guard recordingCameras >= 0 else { throw ValidationError("--recording-cameras must not be negative") }
+        if population == nil && !recording.isEmpty { throw ValidationError("--recording needs --population") }
     }
 
     var seedList: [UInt64] { seeds.split(separator: ",").compactMap { UInt64($0.trimmingCharacters(in: .whitespaces)) } }
 
     func run() throws {
+        if let n = population {
+            let bench = PopulationBench(seeds: (0..<UInt64(n)).map { seed &+ $0 }, seconds: seconds, size: size, fps: fps,
+                                        recordings: recording, recordingCameras: recordingCameras, verbose: verbose)
+            do {
+                _ = try bench.run()
+            } catch let e as MarkerFileError {
+                throw ValidationError(e.description)
+            }
+            return
+        }
         let findingsSets: [(String, ClinicalFindings)] = [
             ("none", .none),
             ("findings", ClinicalFindings(hipDropDegrees: 4, hipDropStanceSide: .left, extraDorsiflexionDegrees: 6,

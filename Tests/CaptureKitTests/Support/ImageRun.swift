@@ -18,6 +18,13 @@ struct ImageRun {
     var detectedEvents: [GaitEvent] = []
     var trueEvents: [GaitEvent] = []
     var strides: [StrideMetrics] = []
+    /// The first frame at which every marker was labelled (`tracking`), nil if never.
+    var acquiredAt: Int?
+    /// Marker-frames and those detected at the right LED from `acquiredAt` on.
+    var markerFramesAfterAcquisition = 0
+    var detectedAfterAcquisition = 0
+    /// Per angle kind: frames from `acquiredAt` on with the angle measured where the truth has one.
+    var measuredAfterAcquisition: [AngleKind: Int] = [:]
 
     init(view: CameraView, count: Int, fps: Double, markerSide: BodySide, legLengthCm: Double?,
          render: (Int) -> Frame) {
@@ -29,12 +36,21 @@ struct ImageRun {
             let p = processor.process(f, inclinePercent: f.truth?.inclinePercent ?? 0)
             guard let truth = f.truth else { continue }
             frames += 1
+            if acquiredAt == nil && p.tracked.status == .tracking { acquiredAt = i }
+            let acquired = acquiredAt != nil
             for (m, marker) in p.tracked.markers.enumerated() {
                 guard let t = truth.markers[m] else { continue }
                 markerFrames += 1
+                if acquired { markerFramesAfterAcquisition += 1 }
                 guard let marker, marker.source == .detected else { continue }
                 let d = marker.position.distance(to: t)
                 if d > 4 { swaps += 1 } else { detected += 1; centroidSquares += d * d }
+                if acquired && d <= 4 { detectedAfterAcquisition += 1 }
+            }
+            if acquired {
+                for k in AngleKind.kinds(for: view) where truth.angles[k] != nil && p.angles[k] != nil {
+                    measuredAfterAcquisition[k, default: 0] += 1
+                }
             }
             raw.append(p.angles)
             truthAngles.append(truth.angles)
