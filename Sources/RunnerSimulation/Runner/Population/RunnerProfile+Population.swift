@@ -87,18 +87,19 @@ extension RunnerProfile {
         return p
     }
 
-    /// Share of stance over which a planted foot goes from its strike angle to flat: foot-flat
-    /// comes at about 15-25 % of stance in rearfoot running (Cavanagh & Lafortune 1980) and the
-    /// heel drops as fast after a forefoot landing.
+    /// Share of stance over which a planted foot goes from its strike angle to flat: the foot is
+    /// flat on the belt within the first quarter of stance in rearfoot running, and the heel of
+    /// a forefoot-first landing comes down about as fast (the model's choice, not a fitted value;
+    /// strike patterns as in Cavanagh & Lafortune 1980).
     public static let footFlatShare = 0.25
     /// The shortest time from strike to flat, seconds: this kinematic model lowers the whole body
     /// when a forefoot-first foot flattens (no ankle spring), so a faster drop throws the pelvis
     /// down at over 2 m/s, twice what runners show (a fast forefoot runner of the population did
     /// with 45 ms).
     public static let footFlatSeconds = 0.06
-    /// Share of stance over which the heel rises (heel-off to the runner's own push-off angle):
-    /// heel-off at about 40 % of stance in running (Cavanagh & Lafortune 1980), the roll over the
-    /// toes complete by 70 %.
+    /// Share of stance over which the heel rises, from heel-off to the runner's own push-off
+    /// angle (the model's choice: heel-off a little before midstance's end, the roll over the
+    /// toes done well before toe-off).
     public static let heelOffShare = 0.4...0.7
 
     /// The sole's angle against the belt at initial contact, degrees relative to standing
