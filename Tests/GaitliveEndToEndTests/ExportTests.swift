@@ -38,7 +38,7 @@ import OfflineAnalysis
         // Exporting again to the same place is refused; nothing is touched.
         let again = try Binary.run(Binary.path, ["export", dir, "--to", "csv", "--out", out])
         #expect(again.status == 2)
-        #expect(again.stderr == "gaitlive: \(out): already exists; gaitlive never writes over existing files: File exists\n")
+        #expect(again.stderr == "gaitlive: \(out): already exists; gaitlive never writes over existing files\n")
     }
 
     @Test func trcFollowsTheOpenSimLayout() throws {

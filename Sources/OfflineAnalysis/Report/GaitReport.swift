@@ -45,6 +45,8 @@ public struct GaitReport: Sendable {
     public var recommendations: [Recommendation]
     /// Caveats a reader must know: too few strides, values left out, missing tables.
     public var notes: [String]
+    /// The clinician's notes made in the session (live `m`, review `a`), in time order.
+    public var sessionNotes: [SessionNote] = []
     /// The exercise library file used (nil: the built-in one).
     public var libraryPath: String?
     /// ISO 8601 UTC time the report was made.
@@ -86,7 +88,9 @@ public struct GaitReport: Sendable {
                 trust[view] = MarkerTrust(view: rv, corrections: corrections[view])
                 fps[view] = manifest.camera(view).map { $0.measuredFps ?? $0.nominalFps } ?? 120
             }
-            let strides = StageStrides(records: records ?? [], trust: trust, framesPerSecond: fps)
+            let settle = manifest.stages.firstIndex { $0.directory == recorded.info.directory }
+                .flatMap { StageStrides.settlePeriod(manifest, stage: $0) }
+            let strides = StageStrides(records: records ?? [], trust: trust, framesPerSecond: fps, settle: settle)
             var stage = Stage(info: recorded.info, strides: strides, curves: [], keyFrames: [], strideSource: source)
             if options.curves { stage.curves = curves(recorded, strides: strides, trust: trust, fps: fps, manifest: manifest) }
             if options.keyFrames { stage.keyFrames = keyFrames(recorded, strides: strides, manifest: manifest) }
@@ -117,9 +121,12 @@ public struct GaitReport: Sendable {
             notes.append("no standing calibration: ankle dorsiflexion and foot angle are measured from the markers as placed "
                          + "(marker placement shifts them by a few degrees); left/right and flat/incline comparisons are unaffected")
         }
-        return GaitReport(directory: session.directory, manifest: manifest, stages: stages, findings: findings,
-                          recommendations: recommendations, notes: notes, libraryPath: libraryPath,
-                          generated: ISO8601DateFormatter().string(from: now))
+        var report = GaitReport(directory: session.directory, manifest: manifest, stages: stages, findings: findings,
+                                recommendations: recommendations, notes: notes, libraryPath: libraryPath,
+                                generated: ISO8601DateFormatter().string(from: now))
+        report.sessionNotes = manifest.notes.map { SessionNote($0, stages: manifest.stages) }
+            .sorted { ($0.seconds ?? -.infinity) < ($1.seconds ?? -.infinity) }
+        return report
     }
 
     /// An observation names a stage the session does not have.
@@ -160,6 +167,13 @@ public struct GaitReport: Sendable {
                 notes.append("\(name), \(side.rawValue): up to \(worst.unsure) stride value\(worst.unsure == 1 ? "" : "s") per metric "
                              + "left out (a marker the tracker was unsure of: predicted, low confidence or missing)")
             }
+        }
+        if let settle = s.strides.settle {
+            let n = s.strides.settling
+            notes.append("\(name): settle period \(ReportNumber.format(settle.seconds, decimals: 0)) s after the stage change "
+                         + "(the belt changing grade at \(ReportNumber.format(SettlePeriod.gradePercentPerSecond, decimals: 0)) % per second, "
+                         + "then \(ReportNumber.format(SettlePeriod.runnerSeconds, decimals: 0)) s for the runner): "
+                         + "\(n) stride\(n == 1 ? "" : "s") begun in it left out (\(LeftOutStride.Reason.settling.rawValue))")
         }
         if s.strides.partial + s.strides.implausible > 0 {
             notes.append("\(name): \(s.strides.partial) stride\(s.strides.partial == 1 ? "" : "s") crossing the stage's start or end "

@@ -76,6 +76,10 @@ public enum HTMLReport {
             }
             o += "</tbody></table></section>\n"
         }
+        if !r.sessionNotes.isEmpty {
+            o += "<section id=\"session-notes\"><h2>Clinician's notes</h2><ul>"
+            o += r.sessionNotes.map { "<li><b>\(e($0.when))</b>: \(e($0.text))</li>" }.joined() + "</ul></section>\n"
+        }
         if !r.notes.isEmpty {
             o += "<section id=\"notes\"><h2>Notes</h2><ul>" + r.notes.map { "<li>\(e($0))</li>" }.joined() + "</ul></section>\n"
         }

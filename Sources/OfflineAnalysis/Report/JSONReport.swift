@@ -22,6 +22,7 @@ public enum JSONReport {
         var references: [Reference]
         var sources: [Source]
         var notes: [String]
+        var sessionNotes: [SessionNote]
         var exerciseLibrary: String?
     }
 
@@ -59,6 +60,7 @@ public enum JSONReport {
         var durationSeconds: Double?
         var strideSource: String
         var stridesLeftOut: LeftOut
+        var settle: Settle?
         var sides: [String: Side]
         var leftMinusRight: [String: Double]
         var curves: [CycleCurve]
@@ -68,6 +70,13 @@ public enum JSONReport {
     struct LeftOut: Encodable {
         var crossingStageLimits: Int
         var implausibleDuration: Int
+        var settling: Int
+    }
+
+    struct Settle: Encodable {
+        var switchedSeconds: Double
+        var seconds: Double
+        var endSeconds: Double
     }
 
     struct Side: Encodable {
@@ -132,7 +141,7 @@ public enum JSONReport {
             stageChanges: StageChange.all(r.stages.map(\.input)),
             references: StrideMetric.allCases.map(reference),
             sources: LiteratureSource.allCases.sorted().map { Source(key: $0.key, citation: $0.citation) },
-            notes: r.notes, exerciseLibrary: r.libraryPath)
+            notes: r.notes, sessionNotes: r.sessionNotes, exerciseLibrary: r.libraryPath)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data = try encoder.encode(doc)
@@ -156,7 +165,9 @@ public enum JSONReport {
         }
         return Stage(directory: s.info.directory, kind: s.info.kind, inclinePercent: s.info.inclinePercent,
                      durationSeconds: s.info.durationSeconds, strideSource: s.strideSource,
-                     stridesLeftOut: LeftOut(crossingStageLimits: s.strides.partial, implausibleDuration: s.strides.implausible),
+                     stridesLeftOut: LeftOut(crossingStageLimits: s.strides.partial, implausibleDuration: s.strides.implausible,
+                                             settling: s.strides.settling),
+                     settle: s.strides.settle.map { Settle(switchedSeconds: $0.start, seconds: $0.seconds, endSeconds: $0.end) },
                      sides: sides, leftMinusRight: lr, curves: s.curves,
                      keyFrames: s.keyFrames.map {
                          KeyFrameInfo(view: $0.view, event: $0.event.rawValue, side: $0.side, frame: $0.frame, seconds: $0.seconds,

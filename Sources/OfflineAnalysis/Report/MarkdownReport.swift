@@ -59,6 +59,10 @@ public enum MarkdownReport {
             o += "\n"
         }
 
+        if !r.sessionNotes.isEmpty {
+            o += "## Clinician's notes\n\n"
+            o += r.sessionNotes.map { "- \($0.when): \($0.text)\n" }.joined() + "\n"
+        }
         if !r.notes.isEmpty {
             o += "## Notes\n\n" + r.notes.map { "- \($0)\n" }.joined() + "\n"
         }
