@@ -36,8 +36,10 @@ public enum AnnotatedVideoExport {
                                        comments: ["GAITLIVE_VIEW=\(view.rawValue)", "GAITLIVE_ANNOTATED=1"])
                 let writer = try Y4MWriter(creating: out.working + "/" + name, header: header)
                 let title = "\(stage.info.kind) \(view.rawValue)".uppercased()
+                let corrected = try CorrectedView(v, stageDirectory: session.directory + "/" + stage.info.directory,
+                                                  manifest: session.manifest, stage: stage.info)
                 for n in 0..<v.frameCount {
-                    let canvas = try annotate(v, frame: n, title: title)
+                    let canvas = try annotate(v, frame: n, title: title, corrected: corrected)
                     try writer.append(Frame(view: view, sequence: UInt32(truncatingIfNeeded: n), timestampNanoseconds: 0,
                                             luma: LumaImage(width: h.width, height: h.height, pixels: canvas.luma),
                                             chroma: ChromaPlanes(cb: canvas.cb, cr: canvas.cr)))
@@ -50,12 +52,14 @@ public enum AnnotatedVideoExport {
     }
 
     /// Frame `n` of `v` with its overlays.
-    public static func annotate(_ v: RecordedView, frame n: Int, title: String) throws -> PixelCanvas {
+    public static func annotate(_ v: RecordedView, frame n: Int, title: String, corrected: CorrectedView? = nil) throws -> PixelCanvas {
         let picture = try v.video.frame(at: n, view: v.view, sequence: 0, timestampNanoseconds: 0)
         var c = PixelCanvas(width: picture.luma.width, height: picture.luma.height, luma: picture.luma.pixels,
                             cb: picture.chroma?.cb, cr: picture.chroma?.cr)
-        let (markers, _) = try v.readMarkers(at: n)
-        let angles = try v.readAngles(at: n)
+        let (stored, _) = try v.readMarkers(at: n)
+        let markers = corrected?.markers(stored, frame: n) ?? stored
+        let storedAngles = try v.readAngles(at: n)
+        let angles = corrected?.angles(storedAngles, frame: n) ?? storedAngles
         let entry = try v.indexEntry(at: n)
         let scale = c.width >= 480 ? 2 : 1
         c.text("\(title) \(n + 1) \(number(entry.seconds, 3))S", x: 2 * scale, y: 2 * scale, scale: scale)

@@ -45,6 +45,17 @@ public struct FindingRules: Sendable {
         }
     }
 
+    /// "pelvic drop in left stance (right side drops)" / "knee flexion at contact L": the metric
+    /// with the side it belongs to, worded so whose stance and which side moves is plain.
+    static func who(_ m: StrideMetric, _ side: BodySide) -> String {
+        m == .pelvicDrop ? "\(name(m)) \(SideWording.long(m, side))" : "\(name(m)) \(side.letter)"
+    }
+
+    /// The other side as compared with: "in right stance (left side drops)" / "R".
+    static func other(_ m: StrideMetric, _ side: BodySide) -> String {
+        m == .pelvicDrop ? SideWording.long(m, side) : side.letter
+    }
+
     public func evaluate(_ stages: [StageInput]) -> [Finding] {
         var out: [Finding] = []
         for st in stages { out += evaluate(stage: st) }
@@ -83,7 +94,7 @@ public struct FindingRules: Sendable {
                     ev.append(Evidence(rule: .context, metric: .hipAdduction, side: side, stage: name,
                                        value: side == .left ? l.mean : r.mean, comparedWith: side == .left ? r.mean : l.mean,
                                        strides: side == .left ? l.count : r.count, otherStrides: side == .left ? r.count : l.count,
-                                       text: "hip adduction in stance L \(ReportNumber.value(l.mean, .hipAdduction)) vs R "
+                                       text: "hip adduction in left stance \(ReportNumber.value(l.mean, .hipAdduction)) vs in right stance "
                                            + "\(ReportNumber.value(r.mean, .hipAdduction)) (about 13 deg healthy; no 2D SDD, not judged)",
                                        sources: [.bramah2018]))
                 }
@@ -160,7 +171,7 @@ public struct FindingRules: Sendable {
                 let ref = ReferenceValues.of(m)
                 guard let (v, n) = st.mean(m, side), let excess = ref.excess(v), let limits = ref.limits else { continue }
                 let limit = excess < 0 ? limits.low! : limits.high!
-                let text = "\(FindingRules.name(m)) \(side.letter) \(ReportNumber.value(v, m)) (\(n) strides), "
+                let text = "\(FindingRules.who(m, side)) \(ReportNumber.value(v, m)) (\(n) strides), "
                     + (excess < 0 ? "below " : "above ") + ReportNumber.value(limit, m) + ": " + ref.rule
                 out[side, default: [:]][m] = Evidence(rule: .reference, metric: m, side: side, stage: st.info.directory, value: v,
                                                       comparedWith: limit, strides: n, text: text, sources: ref.sources)
@@ -178,8 +189,8 @@ public struct FindingRules: Sendable {
             let higher: BodySide = l > r ? .left : .right
             let side = FindingRules.higherIsConcern(m) ? higher : higher.opposite
             let (mine, theirs, n, on) = side == .left ? (l, r, nl, nr) : (r, l, nr, nl)
-            let text = "\(FindingRules.name(m)) \(side.letter) \(ReportNumber.value(mine, m)) (\(n) strides) vs "
-                + "\(side.opposite.letter) \(ReportNumber.value(theirs, m)) (\(on)): difference "
+            let text = "\(FindingRules.who(m, side)) \(ReportNumber.value(mine, m)) (\(n) strides) vs "
+                + "\(FindingRules.other(m, side.opposite)) \(ReportNumber.value(theirs, m)) (\(on)): difference "
                 + "\(ReportNumber.plain(abs(l - r), m)) > SDD \(ReportNumber.plain(sdd.value, m)) (\(sdd.reported))"
             out[m] = Evidence(rule: .leftRight, metric: m, side: side, stage: st.info.directory, value: mine, comparedWith: theirs,
                               threshold: sdd.value, strides: n, otherStrides: on, text: text, sources: sdd.sources)
@@ -223,9 +234,9 @@ public struct FindingRules: Sendable {
                 let side = FindingRules.higherIsConcern(m) ? higher : higher.opposite
                 let (mine, theirs) = side == .left ? (dl, dr) : (dr, dl)
                 let (before, after) = side == .left ? (fl.mean, il.mean) : (fr.mean, ir.mean)
-                let text = "\(FindingRules.name(m)) \(side.letter) \(ReportNumber.value(before, m)) on \(flat.info.directory) -> "
+                let text = "\(FindingRules.who(m, side)) \(ReportNumber.value(before, m)) on \(flat.info.directory) -> "
                     + "\(ReportNumber.value(after, m)) on \(st.info.directory) (\(ReportNumber.signed(mine, m))) while "
-                    + "\(side.opposite.letter) changes \(ReportNumber.signed(theirs, m)): difference "
+                    + "\(FindingRules.other(m, side.opposite)) changes \(ReportNumber.signed(theirs, m)): difference "
                     + "\(ReportNumber.plain(abs(dl - dr), m)) > SDD \(ReportNumber.plain(sdd.value, m))"
                 let n = side == .left ? il.count : ir.count
                 let e = Evidence(rule: .stageChange, metric: m, side: side, stage: st.info.directory, value: mine, comparedWith: theirs,

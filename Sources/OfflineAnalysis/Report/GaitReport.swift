@@ -75,8 +75,11 @@ public struct GaitReport: Sendable {
             var records = try StrideFile.read(stageDirectory: stageDir)
             var source = "recorded"
             if records == nil || !corrections.isEmpty {
-                // No table (an older session), or markers corrected since: measure again.
-                records = CameraView.allCases.compactMap { analyses[$0] }.flatMap(\.strides)
+                // No table (an older session): measure every view again. Markers corrected since:
+                // measure again the views corrected; the others keep their recorded strides.
+                records = (records ?? []).filter { records != nil && corrections[$0.view] == nil }
+                    + CameraView.allCases.filter { records == nil || corrections[$0] != nil }
+                        .compactMap { analyses[$0] }.flatMap(\.strides)
                 source = "measured again from the stored markers"
                 notes.append("\(recorded.info.directory): strides " + (corrections.isEmpty
                     ? "measured from the stored markers (the session has no strides table)"

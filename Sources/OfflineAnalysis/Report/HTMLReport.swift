@@ -70,7 +70,7 @@ public enum HTMLReport {
             o += "<th>metric</th><th>side</th><th>flat</th><th>incline</th><th>change</th><th>SDD</th></tr></thead><tbody>"
             for c in changes {
                 guard let m = StrideMetric(column: c.metric) else { continue }
-                o += "<tr><td>\(e("\(m.title) (\(m.unit.rawValue))"))</td><td>\(c.side.letter)</td><td>\(ReportNumber.plain(c.from, m))</td>"
+                o += "<tr><td>\(e("\(m.title) (\(m.unit.rawValue))"))</td><td>\(e(SideWording.short(m, c.side)))</td><td>\(ReportNumber.plain(c.from, m))</td>"
                 o += "<td>\(ReportNumber.plain(c.to, m))</td><td>\(e(ReportNumber.signed(c.change, m)))\(c.beyondSDD ? " (beyond SDD)" : "")</td>"
                 o += "<td>\(c.sdd.map { ReportNumber.plain($0, m) } ?? "-")</td></tr>"
             }

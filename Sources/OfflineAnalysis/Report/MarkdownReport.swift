@@ -52,7 +52,7 @@ public enum MarkdownReport {
             o += "| metric | side | flat | incline | change | SDD |\n|---|---|---|---|---|---|\n"
             for c in changes {
                 guard let m = StrideMetric(column: c.metric) else { continue }
-                o += "| \(m.title) (\(m.unit.rawValue)) | \(c.side.letter) | \(ReportNumber.plain(c.from, m)) | "
+                o += "| \(m.title) (\(m.unit.rawValue)) | \(SideWording.short(m, c.side)) | \(ReportNumber.plain(c.from, m)) | "
                 o += "\(ReportNumber.plain(c.to, m)) | \(ReportNumber.signed(c.change, m))\(c.beyondSDD ? " (beyond SDD)" : "") | "
                 o += "\(c.sdd.map { ReportNumber.plain($0, m) } ?? "-") |\n"
             }

@@ -21,6 +21,13 @@ public struct ReportTable: Sendable {
     public var stage: String
     public var rows: [Row]
 
+    /// "cadence (steps/min)"; pelvic drop says that its left and right are the stance leg's and
+    /// the other side drops.
+    public static func label(_ m: StrideMetric) -> String {
+        m == .pelvicDrop ? "\(m.title) (\(m.unit.rawValue)), by stance leg: the other side drops"
+                         : "\(m.title) (\(m.unit.rawValue))"
+    }
+
     /// The rows of one stage; `markerSide` is the leg the side camera films.
     public init(_ s: GaitReport.Stage, findings: [Finding], markerSide: BodySide) {
         stage = s.info.directory
@@ -38,7 +45,7 @@ public struct ReportTable: Sendable {
             var lr = "-"
             if let l = s.input.mean(m, .left), let r = s.input.mean(m, .right) { lr = ReportNumber.signed(l.mean - r.mean, m) }
             let ref = ReferenceValues.of(m)
-            return Row(metric: m, label: "\(m.title) (\(m.unit.rawValue))", left: cell(.left), right: cell(.right),
+            return Row(metric: m, label: ReportTable.label(m), left: cell(.left), right: cell(.right),
                        leftMinusRight: lr, reference: ref.text, sources: ref.sources.map(\.key).joined(separator: "; "),
                        flagged: named.contains(m.column))
         }

@@ -53,7 +53,9 @@ struct AnalysisPrinter {
         }
         out.write("\n" + StrideTable.header)
         for s in analysis.strides { out.write(StrideTable.row(s)) }
-        out.write("\nmetric,unit,side,count,mean,sd\n")
+        // `side` is the stance leg the stride belongs to; `moving_side` the side that moves (the
+        // other one for pelvic drop: left stance, right side drops).
+        out.write("\nmetric,unit,side,count,mean,sd,moving_side\n")
         for row in summaryRows() {
             var r = CSVRow()
             r.add(row.metric.column)
@@ -62,6 +64,7 @@ struct AnalysisPrinter {
             r.add(row.count)
             r.add(row.mean, decimals: 2)
             r.add(row.sd, decimals: 2)
+            r.add(SideWording.movingSide(row.metric, stance: row.side).rawValue)
             out.write(r.finish())
         }
         out.write("\nleft_out,side,contact_frame,next_contact_frame,next_contact_time_s,why\n")
@@ -176,6 +179,8 @@ struct AnalysisPrinter {
         var count: Int
         var mean: Double?
         var sd: Double?
+        /// The side that moves (pelvic drop: the other side, which drops).
+        var movingSide: String
     }
 
     static func round(_ v: Double, _ decimals: Int) -> Double {
@@ -213,7 +218,8 @@ struct AnalysisPrinter {
         }
         let summary = summaryRows().map {
             SummaryJSON(metric: $0.metric.column, unit: $0.metric.unit.rawValue, side: $0.side.rawValue, count: $0.count,
-                        mean: $0.mean.map { Self.round($0, 2) }, sd: $0.sd.map { Self.round($0, 2) })
+                        mean: $0.mean.map { Self.round($0, 2) }, sd: $0.sd.map { Self.round($0, 2) },
+                        movingSide: SideWording.movingSide($0.metric, stance: $0.side).rawValue)
         }
         let doc = Document(file: source, view: analysis.view.rawValue, width: header.width, height: header.height,
                            framesPerSecond: analysis.framesPerSecond, frameCount: analysis.frames.count,

@@ -75,8 +75,11 @@ struct ReportCommand: ParsableCommand {
             return
         }
         guard let directory else { return }
-        if let out, FileManager.default.fileExists(atPath: out) {
-            throw Failure.badInput("\(out): already exists; gaitlive never writes over existing files")
+        if let out {
+            if FileManager.default.fileExists(atPath: out) {
+                throw Failure.badInput("\(out): already exists; gaitlive never writes over existing files")
+            }
+            try OutputPath.checkParent(of: out)
         }
         let located: (library: ExerciseLibrary, path: String?)
         do {
@@ -101,6 +104,7 @@ struct ReportCommand: ParsableCommand {
         }
         if let out {
             try ReportCommand.writeNew(out, text)
+            print("Report written to \(out)")
         } else {
             FileHandle.standardOutput.write(Data(text.utf8))
         }
@@ -109,6 +113,7 @@ struct ReportCommand: ParsableCommand {
     /// Writes `text` to a new file `path` (mode 0600): filled under a temporary name, then linked
     /// into place, which fails rather than replace a file that appeared meanwhile.
     static func writeNew(_ path: String, _ text: String) throws {
+        try OutputPath.checkParent(of: path)
         let temporary = path + ".partial-\(getpid())"
         do {
             let f = try FileOutput(creating: temporary)
