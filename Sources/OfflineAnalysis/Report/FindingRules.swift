@@ -58,14 +58,19 @@ public struct FindingRules: Sendable {
 
     public func evaluate(_ stages: [StageInput]) -> [Finding] {
         var out: [Finding] = []
-        for st in stages { out += evaluate(stage: st) }
+        var lastFlat: StageInput?
+        for st in stages {
+            if st.isLevel { lastFlat = st }
+            out += evaluate(stage: st, flat: st.isLevel ? nil : lastFlat ?? stages.first(where: \.isLevel))
+        }
         out += inclineChanges(stages)
         return out
     }
 
     // MARK: - one stage
 
-    func evaluate(stage st: StageInput) -> [Finding] {
+    /// The findings of one stage; `flat` is the level stage an incline stage is compared with.
+    func evaluate(stage st: StageInput, flat: StageInput? = nil) -> [Finding] {
         let name = st.info.directory
         var refs = referenceEvidence(st)
         var lr = leftRightEvidence(st)
@@ -121,9 +126,11 @@ public struct FindingRules: Sendable {
                         + "\(ReportNumber.value(v, metric)) at its peak", metric, ev)
             }
 
-            // Over-striding (level running only: its thresholds come from level running).
-            if st.isLevel, let ev = overstridingEvidence(st, side) {
-                var all = ev
+            // Over-striding: judged on every stage. Its thresholds come from level running and the
+            // grade itself moves the signs, so on an incline it is a finding when the flat stage
+            // over-strides too and the incline lands the heel further ahead still.
+            if let ev = overstridingEvidence(st, side), let worse = inclineOverstriding(st, flat: flat, side) {
+                var all = ev + worse
                 if let knee = takeRef(.kneeFlexionAtContact, side),
                    !ev.contains(where: { $0.rule == .sign && $0.metric == knee.metric }) {
                     all.append(Evidence(rule: .context, metric: .kneeFlexionAtContact, side: side, stage: name, value: knee.value,
@@ -132,8 +139,10 @@ public struct FindingRules: Sendable {
                 }
                 let metric: StrideMetric = st.mean(.overstride, side) != nil ? .overstride : .tibiaAngleAtContact
                 let v = st.mean(metric, side)?.mean ?? 0
-                finding(.overstriding, side, "Over-striding (\(side.rawValue) leg): the heel lands "
-                        + "\(ReportNumber.value(v, metric)) ahead of the hip", metric, all)
+                let flatValue = st.isLevel ? nil : flat?.mean(metric, side)?.mean
+                finding(.overstriding, side, "Over-striding (\(side.rawValue) leg)" + (st.isLevel ? "" : " on the incline")
+                        + ": the heel lands \(ReportNumber.value(v, metric)) ahead of the hip"
+                        + (flatValue.map { " (flat: \(ReportNumber.value($0, metric)))" } ?? ""), metric, all)
             }
         }
 
@@ -196,6 +205,21 @@ public struct FindingRules: Sendable {
                               threshold: sdd.value, strides: n, otherStrides: on, text: text, sources: sdd.sources)
         }
         return out
+    }
+
+    /// On a level stage, no extra condition (an empty list). On an incline: the flat stage's
+    /// over-striding for the same leg and the heel landing further ahead than on flat, as
+    /// evidence; nil when either is missing (the grade alone moves the signs).
+    func inclineOverstriding(_ st: StageInput, flat: StageInput?, _ side: BodySide) -> [Evidence]? {
+        if st.isLevel { return [] }
+        guard let flat, overstridingEvidence(flat, side) != nil else { return nil }
+        let metric: StrideMetric = st.mean(.overstride, side) != nil && flat.mean(.overstride, side) != nil
+            ? .overstride : .tibiaAngleAtContact
+        guard let (v, n) = st.mean(metric, side), let (f, fn) = flat.mean(metric, side), v > f else { return nil }
+        let text = "\(FindingRules.who(metric, side)) \(ReportNumber.value(v, metric)) (\(n) strides) on \(st.info.directory) "
+            + "vs \(ReportNumber.value(f, metric)) (\(fn)) on \(flat.info.directory): over-striding on flat, and further on the incline"
+        return [Evidence(rule: .stageChange, metric: metric, side: side, stage: st.info.directory, value: v, comparedWith: f,
+                         strides: n, otherStrides: fn, text: text, sources: [.wille2014, .souza2016])]
     }
 
     /// Over-striding's signs for one leg, when at least `required` of them are present.

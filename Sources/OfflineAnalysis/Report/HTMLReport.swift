@@ -55,7 +55,7 @@ public enum HTMLReport {
         for s in r.stages {
             o += "<h3>\(e(MarkdownReport.stageTitle(s)))</h3><table><thead><tr><th>metric</th><th>left</th><th>right</th>"
             o += "<th>L-R</th><th>reference</th><th>source</th></tr></thead><tbody>"
-            for row in ReportTable(s, findings: r.findings, markerSide: r.markerSide).rows {
+            for row in ReportTable(s, findings: r.findings, markerSide: r.markerSide, legLengthCm: r.manifest.athlete.legLengthCm).rows {
                 o += "<tr\(row.flagged ? " class=\"flag\"" : "")><td>\(e(row.label))</td><td>\(e(row.left))</td><td>\(e(row.right))</td>"
                 o += "<td>\(e(row.leftMinusRight))</td><td>\(e(row.reference))</td><td>\(e(row.sources))</td></tr>"
             }

@@ -37,7 +37,7 @@ public enum MarkdownReport {
         for s in r.stages {
             o += "### \(stageTitle(s))\n\n"
             o += "| metric | left | right | L-R | reference | source |\n|---|---|---|---|---|---|\n"
-            for row in ReportTable(s, findings: r.findings, markerSide: r.markerSide).rows {
+            for row in ReportTable(s, findings: r.findings, markerSide: r.markerSide, legLengthCm: r.manifest.athlete.legLengthCm).rows {
                 o += "| \(row.label)\(row.flagged ? " \\*" : "") | \(row.left) | \(row.right) | \(row.leftMinusRight) | "
                 o += "\(row.reference) | \(row.sources) |\n"
             }
