@@ -20,6 +20,13 @@ public struct CorrectedView {
         analysis = corrections.map { RecordedAnalysis(view: recorded, corrections: $0, manifest: manifest, stage: stage) }
     }
 
+    /// A view with corrections already loaded and measured (`analysis` nil: none).
+    public init(_ recorded: RecordedView, corrections: MarkerCorrections?, analysis: RecordedAnalysis?) {
+        self.recorded = recorded
+        self.corrections = corrections
+        self.analysis = analysis
+    }
+
     public var isCorrected: Bool { corrections != nil }
 
     /// Whether frame `n` was corrected.

@@ -61,6 +61,7 @@ public struct GaitReport: Sendable {
         let manifest = session.manifest
         var stages: [Stage] = []
         var notes: [String] = []
+        var correctedViews: [[CameraView: CorrectedView]] = []
         for recorded in session.stages {
             let stageDir = session.directory + "/" + recorded.info.directory
             var corrections: [CameraView: MarkerCorrections] = [:]
@@ -95,8 +96,10 @@ public struct GaitReport: Sendable {
                 .flatMap { StageStrides.settlePeriod(manifest, stage: $0) }
             let strides = StageStrides(records: records ?? [], trust: trust, framesPerSecond: fps, settle: settle)
             var stage = Stage(info: recorded.info, strides: strides, curves: [], keyFrames: [], strideSource: source)
+            correctedViews.append(recorded.views.mapValues { rv in
+                CorrectedView(rv, corrections: corrections[rv.view], analysis: corrections[rv.view] == nil ? nil : analyses[rv.view])
+            })
             if options.curves { stage.curves = curves(recorded, strides: strides, trust: trust, fps: fps, manifest: manifest) }
-            if options.keyFrames { stage.keyFrames = keyFrames(recorded, strides: strides, manifest: manifest) }
             notes += stageNotes(stage, markerSide: manifest.camera(.side)?.markerSide ?? .right)
             for view in CameraView.allCases {
                 guard let analysis = analyses[view] else { continue }
@@ -110,6 +113,14 @@ public struct GaitReport: Sendable {
             let chosen = stages.filter { o.stage == nil || $0.info.directory == o.stage }
             if chosen.isEmpty { throw ObservationError(stage: o.stage ?? "", known: stages.map(\.info.directory)) }
             for s in chosen { findings.append(.observation(o.kind, side: o.side, stage: s.input)) }
+        }
+        if options.keyFrames {
+            // The pictures where each finding shows (after the findings are known).
+            for (i, recorded) in session.stages.enumerated() {
+                let mine = findings.filter { $0.stage == recorded.info.directory }
+                stages[i].keyFrames = keyFrames(recorded, strides: stages[i].strides, manifest: manifest, findings: mine,
+                                                corrected: correctedViews[i])
+            }
         }
         let cadence = stages.first(where: \.input.isLevel).flatMap { s -> Double? in
             let means = BodySide.allCases.compactMap { s.strides.summary(.cadence, $0)?.provisionalMean }
@@ -205,31 +216,46 @@ public struct GaitReport: Sendable {
         return out
     }
 
-    /// Side and rear pictures at contact, midstance and toe-off of the camera-side leg's stride
-    /// nearest the middle of the stage.
-    static func keyFrames(_ recorded: RecordedSession.Stage, strides: StageStrides, manifest: SessionManifest) -> [KeyFrame] {
+    /// The pictures of one stage: where each finding shows (`KeyFrameChoice.forFindings`: both
+    /// legs at the event for a rear-camera finding, the filmed leg with the rear view at the same
+    /// instant for a side-camera one), or, with no finding, the camera-side leg's typical stride at
+    /// contact, midstance and toe-off. Each picture is of the stride nearest the middle of the
+    /// stage that has the event.
+    static func keyFrames(_ recorded: RecordedSession.Stage, strides: StageStrides, manifest: SessionManifest,
+                          findings: [Finding] = [], corrected: [CameraView: CorrectedView] = [:]) -> [KeyFrame] {
         let markerSide = manifest.camera(.side)?.markerSide ?? .right
-        guard let side = recorded.views[.side] else { return [] }
-        let candidates = (strides.strides[.side] ?? []).filter {
-            $0.side == markerSide && $0.contactFrame != nil && $0.midstanceFrame != nil && $0.toeOffFrame != nil
-        }
-        guard !candidates.isEmpty else { return [] }
-        let middle = candidates[candidates.count / 2]
+        var choices = KeyFrameChoice.forFindings(findings, markerSide: markerSide)
+        if choices.isEmpty { choices = KeyFrameChoice.typical(markerSide: markerSide) }
         var out: [KeyFrame] = []
-        let events: [(GaitEvent.Kind, Int?)] = [(.initialContact, middle.contactFrame), (.midstance, middle.midstanceFrame),
-                                                 (.toeOff, middle.toeOffFrame)]
-        for (kind, frame) in events {
-            guard let n = frame, n < side.frameCount else { continue }
-            let title = "\(recorded.info.kind) \(kind.rawValue)".uppercased()
-            if let k = try? KeyFrame.render(side, frame: n, stage: recorded.info.directory, event: kind, side: markerSide, title: title) {
+        let stage = recorded.info.directory
+        func eventCode(_ k: GaitEvent.Kind) -> String { k.rawValue }
+        for c in choices {
+            guard let rv = recorded.views[c.view] else { continue }
+            let candidates = (strides.strides[c.view] ?? []).filter { $0.side == c.side && frame(of: $0, c.event) != nil }
+            guard !candidates.isEmpty, let n = frame(of: candidates[candidates.count / 2], c.event), n < rv.frameCount else { continue }
+            let title = "\(recorded.info.kind) \(c.view.rawValue) \(c.side.letter) \(eventCode(c.event))".uppercased()
+            if let k = try? KeyFrame.render(rv, frame: n, stage: stage, event: c.event, side: c.side, title: title,
+                                            corrected: corrected[c.view], shows: c.shows) {
                 out.append(k)
             }
-            if let rear = recorded.views[.rear], n < side.frameCount,
-               let r = rear.nearestFrame(toTimestamp: side.timestamps[n]),
-               let k = try? KeyFrame.render(rear, frame: r, stage: recorded.info.directory, event: kind, side: markerSide, title: title) {
-                out.append(k)
+            // A side-view picture comes with the rear view at the same instant (both legs).
+            if c.view == .side, let rear = recorded.views[.rear], let r = rear.nearestFrame(toTimestamp: rv.timestamps[n]) {
+                let rt = "\(recorded.info.kind) rear at \(c.side.letter) \(eventCode(c.event))".uppercased()
+                if let k = try? KeyFrame.render(rear, frame: r, stage: stage, event: c.event, side: c.side, title: rt,
+                                                corrected: corrected[.rear], shows: c.shows) {
+                    out.append(k)
+                }
             }
         }
         return out
+    }
+
+    /// The recorded frame of `event` in `stride`.
+    static func frame(of stride: StrideRecord, _ event: GaitEvent.Kind) -> Int? {
+        switch event {
+        case .initialContact: stride.contactFrame
+        case .midstance: stride.midstanceFrame
+        case .toeOff: stride.toeOffFrame
+        }
     }
 }

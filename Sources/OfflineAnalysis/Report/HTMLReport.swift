@@ -145,13 +145,17 @@ public enum HTMLReport {
     static func keyFrames(_ r: GaitReport) -> String {
         let frames = r.stages.flatMap(\.keyFrames)
         guard !frames.isEmpty else { return "" }
-        var o = "<section id=\"keyframes\"><h2>Key frames</h2><p>One typical stride of the \(e(r.markerSide.rawValue)) leg per "
-        o += "stage, at initial contact, midstance and toe-off; the rear view at the same instant. Markers: green detected, "
-        o += "yellow predicted, blue placed by hand.</p>"
+        var o = "<section id=\"keyframes\"><h2>Key frames</h2><p>Per stage, each finding at the event where it shows: "
+        o += "both legs from behind for a rear-camera finding (a left-stance pelvic drop at left and at right midstance), the "
+        o += "\(e(r.markerSide.rawValue)) leg from the side with the rear view at the same instant for a side-camera one; a stage "
+        o += "without findings shows a typical stride at initial contact, midstance and toe-off. Values: TRUNK, HIP, KNEE, ANKLE "
+        o += "(side); L/R ADD hip adduction, L/R FPPA knee frontal projection, PELVIS which side is low (rear). Markers: green "
+        o += "detected, yellow predicted, blue placed by hand.</p>"
         for s in r.stages where !s.keyFrames.isEmpty {
             o += "<h3>\(e(MarkdownReport.stageTitle(s)))</h3><div class=\"frames\">"
             for k in s.keyFrames {
-                let label = "\(s.info.directory), \(k.view.rawValue) view, \(eventName(k.event)) of the \(k.side.rawValue) leg, "
+                let label = (k.shows.map { "\($0): " } ?? "")
+                    + "\(s.info.directory), \(k.view.rawValue) view, \(eventName(k.event)) of the \(k.side.rawValue) leg, "
                     + "frame \(k.frame + 1), \(ReportNumber.format(k.seconds, decimals: 3)) s"
                 o += "<figure><img src=\"\(k.dataURI)\" width=\"\(k.width)\" height=\"\(k.height)\" alt=\"\(e(label))\"/>"
                 o += "<figcaption>\(e(label))</figcaption></figure>"

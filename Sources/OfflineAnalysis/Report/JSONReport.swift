@@ -104,6 +104,7 @@ public enum JSONReport {
         var seconds: Double
         var width: Int
         var height: Int
+        var shows: String?
     }
 
     struct Reference: Encodable {
@@ -171,7 +172,7 @@ public enum JSONReport {
                      sides: sides, leftMinusRight: lr, curves: s.curves,
                      keyFrames: s.keyFrames.map {
                          KeyFrameInfo(view: $0.view, event: $0.event.rawValue, side: $0.side, frame: $0.frame, seconds: $0.seconds,
-                                      width: $0.width, height: $0.height)
+                                      width: $0.width, height: $0.height, shows: $0.shows)
                      })
     }
 
