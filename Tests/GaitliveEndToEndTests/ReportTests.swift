@@ -40,7 +40,9 @@ import SessionStore
         let doc = try ReportTests.json(dir)
         let findings = try #require(doc["findings"] as? [[String: Any]])
         let got = findings.map { "\($0["kind"]!) \($0["side"]!) \($0["stage"]!)" }.sorted()
-        #expect(got == ["ankle-dorsiflexion right flat", "overstriding right flat", "pelvic-drop left flat", "pelvic-drop left incline"],
+        // Over-striding on the incline too: worse than on flat (issue #14, item 10).
+        #expect(got == ["ankle-dorsiflexion right flat", "overstriding right flat", "overstriding right incline",
+                        "pelvic-drop left flat", "pelvic-drop left incline"],
                 "\(findings.map { $0["title"] ?? "" })")
 
         let truth = try SimulationTruth(manifest: RecordedSession(directory: dir).manifest)
@@ -175,8 +177,10 @@ import SessionStore
         #expect(md.stdout.contains("(on the flat belt and uphill)"))
         #expect(md.stdout.contains("![From behind, with your left foot on the ground](data:image/png;base64,"))
         #expect(md.stdout.contains("## What to work on"))
+        // The words, without the pictures' base64 (which can hold any letters).
+        let words = md.stdout.split(separator: "\n").filter { !$0.contains("base64,") }.joined(separator: "\n")
         for clinical in ["SDD", "Dingenen", "Bramah", " deg", "frame", "strides", "±"] {
-            #expect(!md.stdout.contains(clinical), "the athlete's page says '\(clinical)'")
+            #expect(!words.contains(clinical), "the athlete's page says '\(clinical)'")
         }
         let out = Binary.temporaryDirectory("report-athlete")
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
