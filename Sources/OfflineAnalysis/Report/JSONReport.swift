@@ -42,6 +42,8 @@ public enum JSONReport {
         var minimumSteps = MetricSummary.minimumSteps
         var minimumConfidence = MarkerTrust.minimumConfidence
         var strideDurationTolerance = StageStrides.durationTolerance
+        var settleGradePercentPerSecond = SettlePeriod.gradePercentPerSecond
+        var settleRunnerSeconds = SettlePeriod.runnerSeconds
         var overstriding: Overstriding
     }
 
