@@ -51,7 +51,8 @@ struct AnalysisPrinter {
             r.add(e.time, decimals: 6)
             out.write(r.finish())
         }
-        out.write("\n" + StrideTable.header)
+        // strides.csv's columns, with whose stance and which side moves named as in exports.
+        out.write("\n" + StrideTable.columns.map { TableExport.strideColumnNames[$0] ?? $0 }.joined(separator: ",") + "\n")
         for s in analysis.strides { out.write(StrideTable.row(s)) }
         // `side` is the stance leg the stride belongs to; `moving_side` the side that moves (the
         // other one for pelvic drop: left stance, right side drops).
