@@ -57,6 +57,14 @@ public enum AnnotatedVideoExport {
     /// `caption` is false (a key frame draws its own where it is cropped).
     public static func annotate(_ v: RecordedView, frame n: Int, title: String, corrected: CorrectedView? = nil,
                                 caption: Bool = true) throws -> PixelCanvas {
+        try annotated(v, frame: n, title: title, corrected: corrected, caption: caption).canvas
+    }
+
+    /// `annotate`, with the boxes the value labels were drawn in (x, y, width, height), so a
+    /// crop can keep them whole.
+    public static func annotated(_ v: RecordedView, frame n: Int, title: String, corrected: CorrectedView? = nil,
+                                 caption: Bool = true) throws -> (canvas: PixelCanvas, labels: [(x: Int, y: Int, w: Int, h: Int)]) {
+        var boxes: [(x: Int, y: Int, w: Int, h: Int)] = []
         let picture = try v.video.frame(at: n, view: v.view, sequence: 0, timestampNanoseconds: 0)
         var c = PixelCanvas(width: picture.luma.width, height: picture.luma.height, luma: picture.luma.pixels,
                             cb: picture.chroma?.cb, cr: picture.chroma?.cr)
@@ -79,13 +87,16 @@ public enum AnnotatedVideoExport {
             // From behind, the left leg is on the image's left: its labels go outside, to the left.
             let outward = v.view == .rear && (kind == .hipAdductionLeft || kind == .kneeFrontalLeft)
             let x = outward ? Int(p.x) - 6 * scale - (text.count * 6 + 1) * scale : Int(p.x) + 6 * scale
-            c.text(text, x: x, y: Int(p.y) - 4 * scale, scale: scale)
+            let w = c.text(text, x: x, y: Int(p.y) - 4 * scale, scale: scale)
+            boxes.append((x - scale, Int(p.y) - 5 * scale, w + scale, 9 * scale))
         }
         if v.view == .rear, let value = angles[.pelvicObliquity],
            let l = markers[RearMarker.lpsi.rawValue]?.position, let r = markers[RearMarker.rpsi.rawValue]?.position {
             // Obliquity + is the right side lower (docs/angles.md).
             let text = "PELVIS " + (abs(value) < 0.05 ? "LEVEL" : (value > 0 ? "R LOW " : "L LOW ") + number(abs(value), 1) + "°")
-            c.text(text, x: Int((l.x + r.x) / 2) - text.count * 3 * scale, y: Int(min(l.y, r.y)) - 14 * scale, scale: scale)
+            let x = Int((l.x + r.x) / 2) - text.count * 3 * scale, y = Int(min(l.y, r.y)) - 14 * scale
+            let w = c.text(text, x: x, y: y, scale: scale)
+            boxes.append((x - scale, y - scale, w + scale, 9 * scale))
         }
         for m in markers {
             guard let m else { continue }
@@ -96,7 +107,7 @@ public enum AnnotatedVideoExport {
             }
             c.disc(x: m.position.x, y: m.position.y, radius: 2 + scale, colour)
         }
-        return c
+        return (c, boxes)
     }
 
     static func number(_ v: Double, _ decimals: Int) -> String {

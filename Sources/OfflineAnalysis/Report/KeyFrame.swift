@@ -27,9 +27,15 @@ public struct KeyFrame: Sendable, Equatable {
     /// drawn inside the crop (widened to hold it) so it is never cut.
     public static func render(_ rv: RecordedView, frame n: Int, stage: String, event: GaitEvent.Kind, side: BodySide,
                               title: String, corrected: CorrectedView? = nil, shows: String? = nil) throws -> KeyFrame {
-        var canvas = try AnnotatedVideoExport.annotate(rv, frame: n, title: title, corrected: corrected, caption: false)
+        var (canvas, labels) = try AnnotatedVideoExport.annotated(rv, frame: n, title: title, corrected: corrected, caption: false)
         let markers = rv.markers(at: n).compactMap { $0?.position }
         var crop = cropRect(markers, width: canvas.width, height: canvas.height)
+        // Keep every value label whole.
+        for b in labels {
+            let x0 = max(0, min(crop.x, b.x)), y0 = max(0, min(crop.y, b.y))
+            let x1 = min(canvas.width, max(crop.x + crop.w, b.x + b.w)), y1 = min(canvas.height, max(crop.y + crop.h, b.y + b.h))
+            crop = (x0, y0, x1 - x0, y1 - y0)
+        }
         let scale = canvas.width >= 480 ? 2 : 1
         let needed = (title.count * 6 + 4) * scale
         if crop.w < needed {
