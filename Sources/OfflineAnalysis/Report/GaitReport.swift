@@ -63,42 +63,18 @@ public struct GaitReport: Sendable {
         var notes: [String] = []
         var correctedViews: [[CameraView: CorrectedView]] = []
         for recorded in session.stages {
-            let stageDir = session.directory + "/" + recorded.info.directory
-            var corrections: [CameraView: MarkerCorrections] = [:]
-            for view in recorded.views.keys {
-                if let c = try? MarkerCorrections(stageDirectory: stageDir, view: view), !c.isEmpty { corrections[view] = c }
-            }
-            // The stored markers through the one analysis path, once per view: the strides left
-            // out (and why) for the notes, and the strides when they must be measured again.
-            let analyses = recorded.views.mapValues { rv in
-                RecordedAnalysis(view: rv, corrections: corrections[rv.view], manifest: manifest, stage: recorded.info)
-            }
-            var records = try StrideFile.read(stageDirectory: stageDir)
+            let measured = try StageMeasurement(session: session, stage: recorded)
+            let (corrections, analyses, trust, fps, strides) = (measured.corrections, measured.analyses, measured.trust,
+                                                                measured.framesPerSecond, measured.strides)
             var source = "recorded"
-            if records == nil || !corrections.isEmpty {
-                // No table (an older session): measure every view again. Markers corrected since:
-                // measure again the views corrected; the others keep their recorded strides.
-                records = (records ?? []).filter { records != nil && corrections[$0.view] == nil }
-                    + CameraView.allCases.filter { records == nil || corrections[$0] != nil }
-                        .compactMap { analyses[$0] }.flatMap(\.strides)
+            if measured.measuredAgain {
                 source = "measured again from the stored markers"
                 notes.append("\(recorded.info.directory): strides " + (corrections.isEmpty
                     ? "measured from the stored markers (the session has no strides table)"
                     : "measured again from the stored markers with the corrections made in review"))
             }
-            var trust: [CameraView: MarkerTrust] = [:]
-            var fps: [CameraView: Double] = [:]
-            for (view, rv) in recorded.views {
-                trust[view] = MarkerTrust(view: rv, corrections: corrections[view])
-                fps[view] = manifest.camera(view).map { $0.measuredFps ?? $0.nominalFps } ?? 120
-            }
-            let settle = manifest.stages.firstIndex { $0.directory == recorded.info.directory }
-                .flatMap { StageStrides.settlePeriod(manifest, stage: $0) }
-            let strides = StageStrides(records: records ?? [], trust: trust, framesPerSecond: fps, settle: settle)
             var stage = Stage(info: recorded.info, strides: strides, curves: [], keyFrames: [], strideSource: source)
-            correctedViews.append(recorded.views.mapValues { rv in
-                CorrectedView(rv, corrections: corrections[rv.view], analysis: corrections[rv.view] == nil ? nil : analyses[rv.view])
-            })
+            correctedViews.append(measured.correctedViews(recorded))
             if options.curves { stage.curves = curves(recorded, strides: strides, trust: trust, fps: fps, manifest: manifest) }
             notes += stageNotes(stage, markerSide: manifest.camera(.side)?.markerSide ?? .right)
             for view in CameraView.allCases {
