@@ -162,13 +162,20 @@ public final class LiveSession: Sendable {
         if slots.count > 1 {
             sync.withLock { $0.add(frame) }
         }
-        let (tag, stage) = timeline.withLock { t in
+        let (tag, stage, settle) = timeline.withLock { t in
             let tag = t.tag(frame.timestampNanoseconds)
-            return (tag, t.stages[tag.stage])
+            return (tag, t.stages[tag.stage], t.settlePeriod(tag.stage, clockOrigin: options.clockOrigin))
         }
         let processed = slot.processor.withLock { $0.process(frame, inclinePercent: stage.inclinePercent) }
+        // A stride counts only if both its contacts were recorded in this stage (as the report says).
+        let wholly = processed.strides.map { st in
+            [st.contact.time, st.nextContact.time].allSatisfy { t in
+                let at = timeline.withLock { $0.tag(options.clockOrigin &+ UInt64(max(0, (t * 1e9).rounded()))) }
+                return at.recording && at.stage == tag.stage
+            }
+        }
         let aggregate = slot.aggregates.withLock { a -> StageAggregate in
-            a[tag.stage, default: StageAggregate()].add(processed)
+            a[tag.stage, default: StageAggregate(settle: settle)].add(processed, recording: tag.recording, whollyRecorded: wholly)
             return a[tag.stage]!
         }
         let recent = slot.events.withLock { e -> [GaitEvent] in

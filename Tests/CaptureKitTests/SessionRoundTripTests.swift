@@ -88,7 +88,7 @@ import Testing
                 return "\(error)"
             }
         }
-        #expect(failure(dir.file("nope")) == dir.file("nope") + ": no such directory: No such file or directory")
+        #expect(failure(dir.file("nope")) == dir.file("nope") + ": no such directory")
         #expect(failure(dir.path).hasSuffix("not a gaitlive session (no session.json)"))
         dir.write("session.json", "{\"format\": \"gaitlive-session\", \"schemaVersion\": 99}")
         #expect(failure(dir.path).contains("schema version 99 is not supported"))

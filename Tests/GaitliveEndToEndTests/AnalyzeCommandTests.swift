@@ -27,8 +27,9 @@ import Testing
         #expect(tables[0].split(separator: "\n").count == 901)
         #expect(tables[1].hasPrefix("event,side,frame,time_s\n"))
         #expect(tables[1].contains("\nIC,right,") && tables[1].contains("\nTO,right,"))
-        #expect(tables[2].hasPrefix("view,side,stride,"))
-        #expect(tables[3].hasPrefix("metric,unit,side,count,mean,sd\ncadence_spm,steps/min,right,"))
+        #expect(tables[2].hasPrefix("view,stance_side,stride,"))
+        #expect(tables[2].split(separator: "\n")[0].contains("pelvic_drop_peak_swing_side"))
+        #expect(tables[3].hasPrefix("metric,unit,side,count,mean,sd,moving_side\ncadence_spm,steps/min,right,"))
         #expect(tables[4].hasPrefix("left_out,side,contact_frame,next_contact_frame,next_contact_time_s,why\n"))
 
         // JSON, the view taken from the file's tag.

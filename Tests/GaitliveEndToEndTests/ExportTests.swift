@@ -38,7 +38,7 @@ import OfflineAnalysis
         // Exporting again to the same place is refused; nothing is touched.
         let again = try Binary.run(Binary.path, ["export", dir, "--to", "csv", "--out", out])
         #expect(again.status == 2)
-        #expect(again.stderr == "gaitlive: \(out): already exists; gaitlive never writes over existing files: File exists\n")
+        #expect(again.stderr == "gaitlive: \(out): already exists; gaitlive never writes over existing files\n")
     }
 
     @Test func trcFollowsTheOpenSimLayout() throws {
@@ -106,4 +106,51 @@ import OfflineAnalysis
             }
         }
     }
+
+    /// Issue #14, item 7: exports carry the corrections made in review (the report's truth): the
+    /// corrected frame's markers and angles differ, every other row is as recorded, and the
+    /// corrections file is exported too.
+    @Test func exportsUseTheCorrectedMarkersAndCarryTheCorrections() throws {
+        let dir = Binary.temporaryDirectory("export-corrected")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let rec = try Binary.gaitlive("demo", "--headless", "--duration", "3", "--no-incline-stage", "--size", "320x240",
+                                      "--out", dir)
+        try #require(rec.status == 0, "\(rec.stderr)")
+        let session = try RecordedSession(directory: dir)
+        let v = try #require(session.stages[0].views[.side])
+        let frame = 200
+        let kne = try #require(try v.readMarkers(at: frame).markers[SideMarker.kne.rawValue])
+        let corrections = "frame,label,x,y\n\(frame),KNE,\(kne.position.x + 10),\(kne.position.y)\n"
+        try corrections.write(toFile: dir + "/flat/side.corrections.csv", atomically: true, encoding: .utf8)
+        let out = Binary.temporaryDirectory("export-corrected-csv")
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let r = try Binary.run(Binary.path, ["export", dir, "--to", "csv", "--out", out])
+        #expect(r.status == 0, "\(r.stderr)")
+        func lines(_ path: String) throws -> [Substring] {
+            try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        }
+        for table in ["markers", "angles"] {
+            let recorded = try lines(dir + "/flat/side.\(table).csv"), exported = try lines(out + "/flat_side_\(table).csv")
+            #expect(recorded.count == exported.count)
+            let differing = zip(recorded, exported).enumerated().filter { $0.element.0 != $0.element.1 }.map { $0.offset - 1 }
+            #expect(differing == [frame], "\(table): rows differing \(differing)")
+        }
+        let row = try lines(out + "/flat_side_markers.csv")[frame + 1].split(separator: ",", omittingEmptySubsequences: false)
+        #expect(abs(Double(row[3 + 4 * SideMarker.kne.rawValue])! - (kne.position.x + 10)) < 1e-3)
+        #expect(row[6 + 4 * SideMarker.kne.rawValue] == "manual")
+        // The rear view was not corrected: exported as recorded.
+        #expect(FileManager.default.contents(atPath: out + "/flat_rear_markers.csv") == FileManager.default.contents(atPath: dir + "/flat/rear.markers.csv"))
+        #expect(try String(contentsOfFile: out + "/flat_side_corrections.csv", encoding: .utf8) == corrections)
+        // Whose stance, which side moves: the exported strides table says so in its header.
+        let header = try lines(out + "/flat_strides.csv")[0]
+        #expect(header.hasPrefix("view,stance_side,stride,"))
+        #expect(header.contains("pelvic_drop_peak_swing_side"))
+        // TRC too: the corrected frame's knee moved by 10 px.
+        let trcOut = Binary.temporaryDirectory("export-corrected-trc")
+        defer { try? FileManager.default.removeItem(atPath: trcOut) }
+        #expect(try Binary.run(Binary.path, ["export", dir, "--to", "trc", "--out", trcOut]).status == 0)
+        let trc = try lines(trcOut + "/flat_side.trc")[6 + frame].split(separator: "\t", omittingEmptySubsequences: false)
+        #expect(abs(Double(trc[2 + 3 * SideMarker.kne.rawValue])! - (kne.position.x + 10)) < 1e-3)
+    }
 }
+

@@ -40,7 +40,9 @@ import SessionStore
         let doc = try ReportTests.json(dir)
         let findings = try #require(doc["findings"] as? [[String: Any]])
         let got = findings.map { "\($0["kind"]!) \($0["side"]!) \($0["stage"]!)" }.sorted()
-        #expect(got == ["ankle-dorsiflexion right flat", "overstriding right flat", "pelvic-drop left flat", "pelvic-drop left incline"],
+        // Over-striding on the incline too: worse than on flat (issue #14, item 10).
+        #expect(got == ["ankle-dorsiflexion right flat", "overstriding right flat", "overstriding right incline",
+                        "pelvic-drop left flat", "pelvic-drop left incline"],
                 "\(findings.map { $0["title"] ?? "" })")
 
         let truth = try SimulationTruth(manifest: RecordedSession(directory: dir).manifest)
@@ -106,7 +108,7 @@ import SessionStore
         let html = out + "/report.html"
         let r = try Binary.gaitlive("report", dir, "--format", "html", "--out", html)
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout.isEmpty)
+        #expect(r.stdout == "Report written to \(html)\n")
         let mode = try FileManager.default.attributesOfItem(atPath: html)[.posixPermissions] as? Int
         #expect(mode == 0o600)
         let text = try String(contentsOfFile: html, encoding: .utf8)
@@ -119,7 +121,12 @@ import SessionStore
         let check = try Binary.run("/usr/bin/env", ["python3", script, html, out + "/shot.png"], timeout: 180)
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
         #expect(check.stdout.contains("ok well-formed xml"))
-        #expect(check.stdout.contains("ok 12 png key frames decode"))
+        #expect(check.stdout.contains("png key frames decode"))
+        // The key frames show where each finding shows: both midstances from behind for the
+        // left-stance pelvic drop, the right leg at contact from the side for over-striding.
+        #expect(text.contains("pelvic drop in left stance (right side drops): flat, rear view, midstance of the left leg"))
+        #expect(text.contains("pelvic drop in right stance (left side drops): flat, rear view, midstance of the right leg"))
+        #expect(text.contains("heel ahead of the hip, right: flat, side view, initial contact of the right leg"))
         let shot = try FileManager.default.attributesOfItem(atPath: out + "/shot.png")[.size] as? Int ?? 0
         #expect(shot > 50_000, "screenshot of \(shot) bytes")
         // Written once: a second report to the same file is refused and the file kept.
@@ -158,5 +165,89 @@ import SessionStore
         let format = try Binary.gaitlive("report", dir, "--format", "pdf")
         #expect(format.status == 2)
         #expect(format.stderr.hasPrefix("gaitlive: "))
+    }
+
+    /// Issue #14: the athlete's page, plain words and pictures, no statistics or sources.
+    @Test func theAthletesPageIsPlainWordsWithPictures() throws {
+        let dir = try #require(ReportTests.withFindings, "the demo session could not be recorded")
+        let md = try Binary.gaitlive("report", dir, "--for", "athlete")
+        #expect(md.status == 0, "\(md.stderr)")
+        #expect(md.stdout.hasPrefix("# Your running analysis: Demo Runner"))
+        #expect(md.stdout.contains("When your left foot is on the ground, the right side of your pelvis drops more than it should."))
+        #expect(md.stdout.contains("(on the flat belt and uphill)"))
+        #expect(md.stdout.contains("![From behind, with your left foot on the ground](data:image/png;base64,"))
+        #expect(md.stdout.contains("## What to work on"))
+        // The words, without the pictures' base64 (which can hold any letters).
+        let words = md.stdout.split(separator: "\n").filter { !$0.contains("base64,") }.joined(separator: "\n")
+        for clinical in ["SDD", "Dingenen", "Bramah", " deg", "frame", "strides", "±"] {
+            #expect(!words.contains(clinical), "the athlete's page says '\(clinical)'")
+        }
+        let out = Binary.temporaryDirectory("report-athlete")
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let html = out + "/athlete.html"
+        let r = try Binary.gaitlive("report", dir, "--for", "athlete", "--format", "html", "--out", html)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout == "Report written to \(html)\n")
+        let check = try Binary.run("/usr/bin/env", ["python3", Binary.packageRoot + "/scripts/check-report-html", html, out + "/shot.png"],
+                                   timeout: 180)
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+        let json = try Binary.gaitlive("report", dir, "--for", "athlete", "--format", "json")
+        #expect(json.status == 2 && json.stderr.contains("--for athlete"))
+    }
+
+    /// Issue #14, item 11: a missing directory is named, once, and Markdown to a file says where it went.
+    @Test func aMissingOutputDirectoryIsNamed() throws {
+        let dir = try #require(ReportTests.healthy)
+        let missing = Binary.temporaryDirectory("report-nodir")
+        let r = try Binary.gaitlive("report", dir, "--format", "html", "--out", missing + "/r.html")
+        #expect(r.status == 2)
+        #expect(r.stderr == "gaitlive: \(missing): no such directory\n")
+        let e = try Binary.gaitlive("export", dir, "--to", "csv", "--out", missing + "/csv")
+        #expect(e.status == 2)
+        #expect(e.stderr == "gaitlive: \(missing): no such directory\n")
+        let nothing = try Binary.gaitlive("report", missing)
+        #expect(nothing.stderr == "gaitlive: \(missing): no such directory\n")
+        let md = missing + ".md"
+        defer { unlink(md) }
+        let ok = try Binary.gaitlive("report", dir, "--out", md)
+        #expect(ok.status == 0 && ok.stdout == "Report written to \(md)\n", "\(ok.stderr)")
+    }
+
+    /// Issue #14: the settle period after the stage change, and the live stage means equal the
+    /// report's; notes appear with their stage and time.
+    @Test func theSettlePeriodIsLeftOutLiveAndInTheReport() throws {
+        let dir = Binary.temporaryDirectory("report-settle")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let rec = try Binary.gaitlive("demo", "--headless", "--duration", "12", "--record-settle", "--hip-drop", "4",
+                                      "--hip-drop-side", "left", "--out", dir, timeout: 300)
+        try #require(rec.status == 0, "\(rec.stderr)")
+        // A note, as live `m` stores it.
+        let manifestPath = dir + "/session.json"
+        var manifest = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: manifestPath))) as? [String: Any])
+        manifest["notes"] = [["seconds": 20.0, "text": "left knee dives in"]]
+        try JSONSerialization.data(withJSONObject: manifest).write(to: URL(fileURLWithPath: manifestPath))
+        let doc = try ReportTests.json(dir)
+        let stages = try #require(doc["stages"] as? [[String: Any]])
+        #expect(stages[0]["settle"] == nil)
+        let settle = try #require(stages[1]["settle"] as? [String: Double])
+        #expect(settle["seconds"] == 7 && settle["switchedSeconds"] == 12)
+        let leftOut = try #require(stages[1]["stridesLeftOut"] as? [String: Int])
+        #expect((leftOut["settling"] ?? 0) >= 14, "\(leftOut)")
+        // The headless summary (the live stage means) says what the report says.
+        let summaries = rec.stdout.components(separatedBy: "\nstage ").dropFirst()
+        #expect(summaries.count == 2)
+        for (stage, summary) in zip(stages, summaries) {
+            let sides = try #require(stage["sides"] as? [String: [String: Any]])
+            let l = sides["left"]?["strides"] as? Int ?? -1, r = sides["right"]?["strides"] as? Int ?? -1
+            #expect(summary.contains("strides: left \(l), right \(r) "), "\(stage["directory"]!): report \(l)/\(r)\n\(summary)")
+            let drop = ReportTests.metric(doc, stage: stage["directory"] as! String, side: "left", .pelvicDrop)
+            if let mean = drop?.mean {
+                #expect(summary.contains("L stance (R drops) \(String(format: "%.1f", mean))"), "\(summary)")
+            }
+        }
+        let md = try Binary.gaitlive("report", dir)
+        #expect(md.stdout.contains("## Clinician's notes\n\n- incline, 8.0 s in: left knee dives in\n"), "\(md.stdout)")
+        #expect(md.stdout.contains("incline: settle period 7 s after the stage change"))
     }
 }

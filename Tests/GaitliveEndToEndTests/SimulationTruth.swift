@@ -20,8 +20,10 @@ struct SimulationTruth {
         let markerSide = manifest.camera(.side)?.markerSide ?? .right
         let runner = SimulatedRunner(profile: .flat, findings: sim.findings, seed: sim.seed, sideCameraOn: markerSide,
                                      clockOrigin: 0)
-        if let incline = manifest.stages.first(where: { $0.kind == "incline" }), let start = incline.startSeconds {
-            // The demo switches the treadmill at the stage's first frame (a whole frame time).
+        if let incline = manifest.stages.first(where: { $0.kind == "incline" }),
+           let start = incline.switchedSeconds ?? incline.startSeconds {
+            // The demo switches the treadmill at the stage change (a whole frame time), which older
+            // sessions did at the stage's first frame.
             runner.switchProfile(at: (start * 120).rounded() / 120, to: RunnerProfile.flat.inclined(percent: incline.inclinePercent))
         }
         model = runner.currentModel

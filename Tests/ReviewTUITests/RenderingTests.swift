@@ -115,7 +115,7 @@ import Testing
         let expected = [
             "SIDE          ok",
             "",
-            "   O\\SHO 8",
+            "   O SHO 8", // a blank cell frames each ASCII label (issue #14: "-3.O")
             "      \\\\==",
             "      -=\\\\\\",
             "           \\\\",

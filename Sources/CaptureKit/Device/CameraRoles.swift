@@ -27,7 +27,7 @@ public struct CameraRoles: Codable, Sendable, Equatable {
         do {
             return try JSONDecoder().decode(CameraRoles.self, from: data)
         } catch {
-            throw SystemError("not a gaitlive camera list (delete it and assign the cameras again)", path: path,
+            throw SystemError.problem("not a gaitlive camera list (delete it and assign the cameras again)", path: path,
                               errno: EINVAL)
         }
     }

@@ -58,7 +58,7 @@ public final class V4L2Camera: FrameSource {
     public init(path: String, view: CameraView, request: Request) throws {
         let device = try VideoDevice(path: path)
         guard let description = try DeviceDiscovery.describe(device) else {
-            throw SystemError("not a video capture device", path: path, errno: ENODEV,
+            throw SystemError.problem("not a video capture device", path: path, errno: ENODEV,
                               hint: "'gaitlive devices' lists the cameras")
         }
         let (negotiated, ring, converter) = try V4L2Camera.configure(device, description: description, request: request)

@@ -12,6 +12,9 @@ public struct LeftOutStride: Sendable, Hashable {
         case irregularTime = "irregular-time"
         /// Its opening contact is no longer held (a gap in the stream).
         case contactNotHeld = "contact-not-held"
+        /// Measured, but begun in the settle period after a stage change, while the belt was still
+        /// changing grade (`SettlePeriod`): left out of the stage's means.
+        case settling
 
         /// One line for a person.
         public var explanation: String {
@@ -20,6 +23,7 @@ public struct LeftOutStride: Sendable, Hashable {
             case .missedContact: "a contact was missed (two toe-offs without a contact between)"
             case .irregularTime: "stride time more than 10 % from the leg's usual (a contact missed or mistimed)"
             case .contactNotHeld: "its first contact lies before a gap in the recording"
+            case .settling: "begun in the settle period after the stage change (the belt still changing grade)"
             }
         }
     }

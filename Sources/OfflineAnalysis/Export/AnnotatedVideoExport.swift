@@ -11,14 +11,14 @@ public import SessionStore
 /// the review screen and the CSV export, so the video shows exactly the numbers the tables hold.
 public enum AnnotatedVideoExport {
     /// Which angle is written beside which marker.
-    static func labels(_ view: CameraView) -> [(marker: Int, angle: AngleKind)] {
+    static func labels(_ view: CameraView) -> [(marker: Int, angle: AngleKind, name: String)] {
         switch view {
         case .side:
-            [(SideMarker.sho.rawValue, .trunkLean), (SideMarker.gt.rawValue, .hipFlexion),
-             (SideMarker.kne.rawValue, .kneeFlexion), (SideMarker.ank.rawValue, .ankleDorsiflexion)]
+            [(SideMarker.sho.rawValue, .trunkLean, "TRUNK"), (SideMarker.gt.rawValue, .hipFlexion, "HIP"),
+             (SideMarker.kne.rawValue, .kneeFlexion, "KNEE"), (SideMarker.ank.rawValue, .ankleDorsiflexion, "ANKLE")]
         case .rear:
-            [(RearMarker.lthi.rawValue, .hipAdductionLeft), (RearMarker.rthi.rawValue, .hipAdductionRight),
-             (RearMarker.lkne.rawValue, .kneeFrontalLeft), (RearMarker.rkne.rawValue, .kneeFrontalRight)]
+            [(RearMarker.lthi.rawValue, .hipAdductionLeft, "L ADD"), (RearMarker.rthi.rawValue, .hipAdductionRight, "R ADD"),
+             (RearMarker.lkne.rawValue, .kneeFrontalLeft, "L FPPA"), (RearMarker.rkne.rawValue, .kneeFrontalRight, "R FPPA")]
         }
     }
 
@@ -36,8 +36,10 @@ public enum AnnotatedVideoExport {
                                        comments: ["GAITLIVE_VIEW=\(view.rawValue)", "GAITLIVE_ANNOTATED=1"])
                 let writer = try Y4MWriter(creating: out.working + "/" + name, header: header)
                 let title = "\(stage.info.kind) \(view.rawValue)".uppercased()
+                let corrected = try CorrectedView(v, stageDirectory: session.directory + "/" + stage.info.directory,
+                                                  manifest: session.manifest, stage: stage.info)
                 for n in 0..<v.frameCount {
-                    let canvas = try annotate(v, frame: n, title: title)
+                    let canvas = try annotate(v, frame: n, title: title, corrected: corrected)
                     try writer.append(Frame(view: view, sequence: UInt32(truncatingIfNeeded: n), timestampNanoseconds: 0,
                                             luma: LumaImage(width: h.width, height: h.height, pixels: canvas.luma),
                                             chroma: ChromaPlanes(cb: canvas.cb, cr: canvas.cr)))
@@ -50,33 +52,51 @@ public enum AnnotatedVideoExport {
     }
 
     /// Frame `n` of `v` with its overlays.
-    public static func annotate(_ v: RecordedView, frame n: Int, title: String) throws -> PixelCanvas {
+    /// Frame `n` of `v` with its overlays: each angle value named ("KNEE 44.0°", "L ADD 13.0°",
+    /// "PELVIS R LOW 4.0°"), and `title` with the frame number and time at the top left unless
+    /// `caption` is false (a key frame draws its own where it is cropped).
+    public static func annotate(_ v: RecordedView, frame n: Int, title: String, corrected: CorrectedView? = nil,
+                                caption: Bool = true) throws -> PixelCanvas {
+        try annotated(v, frame: n, title: title, corrected: corrected, caption: caption).canvas
+    }
+
+    /// `annotate`, with the boxes the value labels were drawn in (x, y, width, height), so a
+    /// crop can keep them whole.
+    public static func annotated(_ v: RecordedView, frame n: Int, title: String, corrected: CorrectedView? = nil,
+                                 caption: Bool = true) throws -> (canvas: PixelCanvas, labels: [(x: Int, y: Int, w: Int, h: Int)]) {
+        var boxes: [(x: Int, y: Int, w: Int, h: Int)] = []
         let picture = try v.video.frame(at: n, view: v.view, sequence: 0, timestampNanoseconds: 0)
         var c = PixelCanvas(width: picture.luma.width, height: picture.luma.height, luma: picture.luma.pixels,
                             cb: picture.chroma?.cb, cr: picture.chroma?.cr)
-        let (markers, _) = try v.readMarkers(at: n)
-        let angles = try v.readAngles(at: n)
+        let (stored, _) = try v.readMarkers(at: n)
+        let markers = corrected?.markers(stored, frame: n) ?? stored
+        let storedAngles = try v.readAngles(at: n)
+        let angles = corrected?.angles(storedAngles, frame: n) ?? storedAngles
         let entry = try v.indexEntry(at: n)
         let scale = c.width >= 480 ? 2 : 1
-        c.text("\(title) \(n + 1) \(number(entry.seconds, 3))S", x: 2 * scale, y: 2 * scale, scale: scale)
+        if caption { c.text("\(title) \(n + 1) \(number(entry.seconds, 3))S", x: 2 * scale, y: 2 * scale, scale: scale) }
         let set = MarkerSet.standard(for: v.view)
         // Segments first, so the angle labels (on their dark boxes) stay readable over them.
         for seg in set.segments {
             guard let a = markers[seg.from]?.position, let b = markers[seg.to]?.position else { continue }
             c.line(from: (a.x, a.y), to: (b.x, b.y), thickness: scale, .segment)
         }
-        for (m, kind) in labels(v.view) {
+        for (m, kind, name) in labels(v.view) {
             guard let p = markers[m]?.position, let value = angles[kind] else { continue }
-            let text = number(value, 1) + "°"
+            let text = name + " " + number(value, 1) + "°"
             // From behind, the left leg is on the image's left: its labels go outside, to the left.
             let outward = v.view == .rear && (kind == .hipAdductionLeft || kind == .kneeFrontalLeft)
             let x = outward ? Int(p.x) - 6 * scale - (text.count * 6 + 1) * scale : Int(p.x) + 6 * scale
-            c.text(text, x: x, y: Int(p.y) - 4 * scale, scale: scale)
+            let w = c.text(text, x: x, y: Int(p.y) - 4 * scale, scale: scale)
+            boxes.append((x - scale, Int(p.y) - 5 * scale, w + scale, 9 * scale))
         }
         if v.view == .rear, let value = angles[.pelvicObliquity],
            let l = markers[RearMarker.lpsi.rawValue]?.position, let r = markers[RearMarker.rpsi.rawValue]?.position {
-            c.text(number(value, 1) + "°", x: Int((l.x + r.x) / 2) - 12 * scale, y: Int(min(l.y, r.y)) - 14 * scale,
-                   scale: scale)
+            // Obliquity + is the right side lower (docs/angles.md).
+            let text = "PELVIS " + (abs(value) < 0.05 ? "LEVEL" : (value > 0 ? "R LOW " : "L LOW ") + number(abs(value), 1) + "°")
+            let x = Int((l.x + r.x) / 2) - text.count * 3 * scale, y = Int(min(l.y, r.y)) - 14 * scale
+            let w = c.text(text, x: x, y: y, scale: scale)
+            boxes.append((x - scale, y - scale, w + scale, 9 * scale))
         }
         for m in markers {
             guard let m else { continue }
@@ -87,7 +107,7 @@ public enum AnnotatedVideoExport {
             }
             c.disc(x: m.position.x, y: m.position.y, radius: 2 + scale, colour)
         }
-        return c
+        return (c, boxes)
     }
 
     static func number(_ v: Double, _ decimals: Int) -> String {

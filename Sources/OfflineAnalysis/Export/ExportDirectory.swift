@@ -18,7 +18,7 @@ public final class ExportDirectory {
         if FileManager.default.fileExists(atPath: destination, isDirectory: &isDir) {
             let empty = isDir.boolValue && ((try? FileManager.default.contentsOfDirectory(atPath: destination))?.isEmpty ?? false)
             guard empty else {
-                throw SystemError("already exists; gaitlive never writes over existing files", path: destination, errno: EEXIST)
+                throw SystemError.problem("already exists; gaitlive never writes over existing files", path: destination, errno: EEXIST)
             }
         }
         working = destination + ".partial-\(getpid())"

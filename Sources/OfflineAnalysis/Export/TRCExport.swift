@@ -12,6 +12,7 @@ public import SessionStore
 /// Z is 0. Units are pixels (`px`), or centimetres (`cm`) when the session has a
 /// centimetres-per-pixel calibration and `centimetres` is asked for. A missing marker leaves its
 /// three fields empty. Time is the session clock of each frame; DataRate the measured frame rate.
+/// Markers corrected in review are exported as corrected (`CorrectedView`).
 public enum TRCExport {
     public static func write(_ session: RecordedSession, to out: ExportDirectory, centimetres: Bool) throws {
         let scale: Double
@@ -28,14 +29,16 @@ public enum TRCExport {
             for view in CameraView.allCases {
                 guard let v = stage.views[view], let camera = session.manifest.camera(view) else { continue }
                 let name = "\(stage.info.directory)_\(view.rawValue).trc"
+                let corrected = try CorrectedView(v, stageDirectory: session.directory + "/" + stage.info.directory,
+                                                  manifest: session.manifest, stage: stage.info)
                 try write(v, camera: camera, name: name, scale: scale, units: centimetres ? "cm" : "px",
-                          to: out.create(name))
+                          corrected: corrected, to: out.create(name))
             }
         }
     }
 
     static func write(_ v: RecordedView, camera: SessionManifest.Camera, name: String, scale: Double, units: String,
-                      to f: FileOutput) throws {
+                      corrected: CorrectedView? = nil, to f: FileOutput) throws {
         let labels = MarkerSet.standard(for: v.view).labels
         let rate = camera.measuredFps ?? camera.nominalFps
         let rateText = number(rate, 3)
@@ -49,7 +52,8 @@ public enum TRCExport {
         let height = Double(camera.height)
         try v.markerTable.forEachRow { r in
             guard r.frame < n else { return false }
-            let markers = try v.markers(of: r).markers
+            let stored = try v.markers(of: r).markers
+            let markers = corrected?.markers(stored, frame: r.frame) ?? stored
             let entry = try v.indexEntry(at: r.frame)
             var row = CSVRow()
             row.add(r.frame + 1)

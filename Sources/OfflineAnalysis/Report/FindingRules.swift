@@ -45,16 +45,32 @@ public struct FindingRules: Sendable {
         }
     }
 
+    /// "pelvic drop in left stance (right side drops)" / "knee flexion at contact L": the metric
+    /// with the side it belongs to, worded so whose stance and which side moves is plain.
+    static func who(_ m: StrideMetric, _ side: BodySide) -> String {
+        m == .pelvicDrop ? "\(name(m)) \(SideWording.long(m, side))" : "\(name(m)) \(side.letter)"
+    }
+
+    /// The other side as compared with: "in right stance (left side drops)" / "R".
+    static func other(_ m: StrideMetric, _ side: BodySide) -> String {
+        m == .pelvicDrop ? SideWording.long(m, side) : side.letter
+    }
+
     public func evaluate(_ stages: [StageInput]) -> [Finding] {
         var out: [Finding] = []
-        for st in stages { out += evaluate(stage: st) }
+        var lastFlat: StageInput?
+        for st in stages {
+            if st.isLevel { lastFlat = st }
+            out += evaluate(stage: st, flat: st.isLevel ? nil : lastFlat ?? stages.first(where: \.isLevel))
+        }
         out += inclineChanges(stages)
         return out
     }
 
     // MARK: - one stage
 
-    func evaluate(stage st: StageInput) -> [Finding] {
+    /// The findings of one stage; `flat` is the level stage an incline stage is compared with.
+    func evaluate(stage st: StageInput, flat: StageInput? = nil) -> [Finding] {
         let name = st.info.directory
         var refs = referenceEvidence(st)
         var lr = leftRightEvidence(st)
@@ -83,7 +99,7 @@ public struct FindingRules: Sendable {
                     ev.append(Evidence(rule: .context, metric: .hipAdduction, side: side, stage: name,
                                        value: side == .left ? l.mean : r.mean, comparedWith: side == .left ? r.mean : l.mean,
                                        strides: side == .left ? l.count : r.count, otherStrides: side == .left ? r.count : l.count,
-                                       text: "hip adduction in stance L \(ReportNumber.value(l.mean, .hipAdduction)) vs R "
+                                       text: "hip adduction in left stance \(ReportNumber.value(l.mean, .hipAdduction)) vs in right stance "
                                            + "\(ReportNumber.value(r.mean, .hipAdduction)) (about 13 deg healthy; no 2D SDD, not judged)",
                                        sources: [.bramah2018]))
                 }
@@ -110,9 +126,11 @@ public struct FindingRules: Sendable {
                         + "\(ReportNumber.value(v, metric)) at its peak", metric, ev)
             }
 
-            // Over-striding (level running only: its thresholds come from level running).
-            if st.isLevel, let ev = overstridingEvidence(st, side) {
-                var all = ev
+            // Over-striding: judged on every stage. Its thresholds come from level running and the
+            // grade itself moves the signs, so on an incline it is a finding when the flat stage
+            // over-strides too and the incline lands the heel further ahead still.
+            if let ev = overstridingEvidence(st, side), let worse = inclineOverstriding(st, flat: flat, side) {
+                var all = ev + worse
                 if let knee = takeRef(.kneeFlexionAtContact, side),
                    !ev.contains(where: { $0.rule == .sign && $0.metric == knee.metric }) {
                     all.append(Evidence(rule: .context, metric: .kneeFlexionAtContact, side: side, stage: name, value: knee.value,
@@ -121,8 +139,10 @@ public struct FindingRules: Sendable {
                 }
                 let metric: StrideMetric = st.mean(.overstride, side) != nil ? .overstride : .tibiaAngleAtContact
                 let v = st.mean(metric, side)?.mean ?? 0
-                finding(.overstriding, side, "Over-striding (\(side.rawValue) leg): the heel lands "
-                        + "\(ReportNumber.value(v, metric)) ahead of the hip", metric, all)
+                let flatValue = st.isLevel ? nil : flat?.mean(metric, side)?.mean
+                finding(.overstriding, side, "Over-striding (\(side.rawValue) leg)" + (st.isLevel ? "" : " on the incline")
+                        + ": the heel lands \(ReportNumber.value(v, metric)) ahead of the hip"
+                        + (flatValue.map { " (flat: \(ReportNumber.value($0, metric)))" } ?? ""), metric, all)
             }
         }
 
@@ -160,7 +180,7 @@ public struct FindingRules: Sendable {
                 let ref = ReferenceValues.of(m)
                 guard let (v, n) = st.mean(m, side), let excess = ref.excess(v), let limits = ref.limits else { continue }
                 let limit = excess < 0 ? limits.low! : limits.high!
-                let text = "\(FindingRules.name(m)) \(side.letter) \(ReportNumber.value(v, m)) (\(n) strides), "
+                let text = "\(FindingRules.who(m, side)) \(ReportNumber.value(v, m)) (\(n) strides), "
                     + (excess < 0 ? "below " : "above ") + ReportNumber.value(limit, m) + ": " + ref.rule
                 out[side, default: [:]][m] = Evidence(rule: .reference, metric: m, side: side, stage: st.info.directory, value: v,
                                                       comparedWith: limit, strides: n, text: text, sources: ref.sources)
@@ -178,13 +198,28 @@ public struct FindingRules: Sendable {
             let higher: BodySide = l > r ? .left : .right
             let side = FindingRules.higherIsConcern(m) ? higher : higher.opposite
             let (mine, theirs, n, on) = side == .left ? (l, r, nl, nr) : (r, l, nr, nl)
-            let text = "\(FindingRules.name(m)) \(side.letter) \(ReportNumber.value(mine, m)) (\(n) strides) vs "
-                + "\(side.opposite.letter) \(ReportNumber.value(theirs, m)) (\(on)): difference "
+            let text = "\(FindingRules.who(m, side)) \(ReportNumber.value(mine, m)) (\(n) strides) vs "
+                + "\(FindingRules.other(m, side.opposite)) \(ReportNumber.value(theirs, m)) (\(on)): difference "
                 + "\(ReportNumber.plain(abs(l - r), m)) > SDD \(ReportNumber.plain(sdd.value, m)) (\(sdd.reported))"
             out[m] = Evidence(rule: .leftRight, metric: m, side: side, stage: st.info.directory, value: mine, comparedWith: theirs,
                               threshold: sdd.value, strides: n, otherStrides: on, text: text, sources: sdd.sources)
         }
         return out
+    }
+
+    /// On a level stage, no extra condition (an empty list). On an incline: the flat stage's
+    /// over-striding for the same leg and the heel landing further ahead than on flat, as
+    /// evidence; nil when either is missing (the grade alone moves the signs).
+    func inclineOverstriding(_ st: StageInput, flat: StageInput?, _ side: BodySide) -> [Evidence]? {
+        if st.isLevel { return [] }
+        guard let flat, overstridingEvidence(flat, side) != nil else { return nil }
+        let metric: StrideMetric = st.mean(.overstride, side) != nil && flat.mean(.overstride, side) != nil
+            ? .overstride : .tibiaAngleAtContact
+        guard let (v, n) = st.mean(metric, side), let (f, fn) = flat.mean(metric, side), v > f else { return nil }
+        let text = "\(FindingRules.who(metric, side)) \(ReportNumber.value(v, metric)) (\(n) strides) on \(st.info.directory) "
+            + "vs \(ReportNumber.value(f, metric)) (\(fn)) on \(flat.info.directory): over-striding on flat, and further on the incline"
+        return [Evidence(rule: .stageChange, metric: metric, side: side, stage: st.info.directory, value: v, comparedWith: f,
+                         strides: n, otherStrides: fn, text: text, sources: [.wille2014, .souza2016])]
     }
 
     /// Over-striding's signs for one leg, when at least `required` of them are present.
@@ -223,9 +258,9 @@ public struct FindingRules: Sendable {
                 let side = FindingRules.higherIsConcern(m) ? higher : higher.opposite
                 let (mine, theirs) = side == .left ? (dl, dr) : (dr, dl)
                 let (before, after) = side == .left ? (fl.mean, il.mean) : (fr.mean, ir.mean)
-                let text = "\(FindingRules.name(m)) \(side.letter) \(ReportNumber.value(before, m)) on \(flat.info.directory) -> "
+                let text = "\(FindingRules.who(m, side)) \(ReportNumber.value(before, m)) on \(flat.info.directory) -> "
                     + "\(ReportNumber.value(after, m)) on \(st.info.directory) (\(ReportNumber.signed(mine, m))) while "
-                    + "\(side.opposite.letter) changes \(ReportNumber.signed(theirs, m)): difference "
+                    + "\(FindingRules.other(m, side.opposite)) changes \(ReportNumber.signed(theirs, m)): difference "
                     + "\(ReportNumber.plain(abs(dl - dr), m)) > SDD \(ReportNumber.plain(sdd.value, m))"
                 let n = side == .left ? il.count : ir.count
                 let e = Evidence(rule: .stageChange, metric: m, side: side, stage: st.info.directory, value: mine, comparedWith: theirs,

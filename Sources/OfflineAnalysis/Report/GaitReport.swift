@@ -45,6 +45,8 @@ public struct GaitReport: Sendable {
     public var recommendations: [Recommendation]
     /// Caveats a reader must know: too few strides, values left out, missing tables.
     public var notes: [String]
+    /// The clinician's notes made in the session (live `m`, review `a`), in time order.
+    public var sessionNotes: [SessionNote] = []
     /// The exercise library file used (nil: the built-in one).
     public var libraryPath: String?
     /// ISO 8601 UTC time the report was made.
@@ -59,37 +61,21 @@ public struct GaitReport: Sendable {
         let manifest = session.manifest
         var stages: [Stage] = []
         var notes: [String] = []
+        var correctedViews: [[CameraView: CorrectedView]] = []
         for recorded in session.stages {
-            let stageDir = session.directory + "/" + recorded.info.directory
-            var corrections: [CameraView: MarkerCorrections] = [:]
-            for view in recorded.views.keys {
-                if let c = try? MarkerCorrections(stageDirectory: stageDir, view: view), !c.isEmpty { corrections[view] = c }
-            }
-            // The stored markers through the one analysis path, once per view: the strides left
-            // out (and why) for the notes, and the strides when they must be measured again.
-            let analyses = recorded.views.mapValues { rv in
-                RecordedAnalysis(view: rv, corrections: corrections[rv.view], manifest: manifest, stage: recorded.info)
-            }
-            var records = try StrideFile.read(stageDirectory: stageDir)
+            let measured = try StageMeasurement(session: session, stage: recorded)
+            let (corrections, analyses, trust, fps, strides) = (measured.corrections, measured.analyses, measured.trust,
+                                                                measured.framesPerSecond, measured.strides)
             var source = "recorded"
-            if records == nil || !corrections.isEmpty {
-                // No table (an older session), or markers corrected since: measure again.
-                records = CameraView.allCases.compactMap { analyses[$0] }.flatMap(\.strides)
+            if measured.measuredAgain {
                 source = "measured again from the stored markers"
                 notes.append("\(recorded.info.directory): strides " + (corrections.isEmpty
                     ? "measured from the stored markers (the session has no strides table)"
                     : "measured again from the stored markers with the corrections made in review"))
             }
-            var trust: [CameraView: MarkerTrust] = [:]
-            var fps: [CameraView: Double] = [:]
-            for (view, rv) in recorded.views {
-                trust[view] = MarkerTrust(view: rv, corrections: corrections[view])
-                fps[view] = manifest.camera(view).map { $0.measuredFps ?? $0.nominalFps } ?? 120
-            }
-            let strides = StageStrides(records: records ?? [], trust: trust, framesPerSecond: fps)
             var stage = Stage(info: recorded.info, strides: strides, curves: [], keyFrames: [], strideSource: source)
+            correctedViews.append(measured.correctedViews(recorded))
             if options.curves { stage.curves = curves(recorded, strides: strides, trust: trust, fps: fps, manifest: manifest) }
-            if options.keyFrames { stage.keyFrames = keyFrames(recorded, strides: strides, manifest: manifest) }
             notes += stageNotes(stage, markerSide: manifest.camera(.side)?.markerSide ?? .right)
             for view in CameraView.allCases {
                 guard let analysis = analyses[view] else { continue }
@@ -104,6 +90,14 @@ public struct GaitReport: Sendable {
             if chosen.isEmpty { throw ObservationError(stage: o.stage ?? "", known: stages.map(\.info.directory)) }
             for s in chosen { findings.append(.observation(o.kind, side: o.side, stage: s.input)) }
         }
+        if options.keyFrames {
+            // The pictures where each finding shows (after the findings are known).
+            for (i, recorded) in session.stages.enumerated() {
+                let mine = findings.filter { $0.stage == recorded.info.directory }
+                stages[i].keyFrames = keyFrames(recorded, strides: stages[i].strides, manifest: manifest, findings: mine,
+                                                corrected: correctedViews[i])
+            }
+        }
         let cadence = stages.first(where: \.input.isLevel).flatMap { s -> Double? in
             let means = BodySide.allCases.compactMap { s.strides.summary(.cadence, $0)?.provisionalMean }
             return means.isEmpty ? nil : means.reduce(0, +) / Double(means.count)
@@ -117,9 +111,12 @@ public struct GaitReport: Sendable {
             notes.append("no standing calibration: ankle dorsiflexion and foot angle are measured from the markers as placed "
                          + "(marker placement shifts them by a few degrees); left/right and flat/incline comparisons are unaffected")
         }
-        return GaitReport(directory: session.directory, manifest: manifest, stages: stages, findings: findings,
-                          recommendations: recommendations, notes: notes, libraryPath: libraryPath,
-                          generated: ISO8601DateFormatter().string(from: now))
+        var report = GaitReport(directory: session.directory, manifest: manifest, stages: stages, findings: findings,
+                                recommendations: recommendations, notes: notes, libraryPath: libraryPath,
+                                generated: ISO8601DateFormatter().string(from: now))
+        report.sessionNotes = manifest.notes.map { SessionNote($0, stages: manifest.stages) }
+            .sorted { ($0.seconds ?? -.infinity) < ($1.seconds ?? -.infinity) }
+        return report
     }
 
     /// An observation names a stage the session does not have.
@@ -161,6 +158,13 @@ public struct GaitReport: Sendable {
                              + "left out (a marker the tracker was unsure of: predicted, low confidence or missing)")
             }
         }
+        if let settle = s.strides.settle {
+            let n = s.strides.settling
+            notes.append("\(name): settle period \(ReportNumber.format(settle.seconds, decimals: 0)) s after the stage change "
+                         + "(the belt changing grade at \(ReportNumber.format(SettlePeriod.gradePercentPerSecond, decimals: 0)) % per second, "
+                         + "then \(ReportNumber.format(SettlePeriod.runnerSeconds, decimals: 0)) s for the runner): "
+                         + "\(n) stride\(n == 1 ? "" : "s") begun in it left out (\(LeftOutStride.Reason.settling.rawValue))")
+        }
         if s.strides.partial + s.strides.implausible > 0 {
             notes.append("\(name): \(s.strides.partial) stride\(s.strides.partial == 1 ? "" : "s") crossing the stage's start or end "
                          + "and \(s.strides.implausible) with an implausible duration (a missed or extra contact) left out")
@@ -188,31 +192,46 @@ public struct GaitReport: Sendable {
         return out
     }
 
-    /// Side and rear pictures at contact, midstance and toe-off of the camera-side leg's stride
-    /// nearest the middle of the stage.
-    static func keyFrames(_ recorded: RecordedSession.Stage, strides: StageStrides, manifest: SessionManifest) -> [KeyFrame] {
+    /// The pictures of one stage: where each finding shows (`KeyFrameChoice.forFindings`: both
+    /// legs at the event for a rear-camera finding, the filmed leg with the rear view at the same
+    /// instant for a side-camera one), or, with no finding, the camera-side leg's typical stride at
+    /// contact, midstance and toe-off. Each picture is of the stride nearest the middle of the
+    /// stage that has the event.
+    static func keyFrames(_ recorded: RecordedSession.Stage, strides: StageStrides, manifest: SessionManifest,
+                          findings: [Finding] = [], corrected: [CameraView: CorrectedView] = [:]) -> [KeyFrame] {
         let markerSide = manifest.camera(.side)?.markerSide ?? .right
-        guard let side = recorded.views[.side] else { return [] }
-        let candidates = (strides.strides[.side] ?? []).filter {
-            $0.side == markerSide && $0.contactFrame != nil && $0.midstanceFrame != nil && $0.toeOffFrame != nil
-        }
-        guard !candidates.isEmpty else { return [] }
-        let middle = candidates[candidates.count / 2]
+        var choices = KeyFrameChoice.forFindings(findings, markerSide: markerSide)
+        if choices.isEmpty { choices = KeyFrameChoice.typical(markerSide: markerSide) }
         var out: [KeyFrame] = []
-        let events: [(GaitEvent.Kind, Int?)] = [(.initialContact, middle.contactFrame), (.midstance, middle.midstanceFrame),
-                                                 (.toeOff, middle.toeOffFrame)]
-        for (kind, frame) in events {
-            guard let n = frame, n < side.frameCount else { continue }
-            let title = "\(recorded.info.kind) \(kind.rawValue)".uppercased()
-            if let k = try? KeyFrame.render(side, frame: n, stage: recorded.info.directory, event: kind, side: markerSide, title: title) {
+        let stage = recorded.info.directory
+        func eventCode(_ k: GaitEvent.Kind) -> String { k.rawValue }
+        for c in choices {
+            guard let rv = recorded.views[c.view] else { continue }
+            let candidates = (strides.strides[c.view] ?? []).filter { $0.side == c.side && frame(of: $0, c.event) != nil }
+            guard !candidates.isEmpty, let n = frame(of: candidates[candidates.count / 2], c.event), n < rv.frameCount else { continue }
+            let title = "\(recorded.info.kind) \(c.view.rawValue) \(c.side.letter) \(eventCode(c.event))".uppercased()
+            if let k = try? KeyFrame.render(rv, frame: n, stage: stage, event: c.event, side: c.side, title: title,
+                                            corrected: corrected[c.view], shows: c.shows) {
                 out.append(k)
             }
-            if let rear = recorded.views[.rear], n < side.frameCount,
-               let r = rear.nearestFrame(toTimestamp: side.timestamps[n]),
-               let k = try? KeyFrame.render(rear, frame: r, stage: recorded.info.directory, event: kind, side: markerSide, title: title) {
-                out.append(k)
+            // A side-view picture comes with the rear view at the same instant (both legs).
+            if c.view == .side, let rear = recorded.views[.rear], let r = rear.nearestFrame(toTimestamp: rv.timestamps[n]) {
+                let rt = "\(recorded.info.kind) rear at \(c.side.letter) \(eventCode(c.event))".uppercased()
+                if let k = try? KeyFrame.render(rear, frame: r, stage: stage, event: c.event, side: c.side, title: rt,
+                                                corrected: corrected[.rear], shows: c.shows) {
+                    out.append(k)
+                }
             }
         }
         return out
+    }
+
+    /// The recorded frame of `event` in `stride`.
+    static func frame(of stride: StrideRecord, _ event: GaitEvent.Kind) -> Int? {
+        switch event {
+        case .initialContact: stride.contactFrame
+        case .midstance: stride.midstanceFrame
+        case .toeOff: stride.toeOffFrame
+        }
     }
 }

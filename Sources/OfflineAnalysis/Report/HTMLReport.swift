@@ -55,7 +55,7 @@ public enum HTMLReport {
         for s in r.stages {
             o += "<h3>\(e(MarkdownReport.stageTitle(s)))</h3><table><thead><tr><th>metric</th><th>left</th><th>right</th>"
             o += "<th>L-R</th><th>reference</th><th>source</th></tr></thead><tbody>"
-            for row in ReportTable(s, findings: r.findings, markerSide: r.markerSide).rows {
+            for row in ReportTable(s, findings: r.findings, markerSide: r.markerSide, legLengthCm: r.manifest.athlete.legLengthCm).rows {
                 o += "<tr\(row.flagged ? " class=\"flag\"" : "")><td>\(e(row.label))</td><td>\(e(row.left))</td><td>\(e(row.right))</td>"
                 o += "<td>\(e(row.leftMinusRight))</td><td>\(e(row.reference))</td><td>\(e(row.sources))</td></tr>"
             }
@@ -70,11 +70,15 @@ public enum HTMLReport {
             o += "<th>metric</th><th>side</th><th>flat</th><th>incline</th><th>change</th><th>SDD</th></tr></thead><tbody>"
             for c in changes {
                 guard let m = StrideMetric(column: c.metric) else { continue }
-                o += "<tr><td>\(e("\(m.title) (\(m.unit.rawValue))"))</td><td>\(c.side.letter)</td><td>\(ReportNumber.plain(c.from, m))</td>"
+                o += "<tr><td>\(e("\(m.title) (\(m.unit.rawValue))"))</td><td>\(e(SideWording.short(m, c.side)))</td><td>\(ReportNumber.plain(c.from, m))</td>"
                 o += "<td>\(ReportNumber.plain(c.to, m))</td><td>\(e(ReportNumber.signed(c.change, m)))\(c.beyondSDD ? " (beyond SDD)" : "")</td>"
                 o += "<td>\(c.sdd.map { ReportNumber.plain($0, m) } ?? "-")</td></tr>"
             }
             o += "</tbody></table></section>\n"
+        }
+        if !r.sessionNotes.isEmpty {
+            o += "<section id=\"session-notes\"><h2>Clinician's notes</h2><ul>"
+            o += r.sessionNotes.map { "<li><b>\(e($0.when))</b>: \(e($0.text))</li>" }.joined() + "</ul></section>\n"
         }
         if !r.notes.isEmpty {
             o += "<section id=\"notes\"><h2>Notes</h2><ul>" + r.notes.map { "<li>\(e($0))</li>" }.joined() + "</ul></section>\n"
@@ -141,13 +145,17 @@ public enum HTMLReport {
     static func keyFrames(_ r: GaitReport) -> String {
         let frames = r.stages.flatMap(\.keyFrames)
         guard !frames.isEmpty else { return "" }
-        var o = "<section id=\"keyframes\"><h2>Key frames</h2><p>One typical stride of the \(e(r.markerSide.rawValue)) leg per "
-        o += "stage, at initial contact, midstance and toe-off; the rear view at the same instant. Markers: green detected, "
-        o += "yellow predicted, blue placed by hand.</p>"
+        var o = "<section id=\"keyframes\"><h2>Key frames</h2><p>Per stage, each finding at the event where it shows: "
+        o += "both legs from behind for a rear-camera finding (a left-stance pelvic drop at left and at right midstance), the "
+        o += "\(e(r.markerSide.rawValue)) leg from the side with the rear view at the same instant for a side-camera one; a stage "
+        o += "without findings shows a typical stride at initial contact, midstance and toe-off. Values: TRUNK, HIP, KNEE, ANKLE "
+        o += "(side); L/R ADD hip adduction, L/R FPPA knee frontal projection, PELVIS which side is low (rear). Markers: green "
+        o += "detected, yellow predicted, blue placed by hand.</p>"
         for s in r.stages where !s.keyFrames.isEmpty {
             o += "<h3>\(e(MarkdownReport.stageTitle(s)))</h3><div class=\"frames\">"
             for k in s.keyFrames {
-                let label = "\(s.info.directory), \(k.view.rawValue) view, \(eventName(k.event)) of the \(k.side.rawValue) leg, "
+                let label = (k.shows.map { "\($0): " } ?? "")
+                    + "\(s.info.directory), \(k.view.rawValue) view, \(eventName(k.event)) of the \(k.side.rawValue) leg, "
                     + "frame \(k.frame + 1), \(ReportNumber.format(k.seconds, decimals: 3)) s"
                 o += "<figure><img src=\"\(k.dataURI)\" width=\"\(k.width)\" height=\"\(k.height)\" alt=\"\(e(label))\"/>"
                 o += "<figcaption>\(e(label))</figcaption></figure>"

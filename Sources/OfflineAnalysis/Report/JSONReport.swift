@@ -22,6 +22,7 @@ public enum JSONReport {
         var references: [Reference]
         var sources: [Source]
         var notes: [String]
+        var sessionNotes: [SessionNote]
         var exerciseLibrary: String?
     }
 
@@ -41,6 +42,8 @@ public enum JSONReport {
         var minimumSteps = MetricSummary.minimumSteps
         var minimumConfidence = MarkerTrust.minimumConfidence
         var strideDurationTolerance = StageStrides.durationTolerance
+        var settleGradePercentPerSecond = SettlePeriod.gradePercentPerSecond
+        var settleRunnerSeconds = SettlePeriod.runnerSeconds
         var overstriding: Overstriding
     }
 
@@ -59,6 +62,7 @@ public enum JSONReport {
         var durationSeconds: Double?
         var strideSource: String
         var stridesLeftOut: LeftOut
+        var settle: Settle?
         var sides: [String: Side]
         var leftMinusRight: [String: Double]
         var curves: [CycleCurve]
@@ -68,6 +72,13 @@ public enum JSONReport {
     struct LeftOut: Encodable {
         var crossingStageLimits: Int
         var implausibleDuration: Int
+        var settling: Int
+    }
+
+    struct Settle: Encodable {
+        var switchedSeconds: Double
+        var seconds: Double
+        var endSeconds: Double
     }
 
     struct Side: Encodable {
@@ -95,6 +106,7 @@ public enum JSONReport {
         var seconds: Double
         var width: Int
         var height: Int
+        var shows: String?
     }
 
     struct Reference: Encodable {
@@ -132,7 +144,7 @@ public enum JSONReport {
             stageChanges: StageChange.all(r.stages.map(\.input)),
             references: StrideMetric.allCases.map(reference),
             sources: LiteratureSource.allCases.sorted().map { Source(key: $0.key, citation: $0.citation) },
-            notes: r.notes, exerciseLibrary: r.libraryPath)
+            notes: r.notes, sessionNotes: r.sessionNotes, exerciseLibrary: r.libraryPath)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data = try encoder.encode(doc)
@@ -156,11 +168,13 @@ public enum JSONReport {
         }
         return Stage(directory: s.info.directory, kind: s.info.kind, inclinePercent: s.info.inclinePercent,
                      durationSeconds: s.info.durationSeconds, strideSource: s.strideSource,
-                     stridesLeftOut: LeftOut(crossingStageLimits: s.strides.partial, implausibleDuration: s.strides.implausible),
+                     stridesLeftOut: LeftOut(crossingStageLimits: s.strides.partial, implausibleDuration: s.strides.implausible,
+                                             settling: s.strides.settling),
+                     settle: s.strides.settle.map { Settle(switchedSeconds: $0.start, seconds: $0.seconds, endSeconds: $0.end) },
                      sides: sides, leftMinusRight: lr, curves: s.curves,
                      keyFrames: s.keyFrames.map {
                          KeyFrameInfo(view: $0.view, event: $0.event.rawValue, side: $0.side, frame: $0.frame, seconds: $0.seconds,
-                                      width: $0.width, height: $0.height)
+                                      width: $0.width, height: $0.height, shows: $0.shows)
                      })
     }
 

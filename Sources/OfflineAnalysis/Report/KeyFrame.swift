@@ -19,17 +19,34 @@ public struct KeyFrame: Sendable, Equatable {
     public var width: Int
     public var height: Int
     public var png: [UInt8]
+    /// What the picture is there to show ("pelvic drop in left stance (right side drops)"); nil
+    /// for the typical stride's pictures.
+    public var shows: String?
 
-    /// Renders frame `n` of `rv` with its overlays, cropped around the markers.
+    /// Renders frame `n` of `rv` with its overlays, cropped around the markers, with `title`
+    /// drawn inside the crop (widened to hold it) so it is never cut.
     public static func render(_ rv: RecordedView, frame n: Int, stage: String, event: GaitEvent.Kind, side: BodySide,
-                              title: String) throws -> KeyFrame {
-        let canvas = try AnnotatedVideoExport.annotate(rv, frame: n, title: title)
+                              title: String, corrected: CorrectedView? = nil, shows: String? = nil) throws -> KeyFrame {
+        var (canvas, labels) = try AnnotatedVideoExport.annotated(rv, frame: n, title: title, corrected: corrected, caption: false)
         let markers = rv.markers(at: n).compactMap { $0?.position }
-        let crop = cropRect(markers, width: canvas.width, height: canvas.height)
+        var crop = cropRect(markers, width: canvas.width, height: canvas.height)
+        // Keep every value label whole.
+        for b in labels {
+            let x0 = max(0, min(crop.x, b.x)), y0 = max(0, min(crop.y, b.y))
+            let x1 = min(canvas.width, max(crop.x + crop.w, b.x + b.w)), y1 = min(canvas.height, max(crop.y + crop.h, b.y + b.h))
+            crop = (x0, y0, x1 - x0, y1 - y0)
+        }
+        let scale = canvas.width >= 480 ? 2 : 1
+        let needed = (title.count * 6 + 4) * scale
+        if crop.w < needed {
+            let x0 = max(0, min(crop.x - (needed - crop.w) / 2, canvas.width - needed))
+            crop = (x0, crop.y, min(needed, canvas.width - x0), crop.h)
+        }
+        _ = canvas.text(title, x: crop.x + 2 * scale, y: crop.y + 2 * scale, scale: scale)
         let rgb = rgbCrop(canvas, crop)
         return KeyFrame(stage: stage, view: rv.view, event: event, side: side, frame: n,
                         seconds: (try? rv.indexEntry(at: n).seconds) ?? 0, width: crop.w, height: crop.h,
-                        png: PNGEncoder.encode(width: crop.w, height: crop.h, rgb: rgb))
+                        png: PNGEncoder.encode(width: crop.w, height: crop.h, rgb: rgb), shows: shows)
     }
 
     /// The markers' bounding box with a margin (a quarter of its larger side, at least 24 px),

@@ -37,7 +37,7 @@ public enum MarkdownReport {
         for s in r.stages {
             o += "### \(stageTitle(s))\n\n"
             o += "| metric | left | right | L-R | reference | source |\n|---|---|---|---|---|---|\n"
-            for row in ReportTable(s, findings: r.findings, markerSide: r.markerSide).rows {
+            for row in ReportTable(s, findings: r.findings, markerSide: r.markerSide, legLengthCm: r.manifest.athlete.legLengthCm).rows {
                 o += "| \(row.label)\(row.flagged ? " \\*" : "") | \(row.left) | \(row.right) | \(row.leftMinusRight) | "
                 o += "\(row.reference) | \(row.sources) |\n"
             }
@@ -52,13 +52,17 @@ public enum MarkdownReport {
             o += "| metric | side | flat | incline | change | SDD |\n|---|---|---|---|---|---|\n"
             for c in changes {
                 guard let m = StrideMetric(column: c.metric) else { continue }
-                o += "| \(m.title) (\(m.unit.rawValue)) | \(c.side.letter) | \(ReportNumber.plain(c.from, m)) | "
+                o += "| \(m.title) (\(m.unit.rawValue)) | \(SideWording.short(m, c.side)) | \(ReportNumber.plain(c.from, m)) | "
                 o += "\(ReportNumber.plain(c.to, m)) | \(ReportNumber.signed(c.change, m))\(c.beyondSDD ? " (beyond SDD)" : "") | "
                 o += "\(c.sdd.map { ReportNumber.plain($0, m) } ?? "-") |\n"
             }
             o += "\n"
         }
 
+        if !r.sessionNotes.isEmpty {
+            o += "## Clinician's notes\n\n"
+            o += r.sessionNotes.map { "- \($0.when): \($0.text)\n" }.joined() + "\n"
+        }
         if !r.notes.isEmpty {
             o += "## Notes\n\n" + r.notes.map { "- \($0)\n" }.joined() + "\n"
         }

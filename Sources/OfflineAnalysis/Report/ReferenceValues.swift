@@ -53,10 +53,10 @@ public enum ReferenceValues {
             ReferenceValue(metric: metric, text: "near vertical (0 deg) is the aim",
                            judgement: .notJudged(reason: "judged as a sign of over-striding"), sources: [.souza2016, .dingenen2018])
         case .footAngleAtContact:
-            ReferenceValue(metric: metric, text: "no cut-off; higher means more braking",
+            ReferenceValue(metric: metric, text: "higher means more braking (no published cut-off)",
                            judgement: .notJudged(reason: "judged as a sign of over-striding"), sources: [.souza2016, .wille2014])
         case .overstride:
-            ReferenceValue(metric: metric, text: "no cut-off; heel-to-centre-of-mass distance predicts braking",
+            ReferenceValue(metric: metric, text: "heel-to-centre-of-mass distance predicts braking (no published cut-off)",
                            judgement: .notJudged(reason: "judged as a sign of over-striding"), sources: [.wille2014, .souza2016])
         case .verticalOscillation:
             ReferenceValue(metric: metric, text: "about 6-10 cm (often quoted, unverified)",

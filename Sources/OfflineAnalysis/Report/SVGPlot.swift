@@ -100,15 +100,21 @@ public struct SVGPlot: Sendable {
             o += "<line x1=\"\(n(SVGPlot.left))\" x2=\"\(n(SVGPlot.right))\" y1=\"\(n(y(0)))\" y2=\"\(n(y(0)))\" class=\"zero\"/>"
         }
         // Bands, then lines.
+        // A band only over phase points with an SD: a gap (a phase not measured, such as the knee
+        // seen from behind in swing) breaks it, as it breaks the line, rather than bridging it.
         for s in series where s.band {
-            var upper: [String] = [], lower: [String] = []
+            var runs: [(upper: [String], lower: [String])] = [([], [])]
             for (i, p) in CycleCurveGrid.phases.enumerated() {
-                guard i < s.mean.count, let m = s.mean[i], let sd = s.standardDeviation[i] else { continue }
-                upper.append("\(n(x(p))),\(n(y(m + sd)))")
-                lower.append("\(n(x(p))),\(n(y(m - sd)))")
+                guard i < s.mean.count, let m = s.mean[i], i < s.standardDeviation.count, let sd = s.standardDeviation[i] else {
+                    if !runs[runs.count - 1].upper.isEmpty { runs.append(([], [])) }
+                    continue
+                }
+                runs[runs.count - 1].upper.append("\(n(x(p))),\(n(y(m + sd)))")
+                runs[runs.count - 1].lower.append("\(n(x(p))),\(n(y(m - sd)))")
             }
-            guard upper.count > 1 else { continue }
-            o += "<polygon points=\"\((upper + lower.reversed()).joined(separator: " "))\" fill=\"\(s.colour)\" class=\"band\"/>"
+            for r in runs where r.upper.count > 1 {
+                o += "<polygon points=\"\((r.upper + r.lower.reversed()).joined(separator: " "))\" fill=\"\(s.colour)\" class=\"band\"/>"
+            }
         }
         for s in series {
             if let to = s.toeOffPercent {

@@ -146,6 +146,14 @@ public struct OverlayPainter: Sendable {
             if (sc..<(sc + n)).contains(where: { used.contains(key($0, sr)) }) { continue }
             grid.put(text, column: sc, row: sr, foreground: fg, background: Palette.panel, attributes: [.bold])
             for x in sc..<(sc + n) { used.insert(key(x, sr)) }
+            if !utf8 {
+                // ASCII: the picture's ramp beside a label reads as part of it: a "." then the
+                // marker "O" after "LTHI -3" made "LTHI -3.O", read as -3.0. Blank cells frame it.
+                for x in [sc - 1, sc + n] where x >= minC && x <= maxC && !used.contains(key(x, sr)) {
+                    grid[x, sr] = Cell(" ", foreground: fg, background: Palette.panel)
+                    used.insert(key(x, sr))
+                }
+            }
             return
         }
     }

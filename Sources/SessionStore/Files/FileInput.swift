@@ -20,7 +20,7 @@ public final class FileInput: @unchecked Sendable {
         }
         if (st.st_mode & S_IFMT) == S_IFDIR {
             Glibc.close(fd)
-            throw SystemError("is a directory, not a file", path: path, errno: EISDIR)
+            throw SystemError.problem("is a directory, not a file", path: path, errno: EISDIR)
         }
         size = Int(st.st_size)
     }

@@ -57,9 +57,9 @@ public enum ManifestStore {
         let path = directory + "/" + SessionLayout.manifestName
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDir) else {
-            throw SystemError("no such directory", path: directory, errno: ENOENT)
+            throw SystemError.problem("no such directory", path: directory, errno: ENOENT)
         }
-        guard isDir.boolValue else { throw SystemError("not a directory", path: directory, errno: ENOTDIR) }
+        guard isDir.boolValue else { throw SystemError.problem("not a directory", path: directory, errno: ENOTDIR) }
         guard access(directory, R_OK | X_OK) == 0 else { throw SystemError.current("cannot read directory", path: directory) }
         guard FileManager.default.fileExists(atPath: path) else {
             throw ManifestError(path: directory, problem: "not a gaitlive session (no \(SessionLayout.manifestName))")

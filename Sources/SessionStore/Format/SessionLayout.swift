@@ -47,11 +47,11 @@ public enum SessionLayout {
         var isDir: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDir) {
             guard isDir.boolValue else {
-                throw SystemError("exists and is not a directory", path: path, errno: ENOTDIR)
+                throw SystemError.problem("exists and is not a directory", path: path, errno: ENOTDIR)
             }
             let contents = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
             guard allowExistingEmpty, contents.isEmpty else {
-                throw SystemError("already exists and is not empty; gaitlive never writes over a recording",
+                throw SystemError.problem("already exists and is not empty; gaitlive never writes over a recording",
                                   path: path, errno: EEXIST)
             }
             guard chmod(path, 0o700) == 0 else { throw .current("cannot set permissions", path: path) }

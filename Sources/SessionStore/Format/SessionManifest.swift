@@ -138,6 +138,11 @@ public struct SessionManifest: Codable, Sendable, Equatable {
         public var endSeconds: Double?
         public var views: [String: StageView]
         public var events: String
+        /// When the stage was switched to (`s`), seconds on the session clock; nil for the
+        /// session's first stage (and in sessions recorded before this field existed).
+        public var switchedSeconds: Double?
+        /// The grade of the stage before the switch, percent (nil with `switchedSeconds`).
+        public var previousInclinePercent: Double?
         public init(kind: String, directory: String, inclinePercent: Double, startSeconds: Double? = nil,
                     endSeconds: Double? = nil, views: [String: StageView] = [:], events: String) {
             self.kind = kind

@@ -1,3 +1,6 @@
+public import MarkerTracker
+import CaptureKit
+
 /// When each treadmill stage began and when recording was on, on the shared monotonic clock.
 ///
 /// Both cameras tag every frame by its own kernel timestamp against this timeline, so a stage
@@ -11,6 +14,8 @@ public struct SessionTimeline: Sendable {
         /// 1 for the first stage of this kind, 2 for the second, ...
         public var ordinal: Int
         public var startNanoseconds: UInt64
+        /// The grade of the stage before this one (nil for the first stage).
+        public var previousInclinePercent: Double?
         public var directory: String { SessionLayout.stageDirectory(kind: kind.rawValue, ordinal: ordinal) }
 
         public init(kind: StageKind, inclinePercent: Double, ordinal: Int, startNanoseconds: UInt64) {
@@ -36,7 +41,8 @@ public struct SessionTimeline: Sendable {
     @discardableResult
     public mutating func beginStage(_ kind: StageKind, inclinePercent: Double, at time: UInt64) -> Stage {
         let ordinal = stages.filter { $0.kind == kind }.count + 1
-        let s = Stage(kind: kind, inclinePercent: inclinePercent, ordinal: ordinal, startNanoseconds: time)
+        var s = Stage(kind: kind, inclinePercent: inclinePercent, ordinal: ordinal, startNanoseconds: time)
+        s.previousInclinePercent = currentStage.inclinePercent
         stages.append(s)
         return s
     }
@@ -50,6 +56,15 @@ public struct SessionTimeline: Sendable {
     }
 
     /// The stage index and recording state for a frame stamped `time`.
+    /// The settle period of stage `index` after its stage change (nil for the first stage), in
+    /// seconds from `clockOrigin`.
+    public func settlePeriod(_ index: Int, clockOrigin: UInt64) -> SettlePeriod? {
+        guard index > 0, index < stages.count else { return nil }
+        let s = stages[index]
+        return SettlePeriod(switchedAt: MonotonicClock.seconds(s.startNanoseconds, since: clockOrigin),
+                            fromPercent: s.previousInclinePercent ?? 0, toPercent: s.inclinePercent)
+    }
+
     public func tag(_ time: UInt64) -> (stage: Int, recording: Bool) {
         var s = 0
         for (i, st) in stages.enumerated() where st.startNanoseconds <= time { s = i }

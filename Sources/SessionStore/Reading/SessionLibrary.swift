@@ -26,9 +26,9 @@ public enum SessionLibrary {
         let fm = FileManager.default
         var isDir: ObjCBool = false
         guard fm.fileExists(atPath: root, isDirectory: &isDir) else {
-            throw SystemError("no such directory", path: root, errno: ENOENT)
+            throw SystemError.problem("no such directory", path: root, errno: ENOENT)
         }
-        guard isDir.boolValue else { throw SystemError("not a directory", path: root, errno: ENOTDIR) }
+        guard isDir.boolValue else { throw SystemError.problem("not a directory", path: root, errno: ENOTDIR) }
         guard access(root, R_OK | X_OK) == 0 else { throw SystemError.current("cannot read directory", path: root) }
         var dirs: [String] = []
         for a in (try? fm.contentsOfDirectory(atPath: root).sorted()) ?? [] where !a.hasPrefix(".") {

@@ -65,7 +65,7 @@ public final class SessionWriter {
         self.limit = limit
         try SessionLayout.createDirectory(directory, allowExistingEmpty: true)
         guard let lock = try SessionLock.acquire(directory) else {
-            throw SystemError("another gaitlive is recording into this directory", path: directory, errno: EBUSY)
+            throw SystemError.problem("another gaitlive is recording into this directory", path: directory, errno: EBUSY)
         }
         self.lock = lock
         try reserveSpace()
@@ -99,9 +99,15 @@ public final class SessionWriter {
         try events.write("view,side,event,frame,time_s\n")
         let strides = try FileOutput(creating: dir + "/" + SessionLayout.strides, limit: limit)
         try strides.write(StrideTable.header)
-        manifest.stages.append(SessionManifest.Stage(kind: stage.kind.rawValue, directory: stage.directory,
-                                                     inclinePercent: stage.inclinePercent,
-                                                     events: stage.directory + "/" + SessionLayout.events))
+        var entry = SessionManifest.Stage(kind: stage.kind.rawValue, directory: stage.directory,
+                                          inclinePercent: stage.inclinePercent,
+                                          events: stage.directory + "/" + SessionLayout.events)
+        if let previous = stage.previousInclinePercent {
+            // A stage switched to (`s`): when, and from which grade, for its settle period.
+            entry.switchedSeconds = seconds(stage.startNanoseconds)
+            entry.previousInclinePercent = previous
+        }
+        manifest.stages.append(entry)
         let s = StageFiles(timelineIndex: index, manifestIndex: manifest.stages.count - 1, events: events,
                            strides: strides)
         stages[index] = s

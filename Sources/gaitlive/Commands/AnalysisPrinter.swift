@@ -51,9 +51,12 @@ struct AnalysisPrinter {
             r.add(e.time, decimals: 6)
             out.write(r.finish())
         }
-        out.write("\n" + StrideTable.header)
+        // strides.csv's columns, with whose stance and which side moves named as in exports.
+        out.write("\n" + StrideTable.columns.map { TableExport.strideColumnNames[$0] ?? $0 }.joined(separator: ",") + "\n")
         for s in analysis.strides { out.write(StrideTable.row(s)) }
-        out.write("\nmetric,unit,side,count,mean,sd\n")
+        // `side` is the stance leg the stride belongs to; `moving_side` the side that moves (the
+        // other one for pelvic drop: left stance, right side drops).
+        out.write("\nmetric,unit,side,count,mean,sd,moving_side\n")
         for row in summaryRows() {
             var r = CSVRow()
             r.add(row.metric.column)
@@ -62,6 +65,7 @@ struct AnalysisPrinter {
             r.add(row.count)
             r.add(row.mean, decimals: 2)
             r.add(row.sd, decimals: 2)
+            r.add(SideWording.movingSide(row.metric, stance: row.side).rawValue)
             out.write(r.finish())
         }
         out.write("\nleft_out,side,contact_frame,next_contact_frame,next_contact_time_s,why\n")
@@ -178,6 +182,8 @@ struct AnalysisPrinter {
         var count: Int
         var mean: Double?
         var sd: Double?
+        /// The side that moves (pelvic drop: the other side, which drops).
+        var movingSide: String
     }
 
     static func round(_ v: Double, _ decimals: Int) -> Double {
@@ -216,7 +222,8 @@ struct AnalysisPrinter {
         }
         let summary = summaryRows().map {
             SummaryJSON(metric: $0.metric.column, unit: $0.metric.unit.rawValue, side: $0.side.rawValue, count: $0.count,
-                        mean: $0.mean.map { Self.round($0, 2) }, sd: $0.sd.map { Self.round($0, 2) })
+                        mean: $0.mean.map { Self.round($0, 2) }, sd: $0.sd.map { Self.round($0, 2) },
+                        movingSide: SideWording.movingSide($0.metric, stance: $0.side).rawValue)
         }
         let doc = Document(file: source, view: analysis.view.rawValue, width: header.width, height: header.height,
                            framesPerSecond: analysis.framesPerSecond, frameCount: analysis.frames.count,

@@ -35,6 +35,10 @@ struct DemoCommand: ParsableCommand {
     @Flag(name: .long, inversion: .prefixedNo, help: "Headless: record an incline stage after the flat one.")
     var inclineStage = true
 
+    @Flag(name: .long, help: ArgumentHelp("Headless: keep recording through the settle period after the stage switch "
+                                          + "(its strides are left out of the means as settling) instead of pausing for it."))
+    var recordSettle = false
+
     @Flag(name: .long, help: "Headless: pace the cameras in real time instead of as fast as possible.")
     var realtime = false
 
@@ -128,13 +132,22 @@ struct DemoCommand: ParsableCommand {
         let fps = simulation.fps
         let perStage = Int((duration * fps).rounded())
         let stages = inclineStage ? 2 : 1
+        // The belt takes the settle period to reach the incline: the run waits it out, not
+        // recording (or records it with --record-settle), then records --duration of the incline.
+        let settle = stages == 2 && !recordSettle
+            ? Int((SettlePeriod.seconds(fromPercent: 0, toPercent: simulation.incline) * fps).rounded()) : 0
         let origin: UInt64 = realtime ? MonotonicClock.now() + 200_000_000 : 1_000_000_000
         let (session, _) = try makeSession(directory: directory, origin: origin,
                                            pacing: realtime ? .realtime : .unpaced,
-                                           frameLimit: perStage * stages, lossless: !realtime)
+                                           frameLimit: perStage * stages + settle, lossless: !realtime)
+        func at(_ frames: Int) -> UInt64 { origin + UInt64((Double(frames) / fps * 1e9).rounded()) }
         session.setRecording(true, at: origin)
         if stages == 2 {
-            session.nextStage(at: origin + UInt64((Double(perStage) / fps * 1e9).rounded()))
+            session.nextStage(at: at(perStage))
+            if settle > 0 {
+                session.setRecording(false, at: at(perStage))
+                session.setRecording(true, at: at(perStage + settle))
+            }
         }
         print(HeadlessSummary.diskLine(session: session, directory: directory))
         session.start()

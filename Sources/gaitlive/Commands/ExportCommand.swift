@@ -59,6 +59,7 @@ struct ExportCommand: ParsableCommand {
                 throw Failure.badInput(error.description)
             }
         }
+        if out != nil { try OutputPath.checkParent(of: destination) }
         let export: ExportDirectory
         do {
             export = try ExportDirectory(destination)

@@ -74,7 +74,8 @@ enum HeadlessSummary {
                 let st = summary.stats(m, side)
                 let d = m.unit == .degrees || m.unit == .centimetres ? 1 : 0
                 let cell = summary.mean(m, side).map { "\(TextFormat.fixed($0, d)) ± \(TextFormat.fixed(st.standardDeviation, d))" } ?? "--"
-                line += "\(side.letter) " + TextFormat.padded(cell, 16, cut: false)
+                // Pelvic drop: "L stance (R drops) 9.0 ± 0.0": whose stance, which side drops.
+                line += "\(SideWording.short(m, side)) " + TextFormat.padded(cell, 16, cut: false)
             }
             if let diff = summary.leftMinusRight(m) {
                 line += "L-R \(TextFormat.fixed(diff, 1))"

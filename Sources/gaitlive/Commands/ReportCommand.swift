@@ -14,6 +14,7 @@ struct ReportCommand: ParsableCommand {
         usage: """
             gaitlive report DIR                          (Markdown on stdout)
             gaitlive report DIR --format html --out ana.html
+            gaitlive report DIR --for athlete --format html --out for-ana.html
             gaitlive report DIR --format json --library ~/clinic/exercises.json
             gaitlive report --print-library > ~/.config/gaitlive/exercises.json
             """,
@@ -31,11 +32,20 @@ struct ReportCommand: ParsableCommand {
         case md, html, json
     }
 
+    enum Reader: String, ExpressibleByArgument, CaseIterable {
+        case clinician, athlete
+    }
+
     @Argument(help: ArgumentHelp("The session directory (the one holding session.json).", valueName: "dir"))
     var directory: String?
 
     @Option(name: .long, help: "md (notes, email), html (one self-contained file with plots and pictures) or json.")
     var format: Format = .md
+
+    @Option(name: .customLong("for"), help: ArgumentHelp("clinician: the full report; athlete: one page in plain words "
+                                                          + "(findings, what to work on, pictures; md or html).",
+                                                          valueName: "reader"))
+    var reader: Reader = .clinician
 
     @Option(name: .long, help: ArgumentHelp("Write the report to this new file instead of stdout.", valueName: "file"))
     var out: String?
@@ -53,6 +63,9 @@ struct ReportCommand: ParsableCommand {
 
     func validate() throws {
         if !printLibrary && directory == nil { throw ValidationError("a session directory is needed") }
+        if reader == .athlete && format == .json {
+            throw ValidationError("--for athlete: the athlete's page is md or html, not json")
+        }
         _ = try observations()
     }
 
@@ -75,8 +88,11 @@ struct ReportCommand: ParsableCommand {
             return
         }
         guard let directory else { return }
-        if let out, FileManager.default.fileExists(atPath: out) {
-            throw Failure.badInput("\(out): already exists; gaitlive never writes over existing files")
+        if let out {
+            if FileManager.default.fileExists(atPath: out) {
+                throw Failure.badInput("\(out): already exists; gaitlive never writes over existing files")
+            }
+            try OutputPath.checkParent(of: out)
         }
         let located: (library: ExerciseLibrary, path: String?)
         do {
@@ -89,18 +105,22 @@ struct ReportCommand: ParsableCommand {
         let text: String
         do {
             let report = try GaitReport.build(session: session, library: located.library, libraryPath: located.path,
-                                              options: .init(curves: format == .html || format == .json,
-                                                             keyFrames: format == .html, observations: try observations()))
-            switch format {
-            case .md: text = MarkdownReport.render(report)
-            case .html: text = HTMLReport.render(report)
-            case .json: text = try JSONReport.render(report)
+                                              options: .init(curves: reader == .clinician && (format == .html || format == .json),
+                                                             keyFrames: format == .html || reader == .athlete,
+                                                             observations: try observations()))
+            switch (reader, format) {
+            case (.athlete, .html): text = AthletePage.html(report)
+            case (.athlete, _): text = AthletePage.markdown(report)
+            case (_, .md): text = MarkdownReport.render(report)
+            case (_, .html): text = HTMLReport.render(report)
+            case (_, .json): text = try JSONReport.render(report)
             }
         } catch {
             throw Failure.badInput("\(error)")
         }
         if let out {
             try ReportCommand.writeNew(out, text)
+            print("Report written to \(out)")
         } else {
             FileHandle.standardOutput.write(Data(text.utf8))
         }
@@ -109,6 +129,7 @@ struct ReportCommand: ParsableCommand {
     /// Writes `text` to a new file `path` (mode 0600): filled under a temporary name, then linked
     /// into place, which fails rather than replace a file that appeared meanwhile.
     static func writeNew(_ path: String, _ text: String) throws {
+        try OutputPath.checkParent(of: path)
         let temporary = path + ".partial-\(getpid())"
         do {
             let f = try FileOutput(creating: temporary)

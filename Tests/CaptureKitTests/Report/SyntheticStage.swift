@@ -11,6 +11,8 @@ struct SyntheticStage {
     var frames = 4000
     /// Frames (side view) where the knee marker was only predicted.
     var predictedSideKnee: [Int] = []
+    /// The stage's settle period after a stage change (nil: none).
+    var settle: SettlePeriod?
 
     /// `count` strides of `side` seen by `view`, each with `values`.
     mutating func add(_ view: CameraView, _ side: BodySide, count: Int, _ values: [StrideMetric: Double], offset: Int = 0) {
@@ -37,7 +39,7 @@ struct SyntheticStage {
         ]
         let info = SessionManifest.Stage(kind: kind, directory: kind, inclinePercent: inclinePercent, events: kind + "/events.csv")
         return StageInput(info: info, strides: StageStrides(records: records, trust: trust,
-                                                              framesPerSecond: [.side: 120, .rear: 120]))
+                                                              framesPerSecond: [.side: 120, .rear: 120], settle: settle))
     }
 
     /// A healthy runner's stage: side view right leg, rear view both legs, `count` strides each.
