@@ -32,8 +32,11 @@ import LivePipeline
         _ = screen.handle(.character("m"))
         for c in "left hip drops" { _ = screen.handle(.character(c)) }
         screen.draw(into: &g)
-        #expect(g.text(row: 39).contains("note for this moment: left hip drops"))
+        #expect(g.text(row: 39).contains("note at REC 00:0"), "the REC clock of the header")
+        #expect(g.text(row: 39).contains("left hip drops"))
         _ = screen.handle(.enter)
+        screen.draw(into: &g)
+        #expect(g.text(row: 39).contains("note saved at REC 00:0"))
         #expect(screen.chartAngle == .kneeFlexion)
         _ = screen.handle(.character("c"))
         #expect(screen.chartAngle == .ankleDorsiflexion)
@@ -54,7 +57,7 @@ import LivePipeline
 
         _ = screen.handle(.character("?"))
         screen.draw(into: &g)
-        #expect(g.text.contains("gaitlive live keys"))
+        #expect(g.text.contains("gaitlive demo keys"), "a simulated session is the demo")
         _ = session.stop()
         let manifest = try ManifestStore.read(from: fixture.directory)
         #expect(manifest.notes.map(\.text) == ["left hip drops"])

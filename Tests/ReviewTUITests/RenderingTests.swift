@@ -115,7 +115,7 @@ import Testing
         let expected = [
             "SIDE          ok",
             "",
-            "   O\\SHO 8",
+            "   O\\trunk 8", // the angle's name, not the marker's (SHO)
             "      \\\\==",
             "      -=\\\\\\",
             "           \\\\",

@@ -72,13 +72,24 @@ public struct GaitReport: Sendable {
             }
             var records = try StrideFile.read(stageDirectory: stageDir)
             var source = "recorded"
-            if records == nil || !corrections.isEmpty {
-                // No table (an older session), or markers corrected since: measure again.
+            if records == nil {
+                // No table (an older session): measure from the stored markers.
                 records = CameraView.allCases.compactMap { analyses[$0] }.flatMap(\.strides)
                 source = "measured again from the stored markers"
-                notes.append("\(recorded.info.directory): strides " + (corrections.isEmpty
-                    ? "measured from the stored markers (the session has no strides table)"
-                    : "measured again from the stored markers with the corrections made in review"))
+                notes.append("\(recorded.info.directory): strides measured from the stored markers (the session has no strides table)")
+            } else if let table = records, !corrections.isEmpty {
+                // Markers corrected since: only the strides touching a corrected frame are
+                // measured again (`CorrectionScope`, as review does); the rest stay as recorded.
+                records = CameraView.allCases.flatMap { view -> [StrideRecord] in
+                    let mine = table.filter { $0.view == view }
+                    guard let c = corrections[view], let a = analyses[view], let rv = recorded.views[view] else { return mine }
+                    let times = rv.times
+                    return CorrectionScope(recordedEvents: recorded.events.filter { $0.view == view }, recordedStrides: mine,
+                                           analysis: a, correctedTimes: c.byFrame.keys.filter { $0 < times.count }.map { times[$0] }).records
+                }
+                source = "measured again from the stored markers"
+                notes.append("\(recorded.info.directory): strides touching a frame corrected in review measured again "
+                             + "from the corrected markers; the others as recorded")
             }
             var trust: [CameraView: MarkerTrust] = [:]
             var fps: [CameraView: Double] = [:]

@@ -22,25 +22,11 @@ public struct StageStrides: Sendable {
 
     /// Filters `records` with the markers' trust of each view (`trust[view]`) at `framesPerSecond`.
     public init(records: [StrideRecord], trust: [CameraView: MarkerTrust], framesPerSecond: [CameraView: Double]) {
-        var partial = 0, implausible = 0
-        var kept: [CameraView: [StrideRecord]] = [:]
-        for view in CameraView.allCases {
-            for side in BodySide.allCases {
-                let mine = records.filter { $0.view == view && $0.side == side }
-                let whole = mine.filter(\.isWhollyRecorded)
-                partial += mine.count - whole.count
-                let durations = whole.map(\.duration).sorted()
-                guard !durations.isEmpty else { continue }
-                let median = durations[durations.count / 2]
-                let plausible = whole.filter { abs($0.duration - median) <= StageStrides.durationTolerance * median }
-                implausible += whole.count - plausible.count
-                kept[view, default: []] += plausible
-            }
-            kept[view]?.sort { $0.contactTime < $1.contactTime }
-        }
+        let accepted = StageStrides.accepted(records)
+        let kept = accepted.kept
         strides = kept
-        self.partial = partial
-        self.implausible = implausible
+        partial = accepted.partial
+        implausible = accepted.implausible
 
         var summaries: [BodySide: [StrideMetric: MetricSummary]] = [:]
         for metric in StrideMetric.allCases {
@@ -66,6 +52,32 @@ public struct StageStrides: Sendable {
             }
         }
         self.summaries = summaries
+    }
+
+    /// The stride acceptance rule, the one the report and review's chart and stride list use: per
+    /// camera and leg, the strides wholly inside the stage whose duration is within
+    /// `durationTolerance` of the median (a stride spanning a missed contact is about twice as
+    /// long and is left out). Returns the strides kept per camera (by contact time) and the counts
+    /// left out.
+    public static func accepted(_ records: [StrideRecord])
+        -> (kept: [CameraView: [StrideRecord]], partial: Int, implausible: Int) {
+        var partial = 0, implausible = 0
+        var kept: [CameraView: [StrideRecord]] = [:]
+        for view in CameraView.allCases {
+            for side in BodySide.allCases {
+                let mine = records.filter { $0.view == view && $0.side == side }
+                let whole = mine.filter(\.isWhollyRecorded)
+                partial += mine.count - whole.count
+                let durations = whole.map(\.duration).sorted()
+                guard !durations.isEmpty else { continue }
+                let median = durations[durations.count / 2]
+                let plausible = whole.filter { abs($0.duration - median) <= StageStrides.durationTolerance * median }
+                implausible += whole.count - plausible.count
+                kept[view, default: []] += plausible
+            }
+            kept[view]?.sort { $0.contactTime < $1.contactTime }
+        }
+        return (kept, partial, implausible)
     }
 
     /// The summary of `metric` for `side`, if it was measured at all.

@@ -22,8 +22,9 @@ public final class LiveScreen: ConsoleScreen {
     var confirmingQuit = false
     var message: (text: String, until: Double)?
     var now = 0.0
-    /// The note being typed, and the moment it marks (monotonic ns when `m` was pressed).
-    var note: (editor: LineEditor, at: UInt64)?
+    /// The note being typed, the moment it marks (monotonic ns when `m` was pressed) and the REC
+    /// clock then (nil when not recording).
+    var note: (editor: LineEditor, at: UInt64, rec: Double?)?
     /// The angle shown in the strip chart.
     public var chartAngle: AngleKind = .kneeFlexion
     /// Seconds of history in the strip chart.
@@ -31,6 +32,12 @@ public final class LiveScreen: ConsoleScreen {
     var showDiagnostics = false
     /// On terminals too narrow for both, the panel shows the stride means instead of the angle tables.
     public var showStrideMeans = false
+    /// The first metric row of the stage means shown (`t` pages through them when they do not fit).
+    public var meansTop = 0
+    /// Metric rows of the stage means that fit at the last draw, and whether they were shown.
+    var meansRowsShown = StridePanel.metrics.count
+    var meansVisible = false
+    var bothTablesShown = false
     /// The picture drawn last in each view (noise below a few levels does not repaint cells).
     var canvases: [CameraView: FrameCanvas] = [:]
     var diagnostics = ConsoleDiagnostics()
@@ -62,8 +69,8 @@ public final class LiveScreen: ConsoleScreen {
             case .accepted(let text):
                 note = nil
                 session.addNote(text, at: n.at)
-                let t = MonotonicClock.seconds(n.at, since: session.options.clockOrigin)
-                flash("note saved at \(TextFormat.fixed(t, 1)) s")
+                // The REC clock of the header, which review shows the note by too.
+                flash(n.rec.map { "note saved at REC \(TextFormat.clock($0))" } ?? "note saved (not recording: review lists it, not on a frame)")
             }
             return .none
         }
@@ -97,14 +104,17 @@ public final class LiveScreen: ConsoleScreen {
             let st = session.nextStage()
             flash("stage \(st.kind.rawValue)" + (st.kind == .incline ? " \(Int(st.inclinePercent))%" : ""))
         case .note:
-            note = (LineEditor(prompt: "note for this moment:"), MonotonicClock.now())
-        case .chart:
+            let status = session.status
+            let at = MonotonicClock.now()
+            let rec = status.recording ? recordingClock(status, now: at) : nil
+            note = (LineEditor(prompt: rec.map { "note at REC \(TextFormat.clock($0)):" } ?? "note for this moment:"), at, rec)
+        case .chart, .chartBack:
             let kinds = AngleKind.allCases.filter { session.views.contains($0.view) }
-            if let i = kinds.firstIndex(of: chartAngle) { chartAngle = kinds[(i + 1) % kinds.count] }
+            let step = command == .chart ? 1 : kinds.count - 1
+            if let i = kinds.firstIndex(of: chartAngle) { chartAngle = kinds[(i + step) % kinds.count] }
             flash("chart: \(chartAngle.shortName)")
         case .means:
-            showStrideMeans.toggle()
-            flash(showStrideMeans ? "stage means per side" : "angles now")
+            toggleMeans()
         case .cameraControls:
             controlsBox = ControlsOverlay(views: session.views, provider: controlsProvider)
         case .diagnostics:
@@ -117,8 +127,32 @@ public final class LiveScreen: ConsoleScreen {
 
     /// What a live key does.
     public enum Command: Sendable, Equatable {
-        case record, nextStage, note, chart, means, cameraControls, diagnostics, help, quit
+        case record, nextStage, note, chart, chartBack, means, cameraControls, diagnostics, help, quit
     }
+
+    /// `t`: the angle table or the stage means; where the means do not fit, the next page of them
+    /// first. Says nothing when nothing changes (both tables shown, every row fits).
+    func toggleMeans() {
+        let total = StridePanel.metrics.count
+        if meansVisible && meansTop + meansRowsShown < total {
+            meansTop += meansRowsShown
+            flash("stage means, rows \(meansTop + 1)-\(min(total, meansTop + meansRowsShown)) of \(total)")
+            return
+        }
+        if bothTablesShown {
+            if meansTop > 0 {
+                meansTop = 0
+                flash("stage means, rows 1-\(min(total, meansRowsShown)) of \(total)")
+            }
+            return
+        }
+        meansTop = 0
+        showStrideMeans.toggle()
+        flash(showStrideMeans ? "stage means per side" : "angles now")
+    }
+
+    /// The REC clock: seconds recorded so far, pauses left out (as review counts it).
+    func recordingClock(_ s: LiveStatus, now: UInt64) -> Double { s.recordedSeconds }
 
     /// Every key of the live screen, in the order the help and the footer show them.
     public static let keys: [KeyBinding<Command>] = [
@@ -128,8 +162,10 @@ public final class LiveScreen: ConsoleScreen {
               footer: ("s next stage", "s next stage")),
         .init([(.character("m"), .note), (.character("M"), .note)], "m", "mark this moment with a note (Enter saves it in the session, Esc cancels)",
               footer: ("m mark a moment", "m mark a moment")),
-        .init(.character("c"), .chart, "c", "choose the angle of the strip chart (the last six seconds)", footer: "c chart"),
-        .init([(.character("t"), .means), (.character("T"), .means)], "t", "angle table or stage means per side (both shown on wide terminals)",
+        .init([(.character("c"), .chart), (.character("C"), .chartBack)], "c / C",
+              "next / previous angle of the strip chart (the last six seconds)", footer: ("c chart", "c chart")),
+        .init([(.character("t"), .means), (.character("T"), .means)], "t",
+              "angle table or stage means per side (both shown on wide terminals); pages through the means when they do not fit",
               footer: ("t means", "t means")),
         .init([(.character("x"), .cameraControls), (.character("X"), .cameraControls)], "x",
               "camera controls of a V4L2 camera while it streams: exposure, gain, white balance, power-line frequency (Tab other camera, up/down choose, left/right step, PgUp/PgDn ten steps, space toggles or next menu item, 0 default)", footer: ("x camera", "x camera")),
@@ -168,10 +204,15 @@ public final class LiveScreen: ConsoleScreen {
             let angles = snap?.processed.angles ?? AngleSet()
             let truth = showTruth ? snap?.processed.frame.truth?.markers : nil
             let stats = status.cameras[view] ?? CameraStatistics()
-            let (health, colour) = healthText(stats, tracked: tracked)
+            var title = viewTitle(view)
+            var (health, colour) = healthText(stats, tracked: tracked, room: layout.titles[i].width - title.count - 1)
+            if health.count > layout.titles[i].width - title.count - 1 {
+                title = view == .side ? "SIDE \(session.options.markerSide.letter)" : "REAR"
+                (health, colour) = healthText(stats, tracked: tracked, room: layout.titles[i].width - title.count - 1)
+            }
             pane.draw(image: snap?.processed.frame.luma,
                       content: .init(markerSet: set, markers: markers, angles: angles, truth: truth),
-                      title: viewTitle(view), status: health, statusColour: colour,
+                      title: title, status: health, statusColour: colour,
                       titleRect: layout.titles[i], rect: layout.views[i], into: &grid, memory: &canvases[view])
             var footer: [String] = []
             if let c = snap?.stage.cadence.stepsPerMinute {
@@ -198,6 +239,8 @@ public final class LiveScreen: ConsoleScreen {
         let strideWidth = StridePanel.preferredWidth
         let stageTitle = stage.kind == .incline ? "incline \(TextFormat.fixed(stage.inclinePercent, 0))%" : "flat"
         let both = rect.width - anglesWidth - strideWidth - 2 >= 24
+        bothTablesShown = both
+        meansVisible = both || showStrideMeans
         let leftWidth = both ? anglesWidth + 1 + strideWidth : (showStrideMeans ? strideWidth : anglesWidth)
         let chartWidth = rect.width - leftWidth - 1
         let left = CellRect(column: rect.column, row: rect.row, width: chartWidth >= 24 ? leftWidth : rect.width,
@@ -207,14 +250,15 @@ public final class LiveScreen: ConsoleScreen {
                 .draw(columns, in: CellRect(column: left.column, row: left.row, width: anglesWidth, height: left.height),
                       into: &grid)
             let x = left.column + anglesWidth + 1
-            StridePanel(utf8: pane.utf8, colour: pane.colour)
+            meansRowsShown = StridePanel(utf8: pane.utf8, colour: pane.colour)
                 .draw(strides, stageTitle: stageTitle, in: CellRect(column: x, row: left.row, width: strideWidth,
-                                                                    height: left.height), into: &grid)
+                                                                    height: left.height), first: meansTop, into: &grid)
             for r in left.row..<(left.row + left.height) {
                 grid[x - 1, r] = Cell(pane.utf8 ? "│" : "|", foreground: Palette.dimText)
             }
         } else if showStrideMeans {
-            StridePanel(utf8: pane.utf8, colour: pane.colour).draw(strides, stageTitle: stageTitle, in: left, into: &grid)
+            meansRowsShown = StridePanel(utf8: pane.utf8, colour: pane.colour)
+                .draw(strides, stageTitle: stageTitle, in: left, first: meansTop, into: &grid)
         } else {
             AnglePanel(utf8: pane.utf8, colour: pane.colour).draw(columns, in: left, into: &grid)
         }
@@ -227,13 +271,16 @@ public final class LiveScreen: ConsoleScreen {
         }
         guard chartWidth >= 24, chartRows >= 4 else { return }
         let x = tables.column + tables.width + 1
+        // A rule between the tables and the chart, so the chart's axis numbers are not read as a column.
+        for r in rect.row..<(rect.row + chartRows) { grid[x - 1, r] = Cell(pane.utf8 ? "│" : "|", foreground: Palette.dimText) }
         let history = session.history(chartAngle.view)
         let end = history?.latestTime ?? 0
         let title = "\(chartAngle.shortName), last \(Int(chartSeconds)) s  (c: change)"
         grid.put(String(title.prefix(chartWidth)), column: x, row: rect.row, foreground: pane.colour ? Palette.accent : Palette.heading,
                  attributes: [.bold])
-        let chart = LineChart(xRange: (end - chartSeconds)...max(end, end - chartSeconds + 1e-3), utf8: pane.utf8,
+        var chart = LineChart(xRange: (end - chartSeconds)...max(end, end - chartSeconds + 1e-3), utf8: pane.utf8,
                               colour: pane.colour)
+        chart.unit = pane.utf8 ? "°" : "deg"
         let points = history?.series(chartAngle).filter { $0.x >= end - chartSeconds } ?? []
         chart.draw([.init(points: points, colour: Palette.segment)],
                    in: CellRect(column: x, row: rect.row + 1, width: chartWidth, height: chartRows - 1), into: &grid)
@@ -243,11 +290,20 @@ public final class LiveScreen: ConsoleScreen {
         view == .side ? "SIDE (\(session.options.markerSide.rawValue) leg)" : "REAR"
     }
 
-    func healthText(_ s: CameraStatistics, tracked: TrackedFrame?) -> (String, UInt8) {
-        let fps = String(format: "%.1f fps", s.measuredFramesPerSecond)
-        let drops = "\(s.dropped) dropped"
+    /// The view's health for its title row, in the longest form that fits `room` columns: the frame
+    /// rate and the drops are kept to the last (the tracking detail gives way first).
+    func healthText(_ s: CameraStatistics, tracked: TrackedFrame?, room: Int = .max) -> (String, UInt8) {
+        let full = healthText(s, tracked: tracked, compact: false)
+        if full.0.count <= room { return full }
+        return healthText(s, tracked: tracked, compact: true)
+    }
+
+    func healthText(_ s: CameraStatistics, tracked: TrackedFrame?, compact: Bool) -> (String, UInt8) {
+        let fps = compact ? String(format: "%.0f fps", s.measuredFramesPerSecond) : String(format: "%.1f fps", s.measuredFramesPerSecond)
+        let drops = compact ? "\(s.dropped) drop" : "\(s.dropped) dropped"
         let track = tracked.map { t in
             let n = t.markers.filter { $0?.source == .detected }.count
+            if compact { return "\(n)/\(t.markers.count)" + (t.strayLights > 0 ? " +\(t.strayLights)" : "") }
             let stray = t.strayLights > 0 ? "  \(t.strayLights) stray light" + (t.strayLights > 1 ? "s" : "") : ""
             return "\(t.status.display) \(n)/\(t.markers.count)\(stray)"
         } ?? "waiting"
@@ -274,8 +330,8 @@ public final class LiveScreen: ConsoleScreen {
                      background: 236, attributes: [.bold])
         x += 2
         if s.recording {
-            let since = s.recordingSince.map { Double(MonotonicClock.now() - $0) / 1e9 } ?? 0
-            x = grid.put((pane.utf8 ? "● " : "* ") + "REC " + TextFormat.clock(since), column: x, row: 0,
+            // Seconds recorded so far, pauses left out: the clock notes and review use.
+            x = grid.put((pane.utf8 ? "● " : "* ") + "REC " + TextFormat.clock(s.recordedSeconds), column: x, row: 0,
                          foreground: pane.colour ? Palette.record : Palette.heading, background: 236,
                          attributes: pane.colour ? [.bold] : [.bold, .reverse])
         } else {
@@ -311,7 +367,7 @@ public final class LiveScreen: ConsoleScreen {
                      foreground: Palette.warning, background: 236, attributes: [.bold])
             return
         }
-        let keys = KeyTable.footer(LiveScreen.keys, utf8: pane.utf8)
+        let keys = KeyTable.footer(LiveScreen.keys, utf8: pane.utf8, width: grid.width)
         grid.put(keys, column: 0, row: row, foreground: Palette.text, background: 236)
         if let m = message, m.until > now {
             grid.put(m.text + " ", column: max(keys.count + 2, grid.width - m.text.count - 1), row: row,
@@ -326,6 +382,6 @@ public final class LiveScreen: ConsoleScreen {
             "green + ground truth (simulated runner only).",
             "Angles in degrees; stage mean and SD over tracked frames.",
             "Stage means per side need 7 strides (n/7 until then).",
-        ], title: "gaitlive live keys", into: &grid, utf8: pane.utf8)
+        ], title: session.options.source == "v4l2" ? "gaitlive live keys" : "gaitlive demo keys", into: &grid, utf8: pane.utf8)
     }
 }

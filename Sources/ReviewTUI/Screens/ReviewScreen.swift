@@ -23,7 +23,8 @@ public final class ReviewScreen: ConsoleScreen {
     /// What a review key does.
     public enum Command: Sendable, Equatable {
         case previousFrame, nextFrame, secondBack, secondForward, first, last, playPause, faster, slower
-        case nextContact, nextMidstance, nextToeOff, strides, endLoop, chart, compare, correct, note, report
+        case nextContact, nextMidstance, nextToeOff, previousContact, previousMidstance, previousToeOff
+        case strides, endLoop, chart, chartBack, compare, correct, undo, note, notes, goTo, report
         case nextStage, previousStage, help, quit
     }
 
@@ -35,21 +36,29 @@ public final class ReviewScreen: ConsoleScreen {
         .init([(.home, .first), (.end, .last)], "Home / End", "first / last frame of the stage (of the stride, when one loops)"),
         .init(.character(" "), .playPause, "space", "play / pause (loops)", footer: "space play"),
         .init([(.character("+"), .faster), (.character("="), .faster), (.character("-"), .slower), (.character("_"), .slower)],
-              "+ / -", "faster / slower: 1x, 1/2, 1/4, 1/8, 1/16 of real time", footer: ("+/- speed", "+/- speed")),
-        .init([(.character("i"), .nextContact), (.character("m"), .nextMidstance), (.character("t"), .nextToeOff)],
-              "i  m  t", "next initial contact, midstance, toe-off", footer: ("i/m/t IC/MS/TO", "i/m/t IC/MS/TO")),
+              "+ / -", "faster / slower: 1x, 1/2, 1/4, 1/8, 1/16 of real time"),
+        .init([(.character("i"), .nextContact), (.character("m"), .nextMidstance), (.character("t"), .nextToeOff),
+               (.character("I"), .previousContact), (.character("M"), .previousMidstance), (.character("T"), .previousToeOff)],
+              "i m t / I M T", "next / previous initial contact, midstance, toe-off (the countdown says when a pause lies between)",
+              footer: ("i/m/t IC/MS/TO", "i/m/t IC/MS/TO")),
+        .init(.character("g"), .goTo, "g",
+              "go to a time: the REC clock as in the header (1:02.5), seconds as beside the frame number (93.5), or f and a frame (f922)"),
         .init(.character("s"), .strides, "s",
-              "stride list per stage and side; Enter plays the chosen stride slowly, looping", footer: "s strides"),
+              "stride list with each stride's metrics, outliers marked *; Enter plays the chosen stride slowly, looping",
+              footer: "s strides"),
         .init(.escape, .endLoop, "Esc", "stop looping a stride: play the whole stage"),
-        .init(.character("c"), .chart, "c",
-              "angle of the gait-cycle chart (every stride of the leg, this one highlighted, a cursor at the current phase)",
-              footer: "c chart"),
+        .init([(.character("c"), .chart), (.character("C"), .chartBack)], "c / C",
+              "next / previous angle of the gait-cycle chart (every stride of the leg, this one highlighted, a cursor at the current phase)",
+              footer: ("c chart", "c chart")),
         .init(.character("v"), .compare, "v",
               "compare at the same phase, side by side: left vs right, then flat vs incline, then off", footer: "v compare"),
         .init(.character("e"), .correct, "e",
-              "correct a marker: Tab picks it, arrows move 1 px (H J K L 5 px), Enter saves it as manual", footer: "e correct"),
+              "correct a marker: Tab picks it, arrows move 1 px (H J K L 5 px), Enter saves it as manual and re-measures the strides touching the frame",
+              footer: "e correct"),
+        .init(.character("u"), .undo, "u", "undo the newest marker correction of this stage (the undo is saved too)"),
         .init(.character("a"), .note, "a", "add a note at this frame (one line; Enter saves it into the session, Esc cancels)",
               footer: "a note"),
+        .init(.character("N"), .notes, "N", "the notes (live m, review a) by REC clock, ♦ on the timeline; Enter goes to the chosen one"),
         .init(.character("R"), .report, "R", "the report (findings, what to work on, figures per side); Esc closes",
               footer: "R report"),
         .init([(.character("n"), .nextStage), (.tab, .nextStage), (.character("p"), .previousStage), (.backTab, .previousStage)],
@@ -79,6 +88,8 @@ public final class ReviewScreen: ConsoleScreen {
         case strides(selected: Int)
         case edit(MarkerEditor)
         case note(LineEditor, seconds: Double)
+        case notes(selected: Int)
+        case goTo(LineEditor)
     }
 
     var focus = Focus.frames
@@ -96,6 +107,8 @@ public final class ReviewScreen: ConsoleScreen {
     var canvases: [String: FrameCanvas] = [:]
     /// The report overlay (`R`), nil when closed.
     public var report: ReportOverlay?
+    /// The REC clock (as the live header), made on first use.
+    var clockCache: RecordingClock?
 
     public init(session: RecordedSession, pane: ViewPane) {
         self.session = session
@@ -169,8 +182,8 @@ public final class ReviewScreen: ConsoleScreen {
             case .save(let m, let p):
                 focus = .frames
                 do {
-                    try review?.correct(editor.view, frame: editor.frame, marker: m, to: p)
-                    flash("\(editor.label) saved as manual; angles and events recomputed")
+                    let again = try review?.correct(editor.view, frame: editor.frame, marker: m, to: p) ?? []
+                    flash("correction saved: \(editor.label) frame \(editor.frame + 1), \(strideCount(again)) re-measured (u undoes)")
                 } catch {
                     flash("could not save: \(error)")
                 }
@@ -184,12 +197,23 @@ public final class ReviewScreen: ConsoleScreen {
                 focus = .frames
                 do {
                     _ = try session.addNote(text, seconds: seconds)
-                    flash("note saved at \(TextFormat.fixed(seconds, 2)) s")
+                    flash("note saved at REC \(TextFormat.clock(clock.recorded(stage: stageIndex, at: seconds)))")
                 } catch {
                     flash("could not save the note: \(error)")
                 }
             }
             return .none
+        case .goTo(var editor):
+            switch editor.handle(key) {
+            case .editing: focus = .goTo(editor)
+            case .cancelled: focus = .frames
+            case .accepted(let text):
+                focus = .frames
+                goTo(text)
+            }
+            return .none
+        case .notes(let selected):
+            return handleNoteList(key, selected: selected)
         case .strides(let selected):
             return handleStrideList(key, selected: selected)
         case .frames:
@@ -218,24 +242,44 @@ public final class ReviewScreen: ConsoleScreen {
         case .nextContact: jump(to: .initialContact)
         case .nextMidstance: jump(to: .midstance)
         case .nextToeOff: jump(to: .toeOff)
+        case .previousContact: jump(to: .initialContact, forward: false)
+        case .previousMidstance: jump(to: .midstance, forward: false)
+        case .previousToeOff: jump(to: .toeOff, forward: false)
         case .strides:
             let strides = review?.strides.strides ?? []
             let current = strides.lastIndex { $0.start <= currentTime } ?? 0
             focus = .strides(selected: current)
         case .endLoop:
             if playback.endLoop() { flash("playing the whole stage") }
-        case .chart:
+        case .chart, .chartBack:
             let kinds = AngleKind.allCases.filter { stage?.views[$0.view] != nil }
-            if let i = kinds.firstIndex(of: chartAngle), !kinds.isEmpty { chartAngle = kinds[(i + 1) % kinds.count] }
+            let step = command == .chart ? 1 : kinds.count - 1
+            if let i = kinds.firstIndex(of: chartAngle), !kinds.isEmpty { chartAngle = kinds[(i + step) % kinds.count] }
             flash("chart: \(chartAngle.shortName)")
         case .compare:
             compare = compare == .off ? .leftRight : (compare == .leftRight ? .stages : .off)
-            flash(compare == .off ? "compare off" : (compare == .leftRight ? "compare left vs right" : "compare flat vs incline"))
+            var text = compare == .off ? "compare off" : (compare == .leftRight ? "compare left vs right" : "compare flat vs incline")
+            if compare == .leftRight, chartAngle.view == .side, stage?.views[.rear] != nil {
+                // The side camera films one leg: compare the legs on the rear camera's angle.
+                chartAngle = chartSide == .left ? .hipAdductionLeft : .hipAdductionRight
+                text += " (rear view: \(chartAngle.shortName))"
+            }
+            flash(text)
         case .correct:
             startEditing()
+        case .undo:
+            undoCorrection()
         case .note:
             playback.pause()
-            focus = .note(LineEditor(prompt: "note at \(TextFormat.fixed(currentTime, 2)) s:"), seconds: currentTime)
+            let rec = clock.recorded(stage: stageIndex, at: currentTime)
+            focus = .note(LineEditor(prompt: "note at REC \(TextFormat.clock(rec)):"), seconds: currentTime)
+        case .notes:
+            playback.pause()
+            let notes = noteList
+            focus = .notes(selected: notes.lastIndex { ($0.seconds ?? 0) <= currentTime + 1e-6 } ?? 0)
+        case .goTo:
+            playback.pause()
+            focus = .goTo(LineEditor(prompt: "go to (REC 1:02.5, seconds 93.5, or frame f922):"))
         case .help: helpVisible = true
         case .report:
             playback.pause()
@@ -308,17 +352,125 @@ public final class ReviewScreen: ConsoleScreen {
         flash("stage \(stageIndex + 1): \(stage?.info.kind ?? "")")
     }
 
-    /// Moves to the next event of `kind` after the current frame (any side, this stage).
-    func jump(to kind: GaitEvent.Kind) {
+    /// Moves to the next (or previous) event of `kind` from the current frame (any side, this
+    /// stage); says so when a pause lies between.
+    func jump(to kind: GaitEvent.Kind, forward: Bool = true) {
         guard let r = review, let m = masterView else { return }
         let t = currentTime
-        guard let e = r.events.filter({ $0.kind == kind && $0.time > t + 1e-6 }).min(by: { $0.time < $1.time }) else {
-            flash("no later \(kind.rawValue) in this stage")
+        // By the master frame each event is shown at: an event of the other camera a few
+        // milliseconds away is on this frame, not the next or the previous one.
+        let candidates = r.events.filter { $0.kind == kind }.map { e in (e, e.view == m ? e.frame : (r.frame(m, atSeconds: e.time) ?? -1)) }
+            .filter { forward ? $0.1 > frame : ($0.1 >= 0 && $0.1 < frame) }
+        guard let (e, n) = forward ? candidates.min(by: { $0.0.time < $1.0.time }) : candidates.max(by: { $0.0.time < $1.0.time }) else {
+            flash("no \(forward ? "later" : "earlier") \(kind.rawValue) in this stage")
             return
         }
         playback.pause()
-        seek(e.view == m ? e.frame : (r.frame(m, atSeconds: e.time) ?? frame))
-        flash("\(kind.rawValue) \(e.side.rawValue)")
+        seek(n)
+        let crossed = pause(between: t, and: e.time)
+        flash("\(kind.rawValue) \(e.side.rawValue)" + (crossed.map { ", across a pause of \(TextFormat.fixed($0, 1)) s" } ?? ""))
+    }
+
+    /// The REC clock of the session (as the live header shows it).
+    var clock: RecordingClock {
+        if let c = clockCache { return c }
+        let c = RecordingClock(session: session)
+        clockCache = c
+        return c
+    }
+
+    /// Seconds of the pauses of this stage that lie (even in part) between session times `a` and `b`, if any.
+    func pause(between a: Double, and b: Double) -> Double? {
+        let lo = min(a, b), hi = max(a, b)
+        let gaps = clock.pauses(stage: stageIndex).filter { $0.upperBound > lo + 1e-6 && $0.lowerBound < hi - 1e-6 }
+        return gaps.isEmpty ? nil : gaps.reduce(0) { $0 + $1.upperBound - $1.lowerBound }
+    }
+
+    /// "2 strides" (of which sides), for the correction messages.
+    func strideCount(_ records: [StrideRecord]) -> String {
+        records.count == 1 ? "1 stride" : "\(records.count) strides"
+    }
+
+    /// Undoes the newest correction of the master view in this stage.
+    func undoCorrection() {
+        guard let m = masterView, let r = review else { return }
+        do {
+            guard let (c, again) = try r.undoCorrection(m) else {
+                flash("no correction to undo in this stage")
+                return
+            }
+            let label = MarkerSet.standard(for: m).labels[c.marker]
+            flash("correction undone: \(label) frame \(c.frame + 1), \(strideCount(again)) re-measured")
+        } catch {
+            flash("could not undo: \(error)")
+        }
+    }
+
+    /// The session's notes, by time (whole-session notes first).
+    var noteList: [SessionManifest.Note] {
+        session.manifest.notes.sorted { ($0.seconds ?? -1) < ($1.seconds ?? -1) }
+    }
+
+    func handleNoteList(_ key: Key, selected: Int) -> ScreenAction {
+        let notes = noteList
+        switch key {
+        case .up, .character("k"): focus = .notes(selected: max(0, selected - 1))
+        case .down, .character("j"): focus = .notes(selected: min(max(0, notes.count - 1), selected + 1))
+        case .enter:
+            focus = .frames
+            guard notes.indices.contains(selected) else { return .none }
+            let note = notes[selected]
+            guard let t = note.seconds, let st = clock.stage(holding: t) else {
+                flash("that note is not at a recorded moment")
+                return .none
+            }
+            go(stage: st, seconds: t)
+            flash("note: \(note.text)")
+        case .escape, .character("N"): focus = .frames
+        case .character("q"): return .quit
+        default: break
+        }
+        return .none
+    }
+
+    /// Shows stage `st` at session time `t` (paused).
+    func go(stage st: Int, seconds t: Double) {
+        if st != stageIndex {
+            stageIndex = st
+            playback.reset(frameCount: frameCount)
+            imageCache.removeAll()
+        }
+        guard let m = masterView, let r = review, let n = r.frame(m, atSeconds: t) else { return }
+        playback.pause()
+        seek(n)
+    }
+
+    /// `g`: a REC clock time (m:ss or mm:ss.s), session seconds (93.5), or a frame (f922).
+    func goTo(_ text: String) {
+        let s = text.trimmingWhitespace().lowercased()
+        if s.hasPrefix("f") || s.hasPrefix("#"), let n = Int(String(s.dropFirst()).trimmingWhitespace()) {
+            seek(n - 1)
+            flash("frame \(frame + 1)")
+            return
+        }
+        let parts = s.hasPrefix("rec") ? String(s.dropFirst(3)).trimmingWhitespace() : s
+        if parts.contains(":") {
+            let f = parts.split(separator: ":")
+            guard f.count == 2, let mm = Double(f[0]), let ss = Double(f[1]),
+                  let (st, t) = clock.sessionTime(recorded: mm * 60 + ss) else {
+                flash("not a time: \(text)")
+                return
+            }
+            go(stage: st, seconds: t)
+            flash("REC \(TextFormat.clock(mm * 60 + ss))")
+            return
+        }
+        guard let t = Double(parts), let st = clock.stage(holding: t) else {
+            flash("no recorded frame at \(text)")
+            return
+        }
+        go(stage: st, seconds: t)
+        flash("\(TextFormat.fixed(currentTime, 3)) s")
     }
 
     public func tick(now: Double) -> ScreenAction {
@@ -374,10 +526,15 @@ public final class ReviewScreen: ConsoleScreen {
                     title += "  editing \(editor.label)"
                 }
                 let status = (n < v.statuses.count ? v.statuses[n]?.display : nil) ?? ""
+                let time = TextFormat.fixed(r.time(view, n), 3) + " s"
+                // The longest form that fits beside the title: the tracking word is never cut.
+                let forms = ["frame \(n + 1)/\(v.frameCount)  \(time)  \(status)", "\(n + 1)/\(v.frameCount)  \(time)  \(status)",
+                             "\(n + 1)/\(v.frameCount) \(time) \(status)", "\(n + 1)/\(v.frameCount) \(status)", status]
+                let room = layout.titles[i].width - title.count - 1
                 pane.draw(image: image(stageIndex, view, n),
                           content: .init(markerSet: .standard(for: view), markers: markers, angles: r.angles(view, n)),
                           title: title,
-                          status: "frame \(n + 1)/\(v.frameCount)  \(TextFormat.fixed(r.time(view, n), 3)) s  \(status)",
+                          status: forms.first { $0.count <= room } ?? "",
                           statusColour: Palette.text, titleRect: layout.titles[i], rect: layout.views[i], into: &grid,
                           memory: &canvases["\(view.rawValue)-\(i)"])
             }
@@ -385,12 +542,25 @@ public final class ReviewScreen: ConsoleScreen {
         drawPanel(r, in: layout.panel, into: &grid)
         drawHelpLine(into: &grid)
         if case .strides(let selected) = focus { drawStrideList(r, selected: selected, into: &grid) }
+        if case .notes(let selected) = focus { drawNoteList(selected: selected, into: &grid) }
         if helpVisible { drawHelp(into: &grid) }
         if report != nil { report?.draw(into: &grid, utf8: pane.utf8) }
     }
 
     /// The numbers panel: compact angle tables, then the chart of the chosen angle over the cycle.
-    func drawPanel(_ r: StageReview, in rect: CellRect, into grid: inout CellGrid) {
+    func drawPanel(_ r: StageReview, in whole: CellRect, into grid: inout CellGrid) {
+        var rect = whole
+        if whole.height >= 6, let m = masterView, let v = r.view(m), v.frameCount > 0 {
+            // The stage's timeline on the panel's last row: playhead, notes, pauses.
+            rect.height -= 1
+            let start = r.time(m, 0), end = r.time(m, v.frameCount - 1)
+            let notes = session.manifest.notes.compactMap(\.seconds).filter { $0 >= start - 0.5 && $0 <= end + 0.5 }
+            ReviewTimeline(start: start, end: end, recordedStart: clock.recorded(stage: stageIndex, at: start),
+                           recordedEnd: clock.recorded(stage: stageIndex, at: end), now: currentTime, notes: notes,
+                           pauses: clock.pauses(stage: stageIndex), utf8: pane.utf8, colour: pane.colour)
+                .draw(in: CellRect(column: whole.column, row: whole.row + whole.height - 1, width: whole.width, height: 1),
+                      into: &grid)
+        }
         var columns: [AnglePanel.Column] = []
         for view in r.views {
             guard let n = frameIndex(for: view) else { continue }
@@ -514,31 +684,54 @@ public final class ReviewScreen: ConsoleScreen {
                   titleRect: layout.titles[1], rect: layout.views[1], into: &grid, memory: &canvases["cmp-1"])
     }
 
+    /// The last and the next event of the view; a countdown never crosses a pause silently.
     func eventFooter(_ r: StageReview, view: CameraView, time: Double) -> [String] {
         let mine = r.events.filter { $0.view == view }
         let before = mine.last { $0.time <= time + 1e-6 }
         let after = mine.first { $0.time > time + 1e-6 }
         var out: [String] = []
-        if let b = before { out.append("last \(b.kind.rawValue) \(b.side.letter) \(TextFormat.fixed((time - b.time) * 1000, 0)) ms ago") }
-        if let a = after { out.append("next \(a.kind.rawValue) \(a.side.letter) in \(TextFormat.fixed((a.time - time) * 1000, 0)) ms") }
+        if let b = before {
+            if let p = pause(between: b.time, and: time) {
+                out.append("last \(b.kind.rawValue) \(b.side.letter) before a \(TextFormat.fixed(p, 1)) s pause")
+            } else {
+                out.append("last \(b.kind.rawValue) \(b.side.letter) \(TextFormat.fixed((time - b.time) * 1000, 0)) ms ago")
+            }
+        }
+        if let a = after {
+            if let p = pause(between: time, and: a.time) {
+                out.append("next \(a.kind.rawValue) \(a.side.letter) after a \(TextFormat.fixed(p, 1)) s pause")
+            } else {
+                out.append("next \(a.kind.rawValue) \(a.side.letter) in \(TextFormat.fixed((a.time - time) * 1000, 0)) ms")
+            }
+        }
         return out
     }
 
     func drawHeader(into grid: inout CellGrid) {
         grid.fill(column: 0, row: 0, width: grid.width, height: 1, with: Cell(" ", background: 236))
-        var x = grid.put(" gaitlive REVIEW ", column: 0, row: 0, foreground: Palette.heading, background: 236,
-                         attributes: [.bold])
-        x = grid.put(session.manifest.athlete.name + "  ", column: x, row: 0, foreground: Palette.text, background: 236)
+        var stageText = ""
         if let s = stage {
             let st = s.info.kind == "incline" ? "incline \(TextFormat.fixed(s.info.inclinePercent, 0))%" : s.info.kind
-            x = grid.put("stage \(stageIndex + 1)/\(session.stages.count) \(st)  ", column: x, row: 0,
-                         foreground: pane.colour ? Palette.accent : Palette.heading, background: 236, attributes: [.bold])
+            stageText = "stage \(stageIndex + 1)/\(session.stages.count) \(st)  "
         }
-        x = grid.put("frame \(frame + 1)/\(frameCount)  ", column: x, row: 0, foreground: Palette.text, background: 236)
+        let frameText = "frame \(frame + 1)/\(frameCount)  "
+        let rec = "REC \(TextFormat.clock(clock.recorded(stage: stageIndex, at: currentTime)))  "
         let play = playing ? (pane.utf8 ? "▶ " : "> ") + speedLabel : (pane.utf8 ? "⏸ paused" : "|| paused")
+        let loopText = loop != nil ? "  stride loop" : ""
+        // On a narrow terminal the athlete's name gives way first: the state must stay whole.
+        var name = session.manifest.athlete.name + "  "
+        let rest = 17 + stageText.count + frameText.count + rec.count + play.count + loopText.count
+        if rest + name.count > grid.width { name = "" }
+        var x = grid.put(" gaitlive REVIEW ", column: 0, row: 0, foreground: Palette.heading, background: 236,
+                         attributes: [.bold])
+        x = grid.put(name, column: x, row: 0, foreground: Palette.text, background: 236)
+        x = grid.put(stageText, column: x, row: 0, foreground: pane.colour ? Palette.accent : Palette.heading, background: 236,
+                     attributes: [.bold])
+        x = grid.put(frameText, column: x, row: 0, foreground: Palette.text, background: 236)
+        x = grid.put(rec, column: x, row: 0, foreground: Palette.text, background: 236)
         x = grid.put(play, column: x, row: 0, foreground: playing ? Palette.good : Palette.text, background: 236,
                      attributes: [.bold])
-        if loop != nil { x = grid.put("  stride loop", column: x, row: 0, foreground: Palette.accent, background: 236) }
+        if loop != nil { x = grid.put(loopText, column: x, row: 0, foreground: Palette.accent, background: 236) }
         if session.manifest.status == .recovered {
             grid.put("  (recovered after a crash)", column: x, row: 0, foreground: Palette.warning, background: 236)
         }
@@ -550,6 +743,10 @@ public final class ReviewScreen: ConsoleScreen {
             editor.draw(into: &grid, row: row, utf8: pane.utf8)
             return
         }
+        if case .goTo(let editor) = focus {
+            editor.draw(into: &grid, row: row, utf8: pane.utf8)
+            return
+        }
         grid.fill(column: 0, row: row, width: grid.width, height: 1, with: Cell(" ", background: 236))
         let text: String
         switch focus {
@@ -557,8 +754,10 @@ public final class ReviewScreen: ConsoleScreen {
             text = " editing \(e.label): arrows move 1 px, H J K L 5 px, Tab next marker, Enter save, Esc discard"
         case .strides:
             text = " strides: up/down choose, Enter play it slowly in a loop, Esc back"
+        case .notes:
+            text = " notes: up/down choose, Enter go to it, Esc back"
         default:
-            text = KeyTable.footer(ReviewScreen.keys, utf8: pane.utf8)
+            text = KeyTable.footer(ReviewScreen.keys, utf8: pane.utf8, width: grid.width)
         }
         grid.put(String(text.prefix(grid.width)), column: 0, row: row, foreground: Palette.text, background: 236)
         if let m = message, m.until > now {
@@ -568,18 +767,66 @@ public final class ReviewScreen: ConsoleScreen {
         }
     }
 
+    /// The stride list: each accepted stride (the report's rule) with its metrics; values that
+    /// stand out among the leg's strides (`StrideOutliers`) are marked `*` and the stride `!`.
     func drawStrideList(_ r: StageReview, selected: Int, into grid: inout CellGrid) {
         let strides = r.strides.strides
-        var lines = ["side  no.   start      duration   toe-off"]
-        if strides.isEmpty { lines.append("no strides found in this stage") }
-        let first = max(0, min(selected - 8, strides.count - 16))
-        for (i, s) in strides.enumerated() where i >= first && i < first + 16 {
-            let to = s.toeOff.map { "\(Int((100 * s.phase(at: $0)).rounded()))%" } ?? "--"
-            let mark = i == selected ? (pane.utf8 ? "▶" : ">") : " "
-            lines.append("\(mark) \(s.side.letter)   \(pad(String(s.number), 3))  \(pad(TextFormat.fixed(s.start, 2), 7)) s  "
-                         + "\(pad(TextFormat.fixed(s.duration * 1000, 0), 5)) ms   \(to)")
+        let metrics = StrideColumns.metrics.filter { m in strides.contains { $0.values[m] != nil } }
+        let room = grid.width - 6
+        var shown: [StrideMetric] = []
+        var width = 26
+        for m in metrics where width + StrideColumns.width <= room {
+            shown.append(m)
+            width += StrideColumns.width
         }
-        TextFormat.drawOverlayBox(lines, title: "strides, stage \(stageIndex + 1)", into: &grid, utf8: pane.utf8)
+        var lines = ["  side no.    start    time" + shown.map { TextFormat.padded(StrideColumns.heading($0), StrideColumns.width, right: true) }.joined()]
+        var colours: [UInt8] = [Palette.heading]
+        let rows = max(3, grid.height - 8)
+        let first = max(0, min(selected - rows / 2, strides.count - rows))
+        for (i, s) in strides.enumerated() where i >= first && i < first + rows {
+            let mark = i == selected ? (pane.utf8 ? "▶" : ">") : " "
+            let odd = s.outliers.isEmpty ? " " : "!"
+            var line = "\(mark) \(s.side.letter)  \(pad(String(s.number), 4))\(odd) \(pad(TextFormat.fixed(s.start, 2), 8))"
+                + " \(pad(TextFormat.fixed(s.duration * 1000, 0), 4))ms"
+            for m in shown {
+                let v = s.values[m].map { StrideColumns.format($0, m) + (s.outliers.contains(m) ? "*" : " ") } ?? "-- "
+                line += pad(v, StrideColumns.width)
+            }
+            lines.append(line)
+            colours.append(s.outliers.isEmpty ? Palette.text : Palette.warning)
+        }
+        if strides.isEmpty {
+            lines.append("no strides the report accepts in this stage")
+            colours.append(Palette.dimText)
+        }
+        let out = r.strides.partial + r.strides.implausible
+        lines.append("\(strides.count) strides" + (out > 0 ? ", \(out) left out as in the report (missed contact or at the stage's edge)" : "")
+                     + "; * outlier (modified z > 3.5 of the leg)")
+        colours.append(Palette.dimText)
+        TextFormat.drawOverlayBox(lines, title: "strides, stage \(stageIndex + 1) (\(selected + 1)/\(strides.count))", into: &grid,
+                                  utf8: pane.utf8, colours: colours)
+    }
+
+    /// The notes by REC clock, where each is in the session.
+    func drawNoteList(selected: Int, into grid: inout CellGrid) {
+        let notes = noteList
+        var lines: [String] = []
+        let rows = max(3, grid.height - 6)
+        let first = max(0, min(selected - rows / 2, notes.count - rows))
+        for (i, n) in notes.enumerated() where i >= first && i < first + rows {
+            let mark = i == selected ? (pane.utf8 ? "▶" : ">") : " "
+            var when = "whole session"
+            if let t = n.seconds {
+                if let st = clock.stage(holding: t) {
+                    when = "REC \(TextFormat.clock(clock.recorded(stage: st, at: t)))  \(session.stages[st].info.kind)"
+                } else {
+                    when = "not recorded (\(TextFormat.fixed(t, 1)) s)"
+                }
+            }
+            lines.append("\(mark) \(TextFormat.padded(when, 22))  \(n.text)")
+        }
+        if notes.isEmpty { lines.append("no notes yet: m in the live console, a here") }
+        TextFormat.drawOverlayBox(lines, title: "notes (\(notes.count))", into: &grid, utf8: pane.utf8)
     }
 
     func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : String(repeating: " ", count: n - s.count) + s }
