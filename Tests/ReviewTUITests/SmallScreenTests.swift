@@ -49,6 +49,27 @@ import LivePipeline
         #expect(text.contains("gaitlive review keys"))
     }
 
+    @Test func helpAt80x24WrapsAndPages() throws {
+        let screen = try review()
+        _ = screen.handle(.character("?"))
+        var pages = render(screen).text
+        #expect(pages.contains("gaitlive review keys 1/"))
+        #expect(pages.contains("more"))
+        var n = 0
+        while screen.help != nil && n < 5 {
+            _ = screen.handle(.down)
+            pages += render(screen).text
+            n += 1
+        }
+        #expect(screen.help == nil, "down past the last page closes the help")
+        let flat = pages.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "│", with: " ").split(separator: " ").joined(separator: " ")
+        #expect(flat.contains("re-measures the strides touching the frame"), "a long line is wrapped, not cut")
+        #expect(flat.contains("q quit"))
+        _ = screen.handle(.character("?"))
+        _ = screen.handle(.character("x"))
+        #expect(screen.help == nil)
+    }
+
     @Test func reportOverlayCoversTheWholeWidth() throws {
         let screen = try review()
         _ = screen.handle(.character("R"))
@@ -109,6 +130,11 @@ import LivePipeline
         #expect(!h.text.contains("LTHI"))
         #expect(h.text.contains("pelvis L low 5°"))
         #expect(OverlayPainter.pelvisLabel(4.6, utf8: false) == "pelvis R low 5")
+        // The live panel's pelvis row says the low side too.
+        var p = CellGrid(width: 60, height: 12)
+        AnglePanel(utf8: true, colour: false).draw([.init(title: "rear", view: .rear, current: ra, stage: [:])],
+                                                   in: CellRect(column: 0, row: 0, width: 60, height: 12), into: &p)
+        #expect(p.text.contains("pelvis low    L 5.0°"), "\(p.text)")
     }
 
     @Test func footerKeepsHelpAndQuitAtAnyWidth() {

@@ -18,7 +18,8 @@ public final class LiveScreen: ConsoleScreen {
     public var pane: ViewPane
     public var title: String
     public var showTruth = true
-    var helpVisible = false
+    /// The `?` box while open.
+    var help: HelpOverlay?
     var confirmingQuit = false
     var message: (text: String, until: Double)?
     var now = 0.0
@@ -84,8 +85,8 @@ public final class LiveScreen: ConsoleScreen {
             flash("still running")
             return .none
         }
-        if helpVisible, key != .resize {
-            helpVisible = false
+        if var h = help, key != .resize {
+            help = h.handle(key) ? h : nil
             return .none
         }
         guard let command = KeyTable.command(for: key, in: LiveScreen.keys) else { return .none }
@@ -120,7 +121,13 @@ public final class LiveScreen: ConsoleScreen {
         case .diagnostics:
             showDiagnostics.toggle()
         case .help:
-            helpVisible = true
+            help = HelpOverlay(title: session.options.source == "v4l2" ? "gaitlive live keys" : "gaitlive demo keys",
+                               keys: LiveScreen.keys, notes: [
+                "Markers: yellow detected, orange predicted (gap bridged),",
+                "green + ground truth (simulated runner only).",
+                "Angles in degrees; stage mean and SD over tracked frames.",
+                "Stage means per side need 7 strides (n/7 until then).",
+            ])
         }
         return .none
     }
@@ -170,7 +177,7 @@ public final class LiveScreen: ConsoleScreen {
         .init([(.character("x"), .cameraControls), (.character("X"), .cameraControls)], "x",
               "camera controls of a V4L2 camera while it streams: exposure, gain, white balance, power-line frequency (Tab other camera, up/down choose, left/right step, PgUp/PgDn ten steps, space toggles or next menu item, 0 default)", footer: ("x camera", "x camera")),
         .init(.character("d"), .diagnostics, "d", "debug line: redraw time, bytes per second sent to the terminal, redraws per second"),
-        .init([(.character("?"), .help), (.character("h"), .help)], "? (h)", "this list of keys; any key closes it",
+        .init([(.character("?"), .help), (.character("h"), .help)], "? (h)", "this list of keys (down or space: the next page when it does not fit); any other key closes it",
               footer: ("? help", "? help")),
         .init([(.character("q"), .quit), (.character("Q"), .quit)], "q", "quit (asks first while recording)",
               footer: ("q quit", "q quit")),
@@ -227,7 +234,7 @@ public final class LiveScreen: ConsoleScreen {
         drawPanel(columns, strides: StageAggregate.combinedSummary(stages), stage: status.stage, in: layout.panel, into: &grid)
         drawHelpLine(into: &grid)
         if let box = controlsBox { box.draw(into: &grid, utf8: pane.utf8) }
-        if helpVisible { drawHelp(into: &grid) }
+        if help != nil { help?.draw(into: &grid, utf8: pane.utf8) }
     }
 
     /// The angle tables, the stage means per side, and the strip chart, as the width allows: all
@@ -373,15 +380,5 @@ public final class LiveScreen: ConsoleScreen {
             grid.put(m.text + " ", column: max(keys.count + 2, grid.width - m.text.count - 1), row: row,
                      foreground: Palette.accent, background: 236, attributes: [.bold])
         }
-    }
-
-    func drawHelp(into grid: inout CellGrid) {
-        TextFormat.drawOverlayBox(KeyTable.helpLines(LiveScreen.keys) + [
-            "",
-            "Markers: yellow detected, orange predicted (gap bridged),",
-            "green + ground truth (simulated runner only).",
-            "Angles in degrees; stage mean and SD over tracked frames.",
-            "Stage means per side need 7 strides (n/7 until then).",
-        ], title: session.options.source == "v4l2" ? "gaitlive live keys" : "gaitlive demo keys", into: &grid, utf8: pane.utf8)
     }
 }

@@ -63,7 +63,7 @@ public final class ReviewScreen: ConsoleScreen {
               footer: "R report"),
         .init([(.character("n"), .nextStage), (.tab, .nextStage), (.character("p"), .previousStage), (.backTab, .previousStage)],
               "n / p (Tab)", "next / previous stage", footer: ("n/p stage", "n/p stage")),
-        .init(.character("?"), .help, "?", "this list of keys", footer: "? help"),
+        .init(.character("?"), .help, "?", "this list of keys (down or space: the next page when it does not fit)", footer: "? help"),
         .init([(.character("q"), .quit), (.character("Q"), .quit)], "q", "quit", footer: ("q quit", "q quit")),
     ]
 
@@ -99,7 +99,8 @@ public final class ReviewScreen: ConsoleScreen {
         if case .note(let editor, _) = focus { return editor.text }
         return nil
     }
-    var helpVisible = false
+    /// The `?` box while open.
+    var help: HelpOverlay?
     var stages: [Int: StageReview] = [:]
     var imageCache: [String: LumaImage] = [:]
     var message: (text: String, until: Double)?
@@ -164,8 +165,8 @@ public final class ReviewScreen: ConsoleScreen {
     // MARK: - keys
 
     public func handle(_ key: Key) -> ScreenAction {
-        if helpVisible, key != .resize {
-            helpVisible = false
+        if var h = help, key != .resize {
+            help = h.handle(key) ? h : nil
             return .none
         }
         if var r = report {
@@ -280,7 +281,9 @@ public final class ReviewScreen: ConsoleScreen {
         case .goTo:
             playback.pause()
             focus = .goTo(LineEditor(prompt: "go to (REC 1:02.5, seconds 93.5, or frame f922):"))
-        case .help: helpVisible = true
+        case .help:
+            help = HelpOverlay(title: "gaitlive review keys", keys: ReviewScreen.keys,
+                               notes: ["The rear view shows the frame nearest in time to the side frame."])
         case .report:
             playback.pause()
             report = ReportOverlay(session: session)
@@ -543,7 +546,7 @@ public final class ReviewScreen: ConsoleScreen {
         drawHelpLine(into: &grid)
         if case .strides(let selected) = focus { drawStrideList(r, selected: selected, into: &grid) }
         if case .notes(let selected) = focus { drawNoteList(selected: selected, into: &grid) }
-        if helpVisible { drawHelp(into: &grid) }
+        if help != nil { help?.draw(into: &grid, utf8: pane.utf8) }
         if report != nil { report?.draw(into: &grid, utf8: pane.utf8) }
     }
 
@@ -830,10 +833,4 @@ public final class ReviewScreen: ConsoleScreen {
     }
 
     func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : String(repeating: " ", count: n - s.count) + s }
-
-    func drawHelp(into grid: inout CellGrid) {
-        TextFormat.drawOverlayBox(KeyTable.helpLines(ReviewScreen.keys)
-                                  + ["", "The rear view shows the frame nearest in time to the side frame."],
-                                  title: "gaitlive review keys", into: &grid, utf8: pane.utf8)
-    }
 }
