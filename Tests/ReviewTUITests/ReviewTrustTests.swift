@@ -151,7 +151,7 @@ let reviewTrustFixture = try! SessionFixture(seconds: 6, seed: 11, pause: 3.0...
         let text = render().text
         #expect(text.contains("kneeIC"))
         #expect(text.contains("pdrop"))
-        #expect(text.contains("outlier (modified z > 3.5"))
+        #expect(text.contains("* outlier (modified z > 3.5"))
         let r = try #require(screen.review)
         let first = try #require(r.strides.strides.first)
         let knee = try #require(first.values[.kneeFlexionAtContact] ?? first.values[.cadence])

@@ -803,9 +803,9 @@ public final class ReviewScreen: ConsoleScreen {
             colours.append(Palette.dimText)
         }
         let out = r.strides.partial + r.strides.implausible
-        lines.append("\(strides.count) strides" + (out > 0 ? ", \(out) left out as in the report (missed contact or at the stage's edge)" : "")
-                     + "; * outlier (modified z > 3.5 of the leg)")
-        colours.append(Palette.dimText)
+        lines.append("\(strides.count) strides" + (out > 0 ? " (\(out) left out, as in the report: a missed contact or the stage's edge)" : ""))
+        lines.append("* outlier (modified z > 3.5 of the leg), ! a stride with one")
+        colours += [Palette.dimText, Palette.dimText]
         TextFormat.drawOverlayBox(lines, title: "strides, stage \(stageIndex + 1) (\(selected + 1)/\(strides.count))", into: &grid,
                                   utf8: pane.utf8, colours: colours)
     }
