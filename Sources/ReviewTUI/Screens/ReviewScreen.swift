@@ -653,8 +653,10 @@ public final class ReviewScreen: ConsoleScreen {
             }
             let o = stages[j] ?? StageReview(session: session, index: j)
             stages[j] = o
+            // The stride at the same place in the other stage's list (numbers run on across stages).
             let same = o.strides.strides(of: side)
-            let other = same.first { $0.number == s.number } ?? same.last
+            let i = r.strides.strides(of: side).firstIndex(of: s) ?? 0
+            let other = same.isEmpty ? nil : same[min(i, same.count - 1)]
             return Comparison(view: view, stride: s, otherReview: o, otherStride: other, phase: phase)
         }
     }
