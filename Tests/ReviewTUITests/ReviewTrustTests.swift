@@ -161,4 +161,37 @@ let reviewTrustFixture = try! SessionFixture(seconds: 6, seed: 11, pause: 3.0...
         let side = r.markerSide
         #expect(render().text.contains("\(r.strides.strides(of: side).count) strides"))
     }
+
+    /// The odd stride is found: its value marked `*`, the stride `!`, and `o` selects it.
+    @Test func oFindsTheOddStrideInTheList() throws {
+        let copy = NSTemporaryDirectory() + "gaitlive-odd-\(UUID().uuidString.prefix(8))"
+        try FileManager.default.copyItem(atPath: fixture.directory, toPath: copy)
+        defer { try? FileManager.default.removeItem(atPath: copy) }
+        // Stride 4 of the side camera's leg in the incline stage lands with a far straighter knee.
+        let path = copy + "/incline/strides.csv"
+        var rows = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let knee = try #require(rows[0].firstIndex(of: "knee_flexion_ic"))
+        let sideRows = rows.indices.filter { $0 > 0 && rows[$0][0] == "side" }
+        let odd = sideRows[sideRows.count / 2]
+        rows[odd][knee] = "2.00"
+        try (rows.map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let screen = ReviewScreen(session: try RecordedSession(directory: copy), pane: ViewPane(mode: .ascii, utf8: false, colour: false))
+        _ = screen.handle(.character("n"))
+        let r = try #require(screen.review)
+        let number = Int(rows[odd][2])!
+        let flagged = r.strides.strides.filter { !$0.outliers.isEmpty }
+        #expect(flagged.contains { $0.number == number && $0.outliers.contains(.kneeFlexionAtContact) })
+        #expect(!flagged.contains { $0.outliers.contains(.kneeFlexionAtContact) && $0.number != number })
+        _ = screen.handle(.character("s"))
+        var g = CellGrid(width: 80, height: 24)
+        var selected = ""
+        for _ in 0..<flagged.count {
+            _ = screen.handle(.character("o"))
+            screen.draw(into: &g)
+            selected = g.text.split(separator: "\n").first { $0.contains("> ") && $0.contains("ms") }.map(String.init) ?? ""
+            if selected.contains(" \(number)!") { break }
+        }
+        #expect(selected.contains(" \(number)!"), "\(g.text)")
+        #expect(selected.contains("2.0*"))
+    }
 }

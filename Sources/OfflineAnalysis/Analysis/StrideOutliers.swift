@@ -6,8 +6,9 @@ public import MarkerTracker
 /// The rule is robust, so the odd stride does not hide itself by widening the spread: the
 /// modified z-score of Iglewicz and Hoaglin (1993), 0.6745 (x - median) / MAD, where MAD is the
 /// median absolute deviation from the median; a value is an outlier when its score exceeds 3.5.
-/// A metric needs `minimumStrides` values; when more than half the values are equal (MAD 0), a
-/// value is an outlier only if it differs from the median by more than `floor` of the metric.
+/// A metric needs `minimumStrides` values. A value must also differ from the median by more than
+/// `floor` of the metric (2 deg, 2 cm, 20 ms, 5 steps/min: about what 2D video resolves), so a
+/// very steady runner's tiny spread does not turn every small wobble into an outlier.
 public enum StrideOutliers {
     /// Modified z-score above which a value is an outlier.
     public static let threshold = 3.5
@@ -23,14 +24,14 @@ public enum StrideOutliers {
             let median = middle(present.map(\.1))
             let mad = middle(present.map { abs($0.1 - median) })
             for (i, x) in present {
-                let outlier = mad > 0 ? 0.6745 * abs(x - median) / mad > threshold : abs(x - median) > floor(metric)
+                let outlier = abs(x - median) > floor(metric) && (mad == 0 || 0.6745 * abs(x - median) / mad > threshold)
                 if outlier { out[i].insert(metric) }
             }
         }
         return out
     }
 
-    /// The smallest difference from the median still taken for an outlier when the spread is 0.
+    /// The smallest difference from the median taken for an outlier.
     static func floor(_ metric: StrideMetric) -> Double {
         switch metric.unit {
         case .stepsPerMinute: 5

@@ -44,7 +44,7 @@ public final class ReviewScreen: ConsoleScreen {
         .init(.character("g"), .goTo, "g",
               "go to a time: the REC clock as in the header (1:02.5), seconds as beside the frame number (93.5), or f and a frame (f922)"),
         .init(.character("s"), .strides, "s",
-              "stride list with each stride's metrics, outliers marked *; Enter plays the chosen stride slowly, looping",
+              "stride list with each stride's metrics, outliers marked * (o: the next stride with one); Enter plays the chosen stride slowly, looping",
               footer: "s strides"),
         .init(.escape, .endLoop, "Esc", "stop looping a stride: play the whole stage"),
         .init([(.character("c"), .chart), (.character("C"), .chartBack)], "c / C",
@@ -300,6 +300,14 @@ public final class ReviewScreen: ConsoleScreen {
             focus = .frames
             guard strides.indices.contains(selected) else { return .none }
             playStride(strides[selected])
+        case .character("o"):
+            // The next stride with an odd value (wrapping round).
+            let odd = strides.indices.filter { !strides[$0].outliers.isEmpty }
+            guard let next = odd.first(where: { $0 > selected }) ?? odd.first else {
+                flash("no stride stands out in this stage")
+                return .none
+            }
+            focus = .strides(selected: next)
         case .escape, .character("s"): focus = .frames
         case .character("q"): return .quit
         default: break
@@ -758,7 +766,7 @@ public final class ReviewScreen: ConsoleScreen {
         case .edit(let e):
             text = " editing \(e.label): arrows move 1 px, H J K L 5 px, Tab next marker, Enter save, Esc discard"
         case .strides:
-            text = " strides: up/down choose, Enter play it slowly in a loop, Esc back"
+            text = " strides: up/down choose, o next odd stride, Enter play it slowly in a loop, Esc back"
         case .notes:
             text = " notes: up/down choose, Enter go to it, Esc back"
         default:
