@@ -374,10 +374,13 @@ public final class LiveScreen: ConsoleScreen {
                      foreground: Palette.warning, background: 236, attributes: [.bold])
             return
         }
-        let keys = KeyTable.footer(LiveScreen.keys, utf8: pane.utf8, width: grid.width)
+        // A message takes the room of the keys that give way first; `? help  q quit` stay.
+        let shown = message.flatMap { $0.until > now ? $0.text : nil }
+        let keys = KeyTable.footer(LiveScreen.keys, utf8: pane.utf8, width: grid.width - (shown.map { $0.count + 3 } ?? 0))
         grid.put(keys, column: 0, row: row, foreground: Palette.text, background: 236)
-        if let m = message, m.until > now {
-            grid.put(m.text + " ", column: max(keys.count + 2, grid.width - m.text.count - 1), row: row,
+        if let text = shown {
+            let t = String(text.prefix(max(0, grid.width - keys.count - 3)))
+            grid.put(t + " ", column: max(keys.count + 2, grid.width - t.count - 1), row: row,
                      foreground: Palette.accent, background: 236, attributes: [.bold])
         }
     }

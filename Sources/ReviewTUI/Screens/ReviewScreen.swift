@@ -184,7 +184,7 @@ public final class ReviewScreen: ConsoleScreen {
                 focus = .frames
                 do {
                     let again = try review?.correct(editor.view, frame: editor.frame, marker: m, to: p) ?? []
-                    flash("correction saved: \(editor.label) frame \(editor.frame + 1), \(strideCount(again)) re-measured (u undoes)")
+                    flash("correction saved: \(editor.label) frame \(editor.frame + 1), \(strideCount(again)) re-measured")
                 } catch {
                     flash("could not save: \(error)")
                 }
@@ -770,11 +770,13 @@ public final class ReviewScreen: ConsoleScreen {
         case .notes:
             text = " notes: up/down choose, Enter go to it, Esc back"
         default:
-            text = KeyTable.footer(ReviewScreen.keys, utf8: pane.utf8, width: grid.width)
+            // A message takes the room of the keys that give way first; `? help  q quit` stay.
+            let room = message.map { $0.until > now ? $0.text.count + 3 : 0 } ?? 0
+            text = KeyTable.footer(ReviewScreen.keys, utf8: pane.utf8, width: max(16, grid.width - room))
         }
         grid.put(String(text.prefix(grid.width)), column: 0, row: row, foreground: Palette.text, background: 236)
         if let m = message, m.until > now {
-            let t = String(m.text.prefix(max(0, grid.width - 2)))
+            let t = String(m.text.prefix(max(0, grid.width - min(text.count, grid.width) - 3)))
             grid.put(t + " ", column: max(0, grid.width - t.count - 1), row: row, foreground: Palette.accent,
                      background: 236, attributes: [.bold])
         }
