@@ -194,4 +194,31 @@ let reviewTrustFixture = try! SessionFixture(seconds: 6, seed: 11, pause: 3.0...
         #expect(selected.contains(" \(number)!"), "\(g.text)")
         #expect(selected.contains("2.0*"))
     }
+
+    /// The report agrees: a side-view correction leaves the rear camera's metrics (pelvic drop
+    /// counts and values) as recorded, and the side camera's strides far from the frame too.
+    @Test func theReportReMeasuresOnlyAroundTheCorrection() throws {
+        let copy = NSTemporaryDirectory() + "gaitlive-report-\(UUID().uuidString.prefix(8))"
+        try FileManager.default.copyItem(atPath: fixture.directory, toPath: copy)
+        defer { try? FileManager.default.removeItem(atPath: copy) }
+        func report() throws -> GaitReport {
+            try GaitReport.build(session: RecordedSession(directory: copy), library: .builtIn,
+                                 options: .init(curves: false, keyFrames: false))
+        }
+        let before = try report()
+        let review = try StageReview(session: RecordedSession(directory: copy), index: 1)
+        let n = try #require(review.frame(.side, atSeconds: review.time(.side, 0) + 4.0))
+        let knee = try #require(review.markers(.side, n)[SideMarker.kne.rawValue])
+        try review.correct(.side, frame: n, marker: SideMarker.kne.rawValue, to: Point(x: knee.position.x + 10, y: knee.position.y))
+        let after = try report()
+        for side in BodySide.allCases {
+            for metric in [StrideMetric.pelvicDrop, .hipAdduction, .cadence] {
+                #expect(after.stages[1].strides.summary(metric, side)?.values == before.stages[1].strides.summary(metric, side)?.values,
+                        "\(metric) \(side): the rear camera was not touched")
+            }
+            #expect(after.stages[1].strides.strideCount(side) == before.stages[1].strides.strideCount(side))
+        }
+        #expect(after.stages[0].strides.summary(.kneeFlexionAtContact, .right)?.values
+                == before.stages[0].strides.summary(.kneeFlexionAtContact, .right)?.values, "the other stage is not touched")
+    }
 }
