@@ -13,9 +13,9 @@ public import SessionStore
 public final class ReviewScreen: ConsoleScreen {
     public let session: RecordedSession
     public var pane: ViewPane
-    public private(set) var stageIndex = 0
+    public internal(set) var stageIndex = 0
     /// Frame, play/pause, speed and loop of the master view (side if recorded, else rear).
-    public private(set) var playback = Playback(frameCount: 0)
+    public internal(set) var playback = Playback(frameCount: 0)
     /// The angle of the gait-cycle chart.
     public private(set) var chartAngle: AngleKind = .kneeFlexion
     public private(set) var compare: CompareMode = .off
@@ -291,30 +291,6 @@ public final class ReviewScreen: ConsoleScreen {
         return .none
     }
 
-    func handleStrideList(_ key: Key, selected: Int) -> ScreenAction {
-        let strides = review?.strides.strides ?? []
-        switch key {
-        case .up, .character("k"): focus = .strides(selected: max(0, selected - 1))
-        case .down, .character("j"): focus = .strides(selected: min(max(0, strides.count - 1), selected + 1))
-        case .enter:
-            focus = .frames
-            guard strides.indices.contains(selected) else { return .none }
-            playStride(strides[selected])
-        case .character("o"):
-            // The next stride with an odd value (wrapping round).
-            let odd = strides.indices.filter { !strides[$0].outliers.isEmpty }
-            guard let next = odd.first(where: { $0 > selected }) ?? odd.first else {
-                flash("no stride stands out in this stage")
-                return .none
-            }
-            focus = .strides(selected: next)
-        case .escape, .character("s"): focus = .frames
-        case .character("q"): return .quit
-        default: break
-        }
-        return .none
-    }
-
     /// Loops the master frames of `stride`, playing at the current slow speed.
     public func playStride(_ stride: StrideIndex.Stride) {
         guard let m = masterView, let r = review, let a = r.frame(m, atSeconds: stride.start),
@@ -361,127 +337,6 @@ public final class ReviewScreen: ConsoleScreen {
         playback.reset(frameCount: frameCount)
         imageCache.removeAll()
         flash("stage \(stageIndex + 1): \(stage?.info.kind ?? "")")
-    }
-
-    /// Moves to the next (or previous) event of `kind` from the current frame (any side, this
-    /// stage); says so when a pause lies between.
-    func jump(to kind: GaitEvent.Kind, forward: Bool = true) {
-        guard let r = review, let m = masterView else { return }
-        let t = currentTime
-        // By the master frame each event is shown at: an event of the other camera a few
-        // milliseconds away is on this frame, not the next or the previous one.
-        let candidates = r.events.filter { $0.kind == kind }.map { e in (e, e.view == m ? e.frame : (r.frame(m, atSeconds: e.time) ?? -1)) }
-            .filter { forward ? $0.1 > frame : ($0.1 >= 0 && $0.1 < frame) }
-        guard let (e, n) = forward ? candidates.min(by: { $0.0.time < $1.0.time }) : candidates.max(by: { $0.0.time < $1.0.time }) else {
-            flash("no \(forward ? "later" : "earlier") \(kind.rawValue) in this stage")
-            return
-        }
-        playback.pause()
-        seek(n)
-        let crossed = pause(between: t, and: e.time)
-        flash("\(kind.rawValue) \(e.side.rawValue)" + (crossed.map { ", across a pause of \(TextFormat.fixed($0, 1)) s" } ?? ""))
-    }
-
-    /// The REC clock of the session (as the live header shows it).
-    var clock: RecordingClock {
-        if let c = clockCache { return c }
-        let c = RecordingClock(session: session)
-        clockCache = c
-        return c
-    }
-
-    /// Seconds of the pauses of this stage that lie (even in part) between session times `a` and `b`, if any.
-    func pause(between a: Double, and b: Double) -> Double? {
-        let lo = min(a, b), hi = max(a, b)
-        let gaps = clock.pauses(stage: stageIndex).filter { $0.upperBound > lo + 1e-6 && $0.lowerBound < hi - 1e-6 }
-        return gaps.isEmpty ? nil : gaps.reduce(0) { $0 + $1.upperBound - $1.lowerBound }
-    }
-
-    /// "2 strides" (of which sides), for the correction messages.
-    func strideCount(_ records: [StrideRecord]) -> String {
-        records.count == 1 ? "1 stride" : "\(records.count) strides"
-    }
-
-    /// Undoes the newest correction of the master view in this stage.
-    func undoCorrection() {
-        guard let m = masterView, let r = review else { return }
-        do {
-            guard let (c, again) = try r.undoCorrection(m) else {
-                flash("no correction to undo in this stage")
-                return
-            }
-            let label = MarkerSet.standard(for: m).labels[c.marker]
-            flash("correction undone: \(label) frame \(c.frame + 1), \(strideCount(again)) re-measured")
-        } catch {
-            flash("could not undo: \(error)")
-        }
-    }
-
-    /// The session's notes, by time (whole-session notes first).
-    var noteList: [SessionManifest.Note] {
-        session.manifest.notes.sorted { ($0.seconds ?? -1) < ($1.seconds ?? -1) }
-    }
-
-    func handleNoteList(_ key: Key, selected: Int) -> ScreenAction {
-        let notes = noteList
-        switch key {
-        case .up, .character("k"): focus = .notes(selected: max(0, selected - 1))
-        case .down, .character("j"): focus = .notes(selected: min(max(0, notes.count - 1), selected + 1))
-        case .enter:
-            focus = .frames
-            guard notes.indices.contains(selected) else { return .none }
-            let note = notes[selected]
-            guard let t = note.seconds, let st = clock.stage(holding: t) else {
-                flash("that note is not at a recorded moment")
-                return .none
-            }
-            go(stage: st, seconds: t)
-            flash("note: \(note.text)")
-        case .escape, .character("N"): focus = .frames
-        case .character("q"): return .quit
-        default: break
-        }
-        return .none
-    }
-
-    /// Shows stage `st` at session time `t` (paused).
-    func go(stage st: Int, seconds t: Double) {
-        if st != stageIndex {
-            stageIndex = st
-            playback.reset(frameCount: frameCount)
-            imageCache.removeAll()
-        }
-        guard let m = masterView, let r = review, let n = r.frame(m, atSeconds: t) else { return }
-        playback.pause()
-        seek(n)
-    }
-
-    /// `g`: a REC clock time (m:ss or mm:ss.s), session seconds (93.5), or a frame (f922).
-    func goTo(_ text: String) {
-        let s = text.trimmingWhitespace().lowercased()
-        if s.hasPrefix("f") || s.hasPrefix("#"), let n = Int(String(s.dropFirst()).trimmingWhitespace()) {
-            seek(n - 1)
-            flash("frame \(frame + 1)")
-            return
-        }
-        let parts = s.hasPrefix("rec") ? String(s.dropFirst(3)).trimmingWhitespace() : s
-        if parts.contains(":") {
-            let f = parts.split(separator: ":")
-            guard f.count == 2, let mm = Double(f[0]), let ss = Double(f[1]),
-                  let (st, t) = clock.sessionTime(recorded: mm * 60 + ss) else {
-                flash("not a time: \(text)")
-                return
-            }
-            go(stage: st, seconds: t)
-            flash("REC \(TextFormat.clock(mm * 60 + ss))")
-            return
-        }
-        guard let t = Double(parts), let st = clock.stage(holding: t) else {
-            flash("no recorded frame at \(text)")
-            return
-        }
-        go(stage: st, seconds: t)
-        flash("\(TextFormat.fixed(currentTime, 3)) s")
     }
 
     public func tick(now: Double) -> ScreenAction {
@@ -780,68 +635,6 @@ public final class ReviewScreen: ConsoleScreen {
             grid.put(t + " ", column: max(0, grid.width - t.count - 1), row: row, foreground: Palette.accent,
                      background: 236, attributes: [.bold])
         }
-    }
-
-    /// The stride list: each accepted stride (the report's rule) with its metrics; values that
-    /// stand out among the leg's strides (`StrideOutliers`) are marked `*` and the stride `!`.
-    func drawStrideList(_ r: StageReview, selected: Int, into grid: inout CellGrid) {
-        let strides = r.strides.strides
-        let metrics = StrideColumns.metrics.filter { m in strides.contains { $0.values[m] != nil } }
-        let room = grid.width - 6
-        var shown: [StrideMetric] = []
-        var width = 26
-        for m in metrics where width + StrideColumns.width <= room {
-            shown.append(m)
-            width += StrideColumns.width
-        }
-        var lines = ["  side no.    start    time" + shown.map { TextFormat.padded(StrideColumns.heading($0), StrideColumns.width, right: true) }.joined()]
-        var colours: [UInt8] = [Palette.heading]
-        let rows = max(3, grid.height - 8)
-        let first = max(0, min(selected - rows / 2, strides.count - rows))
-        for (i, s) in strides.enumerated() where i >= first && i < first + rows {
-            let mark = i == selected ? (pane.utf8 ? "▶" : ">") : " "
-            let odd = s.outliers.isEmpty ? " " : "!"
-            var line = "\(mark) \(s.side.letter)  \(pad(String(s.number), 4))\(odd) \(pad(TextFormat.fixed(s.start, 2), 8))"
-                + " \(pad(TextFormat.fixed(s.duration * 1000, 0), 4))ms"
-            for m in shown {
-                let v = s.values[m].map { StrideColumns.format($0, m) + (s.outliers.contains(m) ? "*" : " ") } ?? "-- "
-                line += pad(v, StrideColumns.width)
-            }
-            lines.append(line)
-            colours.append(s.outliers.isEmpty ? Palette.text : Palette.warning)
-        }
-        if strides.isEmpty {
-            lines.append("no strides the report accepts in this stage")
-            colours.append(Palette.dimText)
-        }
-        let out = r.strides.partial + r.strides.implausible
-        lines.append("\(strides.count) strides" + (out > 0 ? " (\(out) left out, as in the report: a missed contact or the stage's edge)" : ""))
-        lines.append("* outlier (modified z > 3.5 of the leg), ! a stride with one")
-        colours += [Palette.dimText, Palette.dimText]
-        TextFormat.drawOverlayBox(lines, title: "strides, stage \(stageIndex + 1) (\(selected + 1)/\(strides.count))", into: &grid,
-                                  utf8: pane.utf8, colours: colours)
-    }
-
-    /// The notes by REC clock, where each is in the session.
-    func drawNoteList(selected: Int, into grid: inout CellGrid) {
-        let notes = noteList
-        var lines: [String] = []
-        let rows = max(3, grid.height - 6)
-        let first = max(0, min(selected - rows / 2, notes.count - rows))
-        for (i, n) in notes.enumerated() where i >= first && i < first + rows {
-            let mark = i == selected ? (pane.utf8 ? "▶" : ">") : " "
-            var when = "whole session"
-            if let t = n.seconds {
-                if let st = clock.stage(holding: t) {
-                    when = "REC \(TextFormat.clock(clock.recorded(stage: st, at: t)))  \(session.stages[st].info.kind)"
-                } else {
-                    when = "not recorded (\(TextFormat.fixed(t, 1)) s)"
-                }
-            }
-            lines.append("\(mark) \(TextFormat.padded(when, 22))  \(n.text)")
-        }
-        if notes.isEmpty { lines.append("no notes yet: m in the live console, a here") }
-        TextFormat.drawOverlayBox(lines, title: "notes (\(notes.count))", into: &grid, utf8: pane.utf8)
     }
 
     func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : String(repeating: " ", count: n - s.count) + s }
