@@ -31,9 +31,13 @@ import LivePipeline
             let line = g.text(row: row)
             #expect(!line.contains("trackin") || line.contains("tracking"), "cut status word in row \(row): \(line)")
         }
-        // The stride list and the help fit and keep their frames.
+        // The stride list and the editor keep their whole footers.
         _ = screen.handle(.character("s"))
         #expect(render(screen).text.contains("strides, stage 1"))
+        #expect(render(screen).text(row: 23).trimmingCharacters(in: .whitespaces).hasSuffix("Esc back"))
+        _ = screen.handle(.escape)
+        _ = screen.handle(.character("e"))
+        #expect(render(screen).text(row: 23).trimmingCharacters(in: .whitespaces).hasSuffix("Esc discard"))
         _ = screen.handle(.escape)
     }
 

@@ -619,9 +619,11 @@ public final class ReviewScreen: ConsoleScreen {
         let text: String
         switch focus {
         case .edit(let e):
-            text = " editing \(e.label): arrows move 1 px, H J K L 5 px, Tab next marker, Enter save, Esc discard"
+            text = grid.width >= 88 ? " editing \(e.label): arrows move 1 px, H J K L 5 px, Tab next marker, Enter save, Esc discard"
+                : " \(e.label): arrows 1 px, HJKL 5 px, Tab next marker, Enter save, Esc discard"
         case .strides:
-            text = " strides: up/down choose, o next odd stride, Enter play it slowly in a loop, Esc back"
+            text = grid.width >= 86 ? " strides: up/down choose, o next odd stride, Enter play it slowly in a loop, Esc back"
+                : " strides: up/down, o next odd stride, Enter play it looping, Esc back"
         case .notes:
             text = " notes: up/down choose, Enter go to it, Esc back"
         default:
