@@ -85,6 +85,9 @@ public final class LiveSession: Sendable {
         let events = Mutex<[GaitEvent]>([])
         /// About ten seconds of angles for the strip chart.
         let history = Mutex(AngleHistory(capacity: 1500))
+        /// The last frame's sequence number, and the frames the camera lost while recording that
+        /// no recorded frame has counted yet (a pause is not a loss: `cameraGapBefore`).
+        let gaps = Mutex<(last: UInt32?, pending: Int)>((nil, 0))
         let source: Transfer<any FrameSource>
         let controls: CameraControls?
 
@@ -183,8 +186,18 @@ public final class LiveSession: Sendable {
             if e.count > 24 { e.removeFirst(e.count - 24) }
             return e
         }
+        let gapBefore = slot.gaps.withLock { g -> Int in
+            var gap = 0
+            if let last = g.last, frame.sequence > last &+ 1 { gap = Int(frame.sequence &- last &- 1) }
+            g.last = frame.sequence
+            // Frames lost while not recording are not lost from the recording.
+            g.pending = tag.recording ? g.pending + gap : 0
+            return g.pending
+        }
         if tag.recording {
-            let queued = recorder.enqueue(SessionRecorder.Item(processed: processed, stageIndex: tag.stage, stage: stage))
+            let queued = recorder.enqueue(SessionRecorder.Item(processed: processed, stageIndex: tag.stage, stage: stage,
+                                                               cameraGapBefore: gapBefore))
+            if queued { slot.gaps.withLock { $0.pending = 0 } }
             if !queued && recorder.hasFailed {
                 // A write error stopped the recorder: recording is off, the live view goes on.
                 timeline.withLock { $0.setRecording(false, at: frame.timestampNanoseconds) }

@@ -21,7 +21,7 @@ import Testing
             .drawMarkers(.init(markerSet: set, markers: markers, angles: angles), mapping: m, into: &grid)
         let (c, r) = try #require(m.cell(Point(x: 120, y: 40)))
         let row = String((0..<60).map { grid[$0, r].character })
-        #expect(row.contains("LTHI -3 O"), "\(row)")
+        #expect(row.contains("hip add L -3 O"), "\(row)") // the angle named, a blank before the marker
         #expect(!row.contains("-3.O"), "\(row)")
         #expect(grid[c, r].character == "O")
     }

@@ -32,8 +32,11 @@ import LivePipeline
         _ = screen.handle(.character("m"))
         for c in "left hip drops" { _ = screen.handle(.character(c)) }
         screen.draw(into: &g)
-        #expect(g.text(row: 39).contains("note for this moment: left hip drops"))
+        #expect(g.text(row: 39).contains("note at REC 00:0"), "the REC clock of the header")
+        #expect(g.text(row: 39).contains("left hip drops"))
         _ = screen.handle(.enter)
+        screen.draw(into: &g)
+        #expect(g.text(row: 39).contains("note saved at REC 00:0"))
         #expect(screen.chartAngle == .kneeFlexion)
         _ = screen.handle(.character("c"))
         #expect(screen.chartAngle == .ankleDorsiflexion)
@@ -54,9 +57,44 @@ import LivePipeline
 
         _ = screen.handle(.character("?"))
         screen.draw(into: &g)
-        #expect(g.text.contains("gaitlive live keys"))
+        #expect(g.text.contains("gaitlive demo keys"), "a simulated session is the demo")
         _ = session.stop()
         let manifest = try ManifestStore.read(from: fixture.directory)
         #expect(manifest.notes.map(\.text) == ["left hip drops"])
+    }
+}
+
+/// A note marked live (`m`) is timed on the header's REC clock, and review lists it at that time.
+@Suite struct LiveNoteClockTests {
+    @Test func aLiveNoteIsListedInReviewAtTheRECTimeTheHeaderShowed() throws {
+        let fixture = try LiveFixture()
+        defer { try? FileManager.default.removeItem(atPath: fixture.directory) }
+        let session = fixture.session
+        let screen = LiveScreen(session: session, pane: ViewPane(mode: .ascii, utf8: false, colour: false), title: "test")
+        session.setRecording(true)
+        // Wait for a state: at least half a second recorded.
+        while session.status.recordedSeconds < 0.5 { usleep(10_000) }
+        _ = screen.handle(.character("m"))
+        var g = CellGrid(width: 120, height: 40)
+        screen.draw(into: &g)
+        let prompt = g.text(row: 39)
+        let clock = try #require(prompt.range(of: #"REC \d\d:\d\d\.\d"#, options: .regularExpression).map { String(prompt[$0]) })
+        for c in "hip drop" { _ = screen.handle(.character(c)) }
+        _ = screen.handle(.enter)
+        while session.status.recordedSeconds < 1.0 { usleep(10_000) }
+        _ = session.stop()
+        let review = ReviewScreen(session: try RecordedSession(directory: fixture.directory),
+                                  pane: ViewPane(mode: .ascii, utf8: false, colour: false))
+        _ = review.handle(.character("N"))
+        var r = CellGrid(width: 120, height: 40)
+        review.draw(into: &r)
+        // The same clock, to within a frame or so of rounding.
+        let seconds = { (s: String) -> Double in
+            let p = s.dropFirst(4).split(separator: ":")
+            return Double(p[0])! * 60 + Double(p[1])!
+        }
+        let listed = try #require(r.text.range(of: #"REC \d\d:\d\d\.\d  flat +hip drop"#, options: .regularExpression)
+            .map { String(r.text[$0].prefix(11)) }, "\(r.text)")
+        #expect(abs(seconds(listed) - seconds(clock)) <= 0.1, "\(listed) vs \(clock)")
     }
 }

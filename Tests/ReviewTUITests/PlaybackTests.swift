@@ -64,7 +64,8 @@ import Testing
         let commands = Set(ReviewScreen.keys.flatMap { $0.keys.map { "\($0.command)" } })
         let all: [ReviewScreen.Command] = [.previousFrame, .nextFrame, .secondBack, .secondForward, .first, .last, .playPause,
                                            .faster, .slower, .nextContact, .nextMidstance, .nextToeOff, .strides, .endLoop,
-                                           .chart, .compare, .correct, .note, .report, .nextStage, .previousStage, .help, .quit]
+                                           .chart, .compare, .correct, .note, .report, .nextStage, .previousStage, .help, .quit,
+                                           .previousContact, .previousMidstance, .previousToeOff, .chartBack, .undo, .notes, .goTo]
         #expect(commands == Set(all.map { "\($0)" }))
         let names = ReviewScreen.keys.map(\.names)
         #expect(Set(names).count == names.count, "a help line twice")
@@ -72,7 +73,7 @@ import Testing
 
     @Test func theFooterAndHelpAreDrawnFromTheTable() {
         #expect(KeyTable.footer(ReviewScreen.keys, utf8: false)
-                == " left/right frame  space play  +/- speed  i/m/t IC/MS/TO  s strides  c chart  v compare  e correct  a note  R report  n/p stage  ? help  q quit")
+                == " left/right frame  space play  i/m/t IC/MS/TO  s strides  c chart  v compare  e correct  a note  R report  n/p stage  ? help  q quit")
         let help = KeyTable.helpLines(ReviewScreen.keys)
         #expect(help.count == ReviewScreen.keys.count)
         #expect(help.contains { $0.hasPrefix("a ") && $0.contains("add a note") })

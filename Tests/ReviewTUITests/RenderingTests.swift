@@ -115,7 +115,7 @@ import Testing
         let expected = [
             "SIDE          ok",
             "",
-            "   O SHO 8", // a blank cell frames each ASCII label (issue #14: "-3.O")
+            "   O trunk 8", // the angle named (not SHO), a blank cell framing the label (issue #14: "-3.O")
             "      \\\\==",
             "      -=\\\\\\",
             "           \\\\",

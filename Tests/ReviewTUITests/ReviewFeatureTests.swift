@@ -56,19 +56,21 @@ let reviewFeatureFixture = try! SessionFixture(seconds: 2.5)
         try seekIntoFirstStride(of: .right)
         let g = render()
         #expect(g.text.contains("knee flex over the right gait cycle"))
-        // Left vs right: the side camera films one leg, so the other pane says so rather than
-        // showing this leg half a cycle later as if it were the other one.
+        // Left vs right: the side camera films one leg, so with a side-view angle chosen the
+        // comparison moves to the rear camera's angle of the same leg (no empty pane).
         _ = screen.handle(.character("v"))
         #expect(screen.compare == .leftRight)
+        #expect(screen.chartAngle == .hipAdductionRight)
         let lr = render().text
-        #expect(lr.contains("SIDE flat right stride"))
-        #expect(lr.contains("no left stride: the side camera films the right leg"))
+        #expect(lr.contains("REAR flat right stride"))
+        #expect(lr.contains("REAR flat left stride"))
+        #expect(!lr.contains("the side camera films"))
         // Flat vs incline at the same phase, same leg.
         _ = screen.handle(.character("v"))
         #expect(screen.compare == .stages)
         let st = render().text
-        #expect(st.contains("SIDE flat right stride"))
-        #expect(st.contains("SIDE incline right stride"))
+        #expect(st.contains("REAR flat right stride"))
+        #expect(st.contains("REAR incline right stride"))
         #expect(st.contains("% of the cycle"))
         _ = screen.handle(.character("v"))
         #expect(screen.compare == .off)
@@ -157,19 +159,32 @@ let reviewFeatureFixture = try! SessionFixture(seconds: 2.5)
         #expect(a.text.unicodeScalars.allSatisfy { $0.isASCII })
     }
 
-    @Test func strideIndexPairsContactsPerSide() {
-        func ic(_ side: BodySide, _ t: Double, _ view: CameraView = .side) -> GaitEvent {
-            GaitEvent(kind: .initialContact, side: side, view: view, frame: Int(t * 120), time: t)
+    /// The review's strides are the report's: a stride spanning a missed contact (about twice as
+    /// long) is in neither the chart nor the list; numbers are the recorded ones; each stride
+    /// carries both cameras' metrics, and an odd value is marked.
+    @Test func strideIndexUsesTheReportsAcceptance() {
+        func stride(_ view: CameraView, _ side: BodySide, _ n: Int, _ t: Double, _ d: Double = 0.7,
+                    _ values: [StrideMetric: Double] = [:]) -> StrideRecord {
+            StrideRecord(view: view, side: side, number: n, contactFrame: Int(t * 120), contactTime: t,
+                         toeOffTime: t + 0.25, nextContactFrame: Int((t + d) * 120), nextContactTime: t + d, values: values)
         }
-        let idx = StrideIndex(events: [ic(.right, 1.0), ic(.right, 1.7), ic(.right, 2.41), ic(.right, 6.0),
-                                       GaitEvent(kind: .toeOff, side: .right, view: .side, frame: 0, time: 1.27),
-                                       ic(.left, 1.35, .rear), ic(.left, 2.05, .rear)])
+        var records: [StrideRecord] = []
+        for n in 1...8 { records.append(stride(.side, .right, n, 0.7 * Double(n), 0.7, [.kneeFlexionAtContact: 20 + Double(n % 2)])) }
+        records[5].values[.kneeFlexionAtContact] = 35 // the odd stride
+        records.append(stride(.side, .right, 9, 0.7 * 9, 1.4, [.kneeFlexionAtContact: 21])) // a missed contact
+        records.append(stride(.side, .right, 10, 0.7 * 11, 0.7, [.kneeFlexionAtContact: 20]))
+        for n in 1...8 { records.append(stride(.rear, .right, n, 0.7 * Double(n) + 0.01, 0.7, [.pelvicDrop: 5])) }
+        records.append(stride(.rear, .left, 1, 1.05, 0.7, [.pelvicDrop: 6]))
+        let idx = StrideIndex(records: records)
         let right = idx.strides(of: .right)
-        #expect(right.count == 2) // the 3.6 s gap is not a stride
-        #expect(abs(right[0].duration - 0.7) < 1e-9)
-        #expect(abs((right[0].toeOff ?? 0) - 1.27) < 1e-9)
-        #expect(abs(right[0].phase(at: 1.35) - 0.5) < 1e-9)
-        #expect(idx.strides(of: .left).count == 1)
+        #expect(right.map(\.number) == [1, 2, 3, 4, 5, 6, 7, 8, 10], "the 1.4 s stride is left out, numbers kept")
+        #expect(idx.implausible == 1)
+        #expect(right.allSatisfy { $0.view == .side })
+        #expect(right[0].values[.pelvicDrop] == 5, "the rear camera's metrics of the same stride")
+        #expect(abs((right[0].toeOff ?? 0) - 0.95) < 1e-9)
+        #expect(right[5].outliers == [.kneeFlexionAtContact])
+        #expect(right.filter { !$0.outliers.isEmpty }.count == 1)
+        #expect(idx.strides(of: .left).map(\.view) == [.rear])
         #expect(idx.stride(of: .right, containing: 2.0)?.number == 2)
     }
 }

@@ -5,12 +5,13 @@ import SessionStore
 import RunnerSimulation
 import LivePipeline
 
-/// A small recorded two-stage session (160x120, 120 fps, `seconds` per stage) in a temp directory.
+/// A small recorded two-stage session (320x240, 120 fps, `seconds` per stage) in a temp directory;
+/// with `pause`, recording is paused over that span of the first stage (seconds from its start).
 final class SessionFixture: Sendable {
     let directory: String
     let perStage: Int
 
-    init(seconds: Double = 0.75, seed: UInt64 = 5) throws {
+    init(seconds: Double = 0.75, seed: UInt64 = 5, pause: ClosedRange<Double>? = nil) throws {
         directory = NSTemporaryDirectory() + "gaitlive-review-\(UUID().uuidString.prefix(8))"
         let origin: UInt64 = 2_000_000_000
         let runner = SimulatedRunner(seed: seed, clockOrigin: origin)
@@ -34,6 +35,10 @@ final class SessionFixture: Sendable {
                 runner.switchProfile(at: runner.simulationTime(ofTimestamp: st.startNanoseconds), to: .incline)
             })
         session.setRecording(true, at: origin)
+        if let pause {
+            session.setRecording(false, at: origin + UInt64(pause.lowerBound * 1e9))
+            session.setRecording(true, at: origin + UInt64(pause.upperBound * 1e9))
+        }
         session.nextStage(at: origin + UInt64(Double(perStage) / fps * 1e9))
         session.start()
         while !session.allCamerasEnded { usleep(10_000) }

@@ -37,7 +37,7 @@ public enum AnnotatedVideoExport {
                 let writer = try Y4MWriter(creating: out.working + "/" + name, header: header)
                 let title = "\(stage.info.kind) \(view.rawValue)".uppercased()
                 let corrected = try CorrectedView(v, stageDirectory: session.directory + "/" + stage.info.directory,
-                                                  manifest: session.manifest, stage: stage.info)
+                                                  manifest: session.manifest, stage: stage)
                 for n in 0..<v.frameCount {
                     let canvas = try annotate(v, frame: n, title: title, corrected: corrected)
                     try writer.append(Frame(view: view, sequence: UInt32(truncatingIfNeeded: n), timestampNanoseconds: 0,

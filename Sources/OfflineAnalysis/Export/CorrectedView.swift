@@ -4,8 +4,9 @@ public import SessionStore
 /// One recorded view of a stage with the clinician's marker corrections applied: what every
 /// export writes, the same truth the report uses. Corrected frames get the corrected markers
 /// (source `manual`) and the angles measured from them on the one analysis path
-/// (`RecordedAnalysis`), and the view's events and strides are measured again; a view without
-/// corrections is exported as recorded.
+/// (`RecordedAnalysis`), and the view's events and strides are measured again only where they
+/// touch a corrected frame (`CorrectionScope`, as review and the report do; the whole view when
+/// the session has no strides table); a view without corrections is exported as recorded.
 public struct CorrectedView {
     public let recorded: RecordedView
     /// The view's corrections (nil: none).
@@ -13,19 +14,41 @@ public struct CorrectedView {
     /// The view measured again with its corrections (nil: none).
     public let analysis: RecordedAnalysis?
 
-    public init(_ recorded: RecordedView, stageDirectory: String, manifest: SessionManifest, stage: SessionManifest.Stage) throws {
-        self.recorded = recorded
+    /// The events and strides of the view with its corrections merged in (nil: none).
+    public let scope: CorrectionScope?
+
+    /// `recorded`, a view of `stage` of a session in `stageDirectory`, with its corrections.
+    public init(_ recorded: RecordedView, stageDirectory: String, manifest: SessionManifest, stage: RecordedSession.Stage) throws {
         let c = try MarkerCorrections(stageDirectory: stageDirectory, view: recorded.view)
-        corrections = c.isEmpty ? nil : c
-        analysis = corrections.map { RecordedAnalysis(view: recorded, corrections: $0, manifest: manifest, stage: stage) }
+        let corrections = c.isEmpty ? nil : c
+        let analysis = corrections.map { RecordedAnalysis(view: recorded, corrections: $0, manifest: manifest, stage: stage.info) }
+        let table = analysis == nil ? nil : try StrideFile.read(stageDirectory: stageDirectory)
+        self.init(recorded, corrections: corrections, analysis: analysis,
+                  recordedEvents: stage.events.filter { $0.view == recorded.view },
+                  recordedStrides: table?.filter { $0.view == recorded.view })
     }
 
-    /// A view with corrections already loaded and measured (`analysis` nil: none).
-    public init(_ recorded: RecordedView, corrections: MarkerCorrections?, analysis: RecordedAnalysis?) {
+    /// A view with corrections already loaded and measured (`analysis` nil: none); the recorded
+    /// events and strides of the view (`recordedStrides` nil: the session has no strides table,
+    /// the whole view is measured again).
+    public init(_ recorded: RecordedView, corrections: MarkerCorrections?, analysis: RecordedAnalysis?,
+                recordedEvents: [GaitEvent], recordedStrides: [StrideRecord]?) {
         self.recorded = recorded
         self.corrections = corrections
         self.analysis = analysis
+        if let analysis, let corrections, let recordedStrides {
+            let times = recorded.times
+            scope = CorrectionScope(recordedEvents: recordedEvents, recordedStrides: recordedStrides, analysis: analysis,
+                                    correctedTimes: corrections.byFrame.keys.filter { $0 < times.count }.map { times[$0] })
+        } else {
+            scope = nil
+        }
     }
+
+    /// The view's events with the corrections merged in (nil: not corrected).
+    public var events: [GaitEvent]? { scope?.events ?? analysis?.events }
+    /// The view's strides with the corrections merged in (nil: not corrected).
+    public var strides: [StrideRecord]? { scope?.records ?? analysis?.strides }
 
     public var isCorrected: Bool { corrections != nil }
 

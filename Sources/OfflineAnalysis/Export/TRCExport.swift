@@ -30,7 +30,7 @@ public enum TRCExport {
                 guard let v = stage.views[view], let camera = session.manifest.camera(view) else { continue }
                 let name = "\(stage.info.directory)_\(view.rawValue).trc"
                 let corrected = try CorrectedView(v, stageDirectory: session.directory + "/" + stage.info.directory,
-                                                  manifest: session.manifest, stage: stage.info)
+                                                  manifest: session.manifest, stage: stage)
                 try write(v, camera: camera, name: name, scale: scale, units: centimetres ? "cm" : "px",
                           corrected: corrected, to: out.create(name))
             }

@@ -25,7 +25,7 @@ public enum TableExport {
             var corrected: [CameraView: CorrectedView] = [:]
             for view in CameraView.allCases {
                 guard let v = stage.views[view] else { continue }
-                let c = try CorrectedView(v, stageDirectory: stageDir, manifest: session.manifest, stage: stage.info)
+                let c = try CorrectedView(v, stageDirectory: stageDir, manifest: session.manifest, stage: stage)
                 corrected[view] = c
                 let prefix = "\(name)_\(view.rawValue)_"
                 try rows(of: v.index, count: v.frameCount, to: out.create(prefix + "frames.csv")) { r in
@@ -59,18 +59,18 @@ public enum TableExport {
                 let strides = table != SessionLayout.events
                 let header = strides ? t.columns.map { strideColumnNames[$0] ?? $0 } : t.columns
                 try f.write(header.joined(separator: ",") + "\n")
-                // A corrected view's rows are replaced by its rows measured again.
+                // A corrected view's rows are replaced by its rows with the corrections merged in.
                 let viewColumn = t.column("view")
                 for r in t.rows {
                     if let vc = viewColumn, let v = CameraView(rawValue: String(r[vc])), corrected[v]?.isCorrected == true { continue }
                     try f.write(r.joined(separator: ",") + "\n")
                 }
                 for view in CameraView.allCases {
-                    guard let a = corrected[view]?.analysis else { continue }
+                    guard let c = corrected[view], c.isCorrected else { continue }
                     if strides {
-                        for s in a.strides { try f.write(strideRow(s)) }
+                        for s in c.strides ?? [] { try f.write(strideRow(s)) }
                     } else {
-                        for e in a.events { try f.write(eventRow(e)) }
+                        for e in c.events ?? [] { try f.write(eventRow(e)) }
                     }
                 }
                 try f.close()

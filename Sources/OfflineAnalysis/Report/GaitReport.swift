@@ -69,9 +69,9 @@ public struct GaitReport: Sendable {
             var source = "recorded"
             if measured.measuredAgain {
                 source = "measured again from the stored markers"
-                notes.append("\(recorded.info.directory): strides " + (corrections.isEmpty
-                    ? "measured from the stored markers (the session has no strides table)"
-                    : "measured again from the stored markers with the corrections made in review"))
+                notes.append("\(recorded.info.directory): " + (corrections.isEmpty
+                    ? "strides measured from the stored markers (the session has no strides table)"
+                    : "strides touching a frame corrected in review measured again from the corrected markers; the others as recorded"))
             }
             var stage = Stage(info: recorded.info, strides: strides, curves: [], keyFrames: [], strideSource: source)
             correctedViews.append(measured.correctedViews(recorded))

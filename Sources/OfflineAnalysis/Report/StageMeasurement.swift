@@ -4,8 +4,8 @@ public import SessionStore
 /// One recorded stage measured as the report measures it, in one place for the report and the
 /// review console: the clinician's corrections, every view's stored markers run once through the
 /// one analysis path (`RecordedAnalysis`: the strides it left out and why), the strides (as
-/// recorded, or measured again for a view whose markers were corrected or a session without a
-/// strides table), the markers' trust, and the strides that count (`StageStrides`, with the
+/// recorded; around a corrected frame measured again, `CorrectionScope`; all measured from the
+/// stored markers for a session without a strides table), the markers' trust, and the strides that count (`StageStrides`, with the
 /// stage's settle period: `StrideAcceptance`).
 public struct StageMeasurement {
     public let corrections: [CameraView: MarkerCorrections]
@@ -16,6 +16,8 @@ public struct StageMeasurement {
     public let records: [StrideRecord]
     /// Whether the strides were measured again (no table, or markers corrected).
     public let measuredAgain: Bool
+    /// The stage's strides table as recorded (nil: an older session without one).
+    let table: [StrideRecord]?
     /// The strides that count.
     public let strides: StageStrides
 
@@ -31,13 +33,21 @@ public struct StageMeasurement {
             RecordedAnalysis(view: rv, corrections: corrections[rv.view], manifest: manifest, stage: recorded.info)
         }
         var records = try StrideFile.read(stageDirectory: stageDir)
+        table = records
         measuredAgain = records == nil || !corrections.isEmpty
-        if measuredAgain {
-            // No table (an older session): measure every view again. Markers corrected since:
-            // measure again the views corrected; the others keep their recorded strides.
-            records = (records ?? []).filter { records != nil && corrections[$0.view] == nil }
-                + CameraView.allCases.filter { records == nil || corrections[$0] != nil }
-                    .compactMap { analyses[$0] }.flatMap(\.strides)
+        if let table = records, !corrections.isEmpty {
+            // Markers corrected since: only the strides touching a corrected frame are measured
+            // again (`CorrectionScope`, as review does); the rest, and uncorrected views, as recorded.
+            records = CameraView.allCases.flatMap { view -> [StrideRecord] in
+                let mine = table.filter { $0.view == view }
+                guard let c = corrections[view], let a = analyses[view], let rv = recorded.views[view] else { return mine }
+                let times = rv.times
+                return CorrectionScope(recordedEvents: recorded.events.filter { $0.view == view }, recordedStrides: mine,
+                                       analysis: a, correctedTimes: c.byFrame.keys.filter { $0 < times.count }.map { times[$0] }).records
+            }
+        } else if records == nil {
+            // No table (an older session): measure every view from the stored markers.
+            records = CameraView.allCases.compactMap { analyses[$0] }.flatMap(\.strides)
         }
         var trust: [CameraView: MarkerTrust] = [:]
         var fps: [CameraView: Double] = [:]
@@ -58,7 +68,9 @@ public struct StageMeasurement {
     /// The stage's views with their corrections, for pictures and exports.
     public func correctedViews(_ recorded: RecordedSession.Stage) -> [CameraView: CorrectedView] {
         recorded.views.mapValues { rv in
-            CorrectedView(rv, corrections: corrections[rv.view], analysis: corrections[rv.view] == nil ? nil : analyses[rv.view])
+            CorrectedView(rv, corrections: corrections[rv.view], analysis: corrections[rv.view] == nil ? nil : analyses[rv.view],
+                          recordedEvents: recorded.events.filter { $0.view == rv.view },
+                          recordedStrides: table?.filter { $0.view == rv.view })
         }
     }
 }

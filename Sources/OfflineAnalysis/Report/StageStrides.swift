@@ -75,6 +75,26 @@ public struct StageStrides: Sendable {
         self.summaries = summaries
     }
 
+    /// The strides the report keeps, per camera in time order, and how many were left out and
+    /// why: `StrideAcceptance`, the one rule the report, review's chart and stride list and the
+    /// live panel use (wholly inside the stage, not begun in `settle`, duration near its leg's median).
+    public static func accepted(_ records: [StrideRecord], settle: SettlePeriod? = nil)
+        -> (kept: [CameraView: [StrideRecord]], partial: Int, implausible: Int, settling: Int) {
+        let verdicts = StrideAcceptance.judge(records.map(StageStrides.candidate), settle: settle)
+        var kept: [CameraView: [StrideRecord]] = [:]
+        var partial = 0, implausible = 0, settling = 0
+        for (r, v) in zip(records, verdicts) {
+            switch v {
+            case .kept: kept[r.view, default: []].append(r)
+            case .settling: settling += 1
+            case .partial: partial += 1
+            case .implausibleDuration: implausible += 1
+            }
+        }
+        for view in kept.keys { kept[view]?.sort { $0.contactTime < $1.contactTime } }
+        return (kept, partial, implausible, settling)
+    }
+
     /// The summary of `metric` for `side`, if it was measured at all.
     public func summary(_ metric: StrideMetric, _ side: BodySide) -> MetricSummary? { summaries[side]?[metric] }
 

@@ -19,6 +19,8 @@ public struct LineChart: Sendable {
     public var yRange: ClosedRange<Double>?
     public var utf8: Bool
     public var colour: Bool
+    /// Written after the y labels ("°"), so they read as values of the chart, not a table column.
+    public var unit = ""
 
     public init(xRange: ClosedRange<Double>, yRange: ClosedRange<Double>? = nil, utf8: Bool, colour: Bool) {
         self.xRange = xRange
@@ -37,16 +39,17 @@ public struct LineChart: Sendable {
         return (mid - span * 0.6)...(mid + span * 0.6)
     }
 
-    /// Draws the series; labels take the left 6 columns. `cursorX` draws a vertical line.
+    /// Draws the series; labels take the left 6 columns (and the unit's). `cursorX` draws a vertical line.
     public func draw(_ series: [Series], in rect: CellRect, cursorX: Double? = nil, into grid: inout CellGrid) {
         guard rect.width > 8, rect.height > 1 else { return }
         let y = fittedYRange(series)
-        let labelWidth = 6
+        let labelWidth = 6 + unit.count
         let plot = CellRect(column: rect.column + labelWidth, row: rect.row, width: rect.width - labelWidth,
                             height: rect.height)
-        grid.put(TextFormat.padded(format(y.upperBound), 5, right: true), column: rect.column, row: rect.row, foreground: Palette.dimText)
-        grid.put(TextFormat.padded(format(y.lowerBound), 5, right: true), column: rect.column, row: rect.row + rect.height - 1,
+        grid.put(TextFormat.padded(format(y.upperBound) + unit, 5 + unit.count, right: true), column: rect.column, row: rect.row,
                  foreground: Palette.dimText)
+        grid.put(TextFormat.padded(format(y.lowerBound) + unit, 5 + unit.count, right: true), column: rect.column,
+                 row: rect.row + rect.height - 1, foreground: Palette.dimText)
         let subX = utf8 ? 2 : 1, subY = utf8 ? 4 : 1
         let w = plot.width * subX, h = plot.height * subY
         // Dot masks per cell and the colour of the last series drawn into each cell.

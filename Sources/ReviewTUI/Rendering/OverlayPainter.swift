@@ -53,6 +53,7 @@ public struct OverlayPainter: Sendable {
     public func drawMarkers(_ content: Content, mapping: ViewMapping, into grid: inout CellGrid) {
         let set = content.markerSet
         var used = Set<Int>() // cells taken by markers and labels
+        var markerCells = Set<Int>()
         func key(_ c: Int, _ r: Int) -> Int { r * 10_000 + c }
 
         if mapping.mode == .ascii {
@@ -80,26 +81,34 @@ public struct OverlayPainter: Sendable {
             grid[c, r] = Cell(glyph, foreground: colour ? fg : Palette.heading, background: Palette.panel,
                               attributes: [.bold])
             used.insert(key(c, r))
+            markerCells.insert(key(c, r))
         }
-        // Labels with the joint's angle where one belongs to the marker.
+        // Labels: the angle measured at the marker, named ("hip flex 35°"), else the marker's name.
         for (i, m) in content.markers.enumerated() {
             guard let m, let (c, r) = mapping.cell(m.position) else { continue }
             var text = set.labels[i]
-            if let (_, v) = angleAt(marker: i, set: set, angles: content.angles) {
-                text += " " + format(v)
+            if let (kind, v) = angleAt(marker: i, set: set, angles: content.angles) {
+                text = kind.shortName + " " + format(v)
             }
             place(text, near: (c, r), mapping: mapping, used: &used, key: key, into: &grid,
-                  fg: colour ? Palette.angleText : Palette.heading)
+                  fg: colour ? Palette.angleText : Palette.heading, avoiding: markerCells.subtracting([key(c, r)]))
         }
-        // Pelvic obliquity between the two spines (rear view).
+        // Pelvic obliquity between the two spines (rear view), with the side that is low.
         if set.view == .rear, let v = content.angles[.pelvicObliquity],
            let l = content.markers[RearMarker.lpsi.rawValue], let rr = content.markers[RearMarker.rpsi.rawValue] {
             let mid = (l.position + rr.position) / 2
             if let (c, r) = mapping.cell(mid) {
-                place("pelvis " + format(v), near: (c, r - 1), mapping: mapping, used: &used, key: key, into: &grid,
-                      fg: colour ? Palette.accent : Palette.heading, centred: true)
+                place(OverlayPainter.pelvisLabel(v, utf8: utf8), near: (c, r - 1), mapping: mapping, used: &used, key: key,
+                      into: &grid, fg: colour ? Palette.accent : Palette.heading, centred: true, avoiding: markerCells)
             }
         }
+    }
+
+    /// Pelvic obliquity with the low side ("pelvis R low 5°"; positive = right side lower).
+    public static func pelvisLabel(_ v: Double, utf8: Bool) -> String {
+        let r = Int(abs(v).rounded())
+        guard r > 0 else { return "pelvis level" }
+        return "pelvis \(v > 0 ? "R" : "L") low \(r)" + (utf8 ? "°" : "")
     }
 
     /// The angle drawn beside marker `i`, if any.
@@ -132,9 +141,11 @@ public struct OverlayPainter: Sendable {
         return utf8 ? "\(r)°" : "\(r)"
     }
 
-    /// Writes `text` beside (c, r): right of it, else left, else below/above, avoiding used cells.
+    /// Writes `text` beside (c, r): right of it, else left, else below/above, avoiding used cells
+    /// and never right beside one of the `others` markers.
     func place(_ text: String, near cell: (Int, Int), mapping: ViewMapping, used: inout Set<Int>,
-               key: (Int, Int) -> Int, into grid: inout CellGrid, fg: UInt8, centred: Bool = false) {
+               key: (Int, Int) -> Int, into grid: inout CellGrid, fg: UInt8, centred: Bool = false,
+               avoiding others: Set<Int> = []) {
         let (c, r) = cell
         let n = text.count
         let minC = mapping.column, maxC = mapping.column + mapping.columns - 1
@@ -144,6 +155,8 @@ public struct OverlayPainter: Sendable {
         for (sc, sr) in candidates {
             guard sr >= minR, sr <= maxR, sc >= minC, sc + n - 1 <= maxC else { continue }
             if (sc..<(sc + n)).contains(where: { used.contains(key($0, sr)) }) { continue }
+            // Not touching another marker: "RPSI●●LPSI" reads as either label for either LED.
+            if others.contains(key(sc - 1, sr)) || others.contains(key(sc + n, sr)) { continue }
             grid.put(text, column: sc, row: sr, foreground: fg, background: Palette.panel, attributes: [.bold])
             for x in sc..<(sc + n) { used.insert(key(x, sr)) }
             if !utf8 {

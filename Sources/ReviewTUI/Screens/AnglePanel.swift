@@ -45,8 +45,13 @@ public struct AnglePanel: Sendable {
                      attributes: [.bold])
             y += 1
             for k in AngleKind.kinds(for: col.view) where y < rect.row + rect.height {
-                var line = TextFormat.padded(k.shortName, 13)
-                line += TextFormat.padded(col.current[k].map { String(format: "%.1f", $0) + deg } ?? "--", 7, right: true)
+                // Pelvic obliquity names the low side ("pelvis low  R 5.0°"; + is right low).
+                let pelvis = k == .pelvicObliquity
+                var line = TextFormat.padded(pelvis ? "pelvis low" : k.shortName, 13)
+                let now = col.current[k].map { v in
+                    (pelvis ? (abs(v) < 0.05 ? "" : (v > 0 ? "R " : "L ")) : "") + String(format: "%.1f", pelvis ? abs(v) : v) + deg
+                }
+                line += TextFormat.padded(now ?? "--", 7, right: true)
                 if let s = col.stage[k], s.count > 0 {
                     line += "   " + String(format: utf8 ? "%6.1f ± %4.1f" : "%6.1f +- %4.1f", s.mean, s.standardDeviation)
                 }

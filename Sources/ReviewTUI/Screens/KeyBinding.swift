@@ -34,9 +34,20 @@ public enum KeyTable {
         return nil
     }
 
-    /// The footer line: each binding's short form, two spaces apart.
-    public static func footer<C>(_ table: [KeyBinding<C>], utf8: Bool) -> String {
-        " " + table.compactMap { b in b.footer.map { utf8 ? $0.utf8 : $0.ascii } }.joined(separator: "  ")
+    /// The footer line: each binding's short form, two spaces apart. Within `width` columns the
+    /// last two (help and quit) are always kept, and the others from the left as far as they fit.
+    public static func footer<C>(_ table: [KeyBinding<C>], utf8: Bool, width: Int = .max) -> String {
+        let all = table.compactMap { b in b.footer.map { utf8 ? $0.utf8 : $0.ascii } }
+        let full = " " + all.joined(separator: "  ")
+        guard full.count > width, all.count > 2 else { return full }
+        let kept = Array(all.suffix(2))
+        var used = 1 + kept.joined(separator: "  ").count
+        var front: [String] = []
+        for f in all.dropLast(2) where used + f.count + 2 <= width {
+            front.append(f)
+            used += f.count + 2
+        }
+        return " " + (front + kept).joined(separator: "  ")
     }
 
     /// The help overlay's lines: the key names in a column, then what they do.

@@ -18,12 +18,14 @@ public final class LiveScreen: ConsoleScreen {
     public var pane: ViewPane
     public var title: String
     public var showTruth = true
-    var helpVisible = false
+    /// The `?` box while open.
+    var help: HelpOverlay?
     var confirmingQuit = false
     var message: (text: String, until: Double)?
     var now = 0.0
-    /// The note being typed, and the moment it marks (monotonic ns when `m` was pressed).
-    var note: (editor: LineEditor, at: UInt64)?
+    /// The note being typed, the moment it marks (monotonic ns when `m` was pressed) and the REC
+    /// clock then (nil when not recording).
+    var note: (editor: LineEditor, at: UInt64, rec: Double?)?
     /// The angle shown in the strip chart.
     public var chartAngle: AngleKind = .kneeFlexion
     /// Seconds of history in the strip chart.
@@ -31,6 +33,12 @@ public final class LiveScreen: ConsoleScreen {
     var showDiagnostics = false
     /// On terminals too narrow for both, the panel shows the stride means instead of the angle tables.
     public var showStrideMeans = false
+    /// The first metric row of the stage means shown (`t` pages through them when they do not fit).
+    public var meansTop = 0
+    /// Metric rows of the stage means that fit at the last draw, and whether they were shown.
+    var meansRowsShown = StridePanel.metrics.count
+    var meansVisible = false
+    var bothTablesShown = false
     /// The picture drawn last in each view (noise below a few levels does not repaint cells).
     var canvases: [CameraView: FrameCanvas] = [:]
     var diagnostics = ConsoleDiagnostics()
@@ -62,8 +70,8 @@ public final class LiveScreen: ConsoleScreen {
             case .accepted(let text):
                 note = nil
                 session.addNote(text, at: n.at)
-                let t = MonotonicClock.seconds(n.at, since: session.options.clockOrigin)
-                flash("note saved at \(TextFormat.fixed(t, 1)) s")
+                // The REC clock of the header, which review shows the note by too.
+                flash(n.rec.map { "note saved at REC \(TextFormat.clock($0))" } ?? "note saved (not recording: review lists it, not on a frame)")
             }
             return .none
         }
@@ -77,8 +85,8 @@ public final class LiveScreen: ConsoleScreen {
             flash("still running")
             return .none
         }
-        if helpVisible, key != .resize {
-            helpVisible = false
+        if var h = help, key != .resize {
+            help = h.handle(key) ? h : nil
             return .none
         }
         guard let command = KeyTable.command(for: key, in: LiveScreen.keys) else { return .none }
@@ -97,28 +105,61 @@ public final class LiveScreen: ConsoleScreen {
             let st = session.nextStage()
             flash("stage \(st.kind.rawValue)" + (st.kind == .incline ? " \(Int(st.inclinePercent))%" : ""))
         case .note:
-            note = (LineEditor(prompt: "note for this moment:"), MonotonicClock.now())
-        case .chart:
+            let status = session.status
+            let at = MonotonicClock.now()
+            let rec = status.recording ? recordingClock(status, now: at) : nil
+            note = (LineEditor(prompt: rec.map { "note at REC \(TextFormat.clock($0)):" } ?? "note for this moment:"), at, rec)
+        case .chart, .chartBack:
             let kinds = AngleKind.allCases.filter { session.views.contains($0.view) }
-            if let i = kinds.firstIndex(of: chartAngle) { chartAngle = kinds[(i + 1) % kinds.count] }
+            let step = command == .chart ? 1 : kinds.count - 1
+            if let i = kinds.firstIndex(of: chartAngle) { chartAngle = kinds[(i + step) % kinds.count] }
             flash("chart: \(chartAngle.shortName)")
         case .means:
-            showStrideMeans.toggle()
-            flash(showStrideMeans ? "stage means per side" : "angles now")
+            toggleMeans()
         case .cameraControls:
             controlsBox = ControlsOverlay(views: session.views, provider: controlsProvider)
         case .diagnostics:
             showDiagnostics.toggle()
         case .help:
-            helpVisible = true
+            help = HelpOverlay(title: session.options.source == "v4l2" ? "gaitlive live keys" : "gaitlive demo keys",
+                               keys: LiveScreen.keys, notes: [
+                "Markers: yellow detected, orange predicted (gap bridged),",
+                "green + ground truth (simulated runner only).",
+                "Angles in degrees; stage mean and SD over tracked frames.",
+                "Stage means per side need 7 strides (n/7 until then).",
+            ])
         }
         return .none
     }
 
     /// What a live key does.
     public enum Command: Sendable, Equatable {
-        case record, nextStage, note, chart, means, cameraControls, diagnostics, help, quit
+        case record, nextStage, note, chart, chartBack, means, cameraControls, diagnostics, help, quit
     }
+
+    /// `t`: the angle table or the stage means; where the means do not fit, the next page of them
+    /// first. Says nothing when nothing changes (both tables shown, every row fits).
+    func toggleMeans() {
+        let total = StridePanel.metrics.count
+        if meansVisible && meansTop + meansRowsShown < total {
+            meansTop += meansRowsShown
+            flash("stage means, rows \(meansTop + 1)-\(min(total, meansTop + meansRowsShown)) of \(total)")
+            return
+        }
+        if bothTablesShown {
+            if meansTop > 0 {
+                meansTop = 0
+                flash("stage means, rows 1-\(min(total, meansRowsShown)) of \(total)")
+            }
+            return
+        }
+        meansTop = 0
+        showStrideMeans.toggle()
+        flash(showStrideMeans ? "stage means per side" : "angles now")
+    }
+
+    /// The REC clock: seconds recorded so far, pauses left out (as review counts it).
+    func recordingClock(_ s: LiveStatus, now: UInt64) -> Double { s.recordedSeconds }
 
     /// Every key of the live screen, in the order the help and the footer show them.
     public static let keys: [KeyBinding<Command>] = [
@@ -128,13 +169,15 @@ public final class LiveScreen: ConsoleScreen {
               footer: ("s next stage", "s next stage")),
         .init([(.character("m"), .note), (.character("M"), .note)], "m", "mark this moment with a note (Enter saves it in the session, Esc cancels)",
               footer: ("m mark a moment", "m mark a moment")),
-        .init(.character("c"), .chart, "c", "choose the angle of the strip chart (the last six seconds)", footer: "c chart"),
-        .init([(.character("t"), .means), (.character("T"), .means)], "t", "angle table or stage means per side (both shown on wide terminals)",
+        .init([(.character("c"), .chart), (.character("C"), .chartBack)], "c / C",
+              "next / previous angle of the strip chart (the last six seconds)", footer: ("c chart", "c chart")),
+        .init([(.character("t"), .means), (.character("T"), .means)], "t",
+              "angle table or stage means per side (both shown on wide terminals); pages through the means when they do not fit",
               footer: ("t means", "t means")),
         .init([(.character("x"), .cameraControls), (.character("X"), .cameraControls)], "x",
               "camera controls of a V4L2 camera while it streams: exposure, gain, white balance, power-line frequency (Tab other camera, up/down choose, left/right step, PgUp/PgDn ten steps, space toggles or next menu item, 0 default)", footer: ("x camera", "x camera")),
         .init(.character("d"), .diagnostics, "d", "debug line: redraw time, bytes per second sent to the terminal, redraws per second"),
-        .init([(.character("?"), .help), (.character("h"), .help)], "? (h)", "this list of keys; any key closes it",
+        .init([(.character("?"), .help), (.character("h"), .help)], "? (h)", "this list of keys (down or space: the next page when it does not fit); any other key closes it",
               footer: ("? help", "? help")),
         .init([(.character("q"), .quit), (.character("Q"), .quit)], "q", "quit (asks first while recording)",
               footer: ("q quit", "q quit")),
@@ -168,10 +211,15 @@ public final class LiveScreen: ConsoleScreen {
             let angles = snap?.processed.angles ?? AngleSet()
             let truth = showTruth ? snap?.processed.frame.truth?.markers : nil
             let stats = status.cameras[view] ?? CameraStatistics()
-            let (health, colour) = healthText(stats, tracked: tracked, markerSet: set)
+            var title = viewTitle(view)
+            var (health, colour) = healthText(stats, tracked: tracked, markerSet: set, room: layout.titles[i].width - title.count - 1)
+            if health.count > layout.titles[i].width - title.count - 1 {
+                title = view == .side ? "SIDE \(session.options.markerSide.letter)" : "REAR"
+                (health, colour) = healthText(stats, tracked: tracked, markerSet: set, room: layout.titles[i].width - title.count - 1)
+            }
             pane.draw(image: snap?.processed.frame.luma,
                       content: .init(markerSet: set, markers: markers, angles: angles, truth: truth),
-                      title: viewTitle(view), status: health, statusColour: colour,
+                      title: title, status: health, statusColour: colour,
                       titleRect: layout.titles[i], rect: layout.views[i], into: &grid, memory: &canvases[view])
             var footer: [String] = []
             if let c = snap?.stage.cadence.stepsPerMinute {
@@ -186,7 +234,7 @@ public final class LiveScreen: ConsoleScreen {
         drawPanel(columns, strides: StageAggregate.combinedSummary(stages), stage: status.stage, in: layout.panel, into: &grid)
         drawHelpLine(into: &grid)
         if let box = controlsBox { box.draw(into: &grid, utf8: pane.utf8) }
-        if helpVisible { drawHelp(into: &grid) }
+        if help != nil { help?.draw(into: &grid, utf8: pane.utf8) }
     }
 
     /// The angle tables, the stage means per side, and the strip chart, as the width allows: all
@@ -198,6 +246,8 @@ public final class LiveScreen: ConsoleScreen {
         let strideWidth = StridePanel.preferredWidth
         let stageTitle = stage.kind == .incline ? "incline \(TextFormat.fixed(stage.inclinePercent, 0))%" : "flat"
         let both = rect.width - anglesWidth - strideWidth - 2 >= 24
+        bothTablesShown = both
+        meansVisible = both || showStrideMeans
         let leftWidth = both ? anglesWidth + 1 + strideWidth : (showStrideMeans ? strideWidth : anglesWidth)
         let chartWidth = rect.width - leftWidth - 1
         let left = CellRect(column: rect.column, row: rect.row, width: chartWidth >= 24 ? leftWidth : rect.width,
@@ -207,14 +257,15 @@ public final class LiveScreen: ConsoleScreen {
                 .draw(columns, in: CellRect(column: left.column, row: left.row, width: anglesWidth, height: left.height),
                       into: &grid)
             let x = left.column + anglesWidth + 1
-            StridePanel(utf8: pane.utf8, colour: pane.colour)
+            meansRowsShown = StridePanel(utf8: pane.utf8, colour: pane.colour)
                 .draw(strides, stageTitle: stageTitle, in: CellRect(column: x, row: left.row, width: strideWidth,
-                                                                    height: left.height), into: &grid)
+                                                                    height: left.height), first: meansTop, into: &grid)
             for r in left.row..<(left.row + left.height) {
                 grid[x - 1, r] = Cell(pane.utf8 ? "│" : "|", foreground: Palette.dimText)
             }
         } else if showStrideMeans {
-            StridePanel(utf8: pane.utf8, colour: pane.colour).draw(strides, stageTitle: stageTitle, in: left, into: &grid)
+            meansRowsShown = StridePanel(utf8: pane.utf8, colour: pane.colour)
+                .draw(strides, stageTitle: stageTitle, in: left, first: meansTop, into: &grid)
         } else {
             AnglePanel(utf8: pane.utf8, colour: pane.colour).draw(columns, in: left, into: &grid)
         }
@@ -227,13 +278,16 @@ public final class LiveScreen: ConsoleScreen {
         }
         guard chartWidth >= 24, chartRows >= 4 else { return }
         let x = tables.column + tables.width + 1
+        // A rule between the tables and the chart, so the chart's axis numbers are not read as a column.
+        for r in rect.row..<(rect.row + chartRows) { grid[x - 1, r] = Cell(pane.utf8 ? "│" : "|", foreground: Palette.dimText) }
         let history = session.history(chartAngle.view)
         let end = history?.latestTime ?? 0
         let title = "\(chartAngle.shortName), last \(Int(chartSeconds)) s  (c: change)"
         grid.put(String(title.prefix(chartWidth)), column: x, row: rect.row, foreground: pane.colour ? Palette.accent : Palette.heading,
                  attributes: [.bold])
-        let chart = LineChart(xRange: (end - chartSeconds)...max(end, end - chartSeconds + 1e-3), utf8: pane.utf8,
+        var chart = LineChart(xRange: (end - chartSeconds)...max(end, end - chartSeconds + 1e-3), utf8: pane.utf8,
                               colour: pane.colour)
+        chart.unit = pane.utf8 ? "°" : "deg"
         let points = history?.series(chartAngle).filter { $0.x >= end - chartSeconds } ?? []
         chart.draw([.init(points: points, colour: Palette.segment)],
                    in: CellRect(column: x, row: rect.row + 1, width: chartWidth, height: chartRows - 1), into: &grid)
@@ -243,12 +297,21 @@ public final class LiveScreen: ConsoleScreen {
         view == .side ? "SIDE (\(session.options.markerSide.rawValue) leg)" : "REAR"
     }
 
-    /// The view's status line: tracking state (with why markers are missing, when the tracker
-    /// knows), stray lights, frame rate and drops, or the camera's trouble.
-    func healthText(_ s: CameraStatistics, tracked: TrackedFrame?, markerSet: MarkerSet) -> (String, UInt8) {
-        let fps = String(format: "%.1f fps", s.measuredFramesPerSecond)
-        let drops = "\(s.dropped) dropped"
+    /// The view's health for its title row, in the longest form that fits `room` columns: the frame
+    /// rate and the drops are kept to the last (the tracking detail gives way first). The full
+    /// form says why markers are missing, when the tracker knows.
+    func healthText(_ s: CameraStatistics, tracked: TrackedFrame?, markerSet: MarkerSet, room: Int = .max) -> (String, UInt8) {
+        let full = healthText(s, tracked: tracked, markerSet: markerSet, compact: false)
+        if full.0.count <= room { return full }
+        return healthText(s, tracked: tracked, markerSet: markerSet, compact: true)
+    }
+
+    func healthText(_ s: CameraStatistics, tracked: TrackedFrame?, markerSet: MarkerSet, compact: Bool) -> (String, UInt8) {
+        let fps = compact ? String(format: "%.0f fps", s.measuredFramesPerSecond) : String(format: "%.1f fps", s.measuredFramesPerSecond)
+        let drops = compact ? "\(s.dropped) drop" : "\(s.dropped) dropped"
         let track = tracked.map { t in
+            let n = t.markers.filter { $0?.source == .detected }.count
+            if compact { return "\(n)/\(t.markers.count)" + (t.strayLights > 0 ? " +\(t.strayLights)" : "") }
             let stray = t.strayLights > 0 ? "  \(t.strayLights) stray light" + (t.strayLights > 1 ? "s" : "") : ""
             return t.statusLine(markerSet) + stray
         } ?? "waiting"
@@ -275,8 +338,8 @@ public final class LiveScreen: ConsoleScreen {
                      background: 236, attributes: [.bold])
         x += 2
         if s.recording {
-            let since = s.recordingSince.map { Double(MonotonicClock.now() - $0) / 1e9 } ?? 0
-            x = grid.put((pane.utf8 ? "● " : "* ") + "REC " + TextFormat.clock(since), column: x, row: 0,
+            // Seconds recorded so far, pauses left out: the clock notes and review use.
+            x = grid.put((pane.utf8 ? "● " : "* ") + "REC " + TextFormat.clock(s.recordedSeconds), column: x, row: 0,
                          foreground: pane.colour ? Palette.record : Palette.heading, background: 236,
                          attributes: pane.colour ? [.bold] : [.bold, .reverse])
         } else {
@@ -312,21 +375,14 @@ public final class LiveScreen: ConsoleScreen {
                      foreground: Palette.warning, background: 236, attributes: [.bold])
             return
         }
-        let keys = KeyTable.footer(LiveScreen.keys, utf8: pane.utf8)
+        // A message takes the room of the keys that give way first; `? help  q quit` stay.
+        let shown = message.flatMap { $0.until > now ? $0.text : nil }
+        let keys = KeyTable.footer(LiveScreen.keys, utf8: pane.utf8, width: grid.width - (shown.map { $0.count + 3 } ?? 0))
         grid.put(keys, column: 0, row: row, foreground: Palette.text, background: 236)
-        if let m = message, m.until > now {
-            grid.put(m.text + " ", column: max(keys.count + 2, grid.width - m.text.count - 1), row: row,
+        if let text = shown {
+            let t = String(text.prefix(max(0, grid.width - keys.count - 3)))
+            grid.put(t + " ", column: max(keys.count + 2, grid.width - t.count - 1), row: row,
                      foreground: Palette.accent, background: 236, attributes: [.bold])
         }
-    }
-
-    func drawHelp(into grid: inout CellGrid) {
-        TextFormat.drawOverlayBox(KeyTable.helpLines(LiveScreen.keys) + [
-            "",
-            "Markers: yellow detected, orange predicted (gap bridged),",
-            "green + ground truth (simulated runner only).",
-            "Angles in degrees; stage mean and SD over tracked frames.",
-            "Stage means per side need 7 strides (n/7 until then).",
-        ], title: "gaitlive live keys", into: &grid, utf8: pane.utf8)
     }
 }

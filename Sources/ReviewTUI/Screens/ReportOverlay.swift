@@ -122,9 +122,10 @@ public struct ReportOverlay {
         return .stay
     }
 
-    /// Draws the overlay over everything but the header row.
+    /// Draws the overlay over everything but the header row, the full width and down to the
+    /// last row (nothing of the screen underneath shows through).
     public mutating func draw(into grid: inout CellGrid, utf8: Bool) {
-        let x = 1, y = 1, w = grid.width - 2, h = grid.height - 2
+        let x = 0, y = 1, w = grid.width, h = grid.height - 1
         guard w > 20, h > 4 else { return }
         grid.fill(column: x, row: y, width: w, height: h, with: Cell(" ", background: 234))
         let body = wrapped(w - 4)

@@ -13,9 +13,9 @@ public import SessionStore
 public final class ReviewScreen: ConsoleScreen {
     public let session: RecordedSession
     public var pane: ViewPane
-    public private(set) var stageIndex = 0
+    public internal(set) var stageIndex = 0
     /// Frame, play/pause, speed and loop of the master view (side if recorded, else rear).
-    public private(set) var playback = Playback(frameCount: 0)
+    public internal(set) var playback = Playback(frameCount: 0)
     /// The angle of the gait-cycle chart.
     public private(set) var chartAngle: AngleKind = .kneeFlexion
     public private(set) var compare: CompareMode = .off
@@ -23,7 +23,8 @@ public final class ReviewScreen: ConsoleScreen {
     /// What a review key does.
     public enum Command: Sendable, Equatable {
         case previousFrame, nextFrame, secondBack, secondForward, first, last, playPause, faster, slower
-        case nextContact, nextMidstance, nextToeOff, strides, endLoop, chart, compare, correct, note, report
+        case nextContact, nextMidstance, nextToeOff, previousContact, previousMidstance, previousToeOff
+        case strides, endLoop, chart, chartBack, compare, correct, undo, note, notes, goTo, report
         case nextStage, previousStage, help, quit
     }
 
@@ -35,26 +36,34 @@ public final class ReviewScreen: ConsoleScreen {
         .init([(.home, .first), (.end, .last)], "Home / End", "first / last frame of the stage (of the stride, when one loops)"),
         .init(.character(" "), .playPause, "space", "play / pause (loops)", footer: "space play"),
         .init([(.character("+"), .faster), (.character("="), .faster), (.character("-"), .slower), (.character("_"), .slower)],
-              "+ / -", "faster / slower: 1x, 1/2, 1/4, 1/8, 1/16 of real time", footer: ("+/- speed", "+/- speed")),
-        .init([(.character("i"), .nextContact), (.character("m"), .nextMidstance), (.character("t"), .nextToeOff)],
-              "i  m  t", "next initial contact, midstance, toe-off", footer: ("i/m/t IC/MS/TO", "i/m/t IC/MS/TO")),
+              "+ / -", "faster / slower: 1x, 1/2, 1/4, 1/8, 1/16 of real time"),
+        .init([(.character("i"), .nextContact), (.character("m"), .nextMidstance), (.character("t"), .nextToeOff),
+               (.character("I"), .previousContact), (.character("M"), .previousMidstance), (.character("T"), .previousToeOff)],
+              "i m t / I M T", "next / previous initial contact, midstance, toe-off (the countdown says when a pause lies between)",
+              footer: ("i/m/t IC/MS/TO", "i/m/t IC/MS/TO")),
+        .init(.character("g"), .goTo, "g",
+              "go to a time: the REC clock as in the header (1:02.5), seconds as beside the frame number (93.5), or f and a frame (f922)"),
         .init(.character("s"), .strides, "s",
-              "stride list per stage and side; Enter plays the chosen stride slowly, looping", footer: "s strides"),
+              "stride list with each stride's metrics, outliers marked * (o: the next stride with one); Enter plays the chosen stride slowly, looping",
+              footer: "s strides"),
         .init(.escape, .endLoop, "Esc", "stop looping a stride: play the whole stage"),
-        .init(.character("c"), .chart, "c",
-              "angle of the gait-cycle chart (every stride of the leg, this one highlighted, a cursor at the current phase)",
-              footer: "c chart"),
+        .init([(.character("c"), .chart), (.character("C"), .chartBack)], "c / C",
+              "next / previous angle of the gait-cycle chart (every stride of the leg, this one highlighted, a cursor at the current phase)",
+              footer: ("c chart", "c chart")),
         .init(.character("v"), .compare, "v",
               "compare at the same phase, side by side: left vs right, then flat vs incline, then off", footer: "v compare"),
         .init(.character("e"), .correct, "e",
-              "correct a marker: Tab picks it, arrows move 1 px (H J K L 5 px), Enter saves it as manual", footer: "e correct"),
+              "correct a marker: Tab picks it, arrows move 1 px (H J K L 5 px), Enter saves it as manual and re-measures the strides touching the frame",
+              footer: "e correct"),
+        .init(.character("u"), .undo, "u", "undo the newest marker correction of this stage (the undo is saved too)"),
         .init(.character("a"), .note, "a", "add a note at this frame (one line; Enter saves it into the session, Esc cancels)",
               footer: "a note"),
+        .init(.character("N"), .notes, "N", "the notes (live m, review a) by REC clock, ♦ on the timeline; Enter goes to the chosen one"),
         .init(.character("R"), .report, "R", "the report (findings, what to work on, figures per side); Esc closes",
               footer: "R report"),
         .init([(.character("n"), .nextStage), (.tab, .nextStage), (.character("p"), .previousStage), (.backTab, .previousStage)],
               "n / p (Tab)", "next / previous stage", footer: ("n/p stage", "n/p stage")),
-        .init(.character("?"), .help, "?", "this list of keys", footer: "? help"),
+        .init(.character("?"), .help, "?", "this list of keys (down or space: the next page when it does not fit)", footer: "? help"),
         .init([(.character("q"), .quit), (.character("Q"), .quit)], "q", "quit", footer: ("q quit", "q quit")),
     ]
 
@@ -79,6 +88,8 @@ public final class ReviewScreen: ConsoleScreen {
         case strides(selected: Int)
         case edit(MarkerEditor)
         case note(LineEditor, seconds: Double)
+        case notes(selected: Int)
+        case goTo(LineEditor)
     }
 
     var focus = Focus.frames
@@ -88,7 +99,8 @@ public final class ReviewScreen: ConsoleScreen {
         if case .note(let editor, _) = focus { return editor.text }
         return nil
     }
-    var helpVisible = false
+    /// The `?` box while open.
+    var help: HelpOverlay?
     var stages: [Int: StageReview] = [:]
     var imageCache: [String: LumaImage] = [:]
     var message: (text: String, until: Double)?
@@ -96,6 +108,8 @@ public final class ReviewScreen: ConsoleScreen {
     var canvases: [String: FrameCanvas] = [:]
     /// The report overlay (`R`), nil when closed.
     public var report: ReportOverlay?
+    /// The REC clock (as the live header), made on first use.
+    var clockCache: RecordingClock?
 
     public init(session: RecordedSession, pane: ViewPane) {
         self.session = session
@@ -151,8 +165,8 @@ public final class ReviewScreen: ConsoleScreen {
     // MARK: - keys
 
     public func handle(_ key: Key) -> ScreenAction {
-        if helpVisible, key != .resize {
-            helpVisible = false
+        if var h = help, key != .resize {
+            help = h.handle(key) ? h : nil
             return .none
         }
         if var r = report {
@@ -169,8 +183,8 @@ public final class ReviewScreen: ConsoleScreen {
             case .save(let m, let p):
                 focus = .frames
                 do {
-                    try review?.correct(editor.view, frame: editor.frame, marker: m, to: p)
-                    flash("\(editor.label) saved as manual; angles and events recomputed")
+                    let again = try review?.correct(editor.view, frame: editor.frame, marker: m, to: p) ?? []
+                    flash("correction saved: \(editor.label) frame \(editor.frame + 1), \(strideCount(again)) re-measured")
                 } catch {
                     flash("could not save: \(error)")
                 }
@@ -184,12 +198,23 @@ public final class ReviewScreen: ConsoleScreen {
                 focus = .frames
                 do {
                     _ = try session.addNote(text, seconds: seconds)
-                    flash("note saved at \(TextFormat.fixed(seconds, 2)) s")
+                    flash("note saved at REC \(TextFormat.clock(clock.recorded(stage: stageIndex, at: seconds)))")
                 } catch {
                     flash("could not save the note: \(error)")
                 }
             }
             return .none
+        case .goTo(var editor):
+            switch editor.handle(key) {
+            case .editing: focus = .goTo(editor)
+            case .cancelled: focus = .frames
+            case .accepted(let text):
+                focus = .frames
+                goTo(text)
+            }
+            return .none
+        case .notes(let selected):
+            return handleNoteList(key, selected: selected)
         case .strides(let selected):
             return handleStrideList(key, selected: selected)
         case .frames:
@@ -218,44 +243,50 @@ public final class ReviewScreen: ConsoleScreen {
         case .nextContact: jump(to: .initialContact)
         case .nextMidstance: jump(to: .midstance)
         case .nextToeOff: jump(to: .toeOff)
+        case .previousContact: jump(to: .initialContact, forward: false)
+        case .previousMidstance: jump(to: .midstance, forward: false)
+        case .previousToeOff: jump(to: .toeOff, forward: false)
         case .strides:
             let strides = review?.strides.strides ?? []
             let current = strides.lastIndex { $0.start <= currentTime } ?? 0
             focus = .strides(selected: current)
         case .endLoop:
             if playback.endLoop() { flash("playing the whole stage") }
-        case .chart:
+        case .chart, .chartBack:
             let kinds = AngleKind.allCases.filter { stage?.views[$0.view] != nil }
-            if let i = kinds.firstIndex(of: chartAngle), !kinds.isEmpty { chartAngle = kinds[(i + 1) % kinds.count] }
+            let step = command == .chart ? 1 : kinds.count - 1
+            if let i = kinds.firstIndex(of: chartAngle), !kinds.isEmpty { chartAngle = kinds[(i + step) % kinds.count] }
             flash("chart: \(chartAngle.shortName)")
         case .compare:
             compare = compare == .off ? .leftRight : (compare == .leftRight ? .stages : .off)
-            flash(compare == .off ? "compare off" : (compare == .leftRight ? "compare left vs right" : "compare flat vs incline"))
+            var text = compare == .off ? "compare off" : (compare == .leftRight ? "compare left vs right" : "compare flat vs incline")
+            if compare == .leftRight, chartAngle.view == .side, stage?.views[.rear] != nil {
+                // The side camera films one leg: compare the legs on the rear camera's angle.
+                chartAngle = chartSide == .left ? .hipAdductionLeft : .hipAdductionRight
+                text += " (rear view: \(chartAngle.shortName))"
+            }
+            flash(text)
         case .correct:
             startEditing()
+        case .undo:
+            undoCorrection()
         case .note:
             playback.pause()
-            focus = .note(LineEditor(prompt: "note at \(TextFormat.fixed(currentTime, 2)) s:"), seconds: currentTime)
-        case .help: helpVisible = true
+            let rec = clock.recorded(stage: stageIndex, at: currentTime)
+            focus = .note(LineEditor(prompt: "note at REC \(TextFormat.clock(rec)):"), seconds: currentTime)
+        case .notes:
+            playback.pause()
+            let notes = noteList
+            focus = .notes(selected: notes.lastIndex { ($0.seconds ?? 0) <= currentTime + 1e-6 } ?? 0)
+        case .goTo:
+            playback.pause()
+            focus = .goTo(LineEditor(prompt: "go to (REC 1:02.5, seconds 93.5, or frame f922):"))
+        case .help:
+            help = HelpOverlay(title: "gaitlive review keys", keys: ReviewScreen.keys,
+                               notes: ["The rear view shows the frame nearest in time to the side frame."])
         case .report:
             playback.pause()
             report = ReportOverlay(session: session)
-        }
-        return .none
-    }
-
-    func handleStrideList(_ key: Key, selected: Int) -> ScreenAction {
-        let strides = review?.strides.strides ?? []
-        switch key {
-        case .up, .character("k"): focus = .strides(selected: max(0, selected - 1))
-        case .down, .character("j"): focus = .strides(selected: min(max(0, strides.count - 1), selected + 1))
-        case .enter:
-            focus = .frames
-            guard strides.indices.contains(selected) else { return .none }
-            playStride(strides[selected])
-        case .escape, .character("s"): focus = .frames
-        case .character("q"): return .quit
-        default: break
         }
         return .none
     }
@@ -306,19 +337,6 @@ public final class ReviewScreen: ConsoleScreen {
         playback.reset(frameCount: frameCount)
         imageCache.removeAll()
         flash("stage \(stageIndex + 1): \(stage?.info.kind ?? "")")
-    }
-
-    /// Moves to the next event of `kind` after the current frame (any side, this stage).
-    func jump(to kind: GaitEvent.Kind) {
-        guard let r = review, let m = masterView else { return }
-        let t = currentTime
-        guard let e = r.events.filter({ $0.kind == kind && $0.time > t + 1e-6 }).min(by: { $0.time < $1.time }) else {
-            flash("no later \(kind.rawValue) in this stage")
-            return
-        }
-        playback.pause()
-        seek(e.view == m ? e.frame : (r.frame(m, atSeconds: e.time) ?? frame))
-        flash("\(kind.rawValue) \(e.side.rawValue)")
     }
 
     public func tick(now: Double) -> ScreenAction {
@@ -374,10 +392,15 @@ public final class ReviewScreen: ConsoleScreen {
                     title += "  editing \(editor.label)"
                 }
                 let status = (n < v.statuses.count ? v.statuses[n]?.display : nil) ?? ""
+                let time = TextFormat.fixed(r.time(view, n), 3) + " s"
+                // The longest form that fits beside the title: the tracking word is never cut.
+                let forms = ["frame \(n + 1)/\(v.frameCount)  \(time)  \(status)", "\(n + 1)/\(v.frameCount)  \(time)  \(status)",
+                             "\(n + 1)/\(v.frameCount) \(time) \(status)", "\(n + 1)/\(v.frameCount) \(status)", status]
+                let room = layout.titles[i].width - title.count - 1
                 pane.draw(image: image(stageIndex, view, n),
                           content: .init(markerSet: .standard(for: view), markers: markers, angles: r.angles(view, n)),
                           title: title,
-                          status: "frame \(n + 1)/\(v.frameCount)  \(TextFormat.fixed(r.time(view, n), 3)) s  \(status)",
+                          status: forms.first { $0.count <= room } ?? "",
                           statusColour: Palette.text, titleRect: layout.titles[i], rect: layout.views[i], into: &grid,
                           memory: &canvases["\(view.rawValue)-\(i)"])
             }
@@ -385,12 +408,25 @@ public final class ReviewScreen: ConsoleScreen {
         drawPanel(r, in: layout.panel, into: &grid)
         drawHelpLine(into: &grid)
         if case .strides(let selected) = focus { drawStrideList(r, selected: selected, into: &grid) }
-        if helpVisible { drawHelp(into: &grid) }
+        if case .notes(let selected) = focus { drawNoteList(selected: selected, into: &grid) }
+        if help != nil { help?.draw(into: &grid, utf8: pane.utf8) }
         if report != nil { report?.draw(into: &grid, utf8: pane.utf8) }
     }
 
     /// The numbers panel: compact angle tables, then the chart of the chosen angle over the cycle.
-    func drawPanel(_ r: StageReview, in rect: CellRect, into grid: inout CellGrid) {
+    func drawPanel(_ r: StageReview, in whole: CellRect, into grid: inout CellGrid) {
+        var rect = whole
+        if whole.height >= 6, let m = masterView, let v = r.view(m), v.frameCount > 0 {
+            // The stage's timeline on the panel's last row: playhead, notes, pauses.
+            rect.height -= 1
+            let start = r.time(m, 0), end = r.time(m, v.frameCount - 1)
+            let notes = session.manifest.notes.compactMap(\.seconds).filter { $0 >= start - 0.5 && $0 <= end + 0.5 }
+            ReviewTimeline(start: start, end: end, recordedStart: clock.recorded(stage: stageIndex, at: start),
+                           recordedEnd: clock.recorded(stage: stageIndex, at: end), now: currentTime, notes: notes,
+                           pauses: clock.pauses(stage: stageIndex), utf8: pane.utf8, colour: pane.colour)
+                .draw(in: CellRect(column: whole.column, row: whole.row + whole.height - 1, width: whole.width, height: 1),
+                      into: &grid)
+        }
         var columns: [AnglePanel.Column] = []
         for view in r.views {
             guard let n = frameIndex(for: view) else { continue }
@@ -480,8 +516,10 @@ public final class ReviewScreen: ConsoleScreen {
             }
             let o = stages[j] ?? StageReview(session: session, index: j)
             stages[j] = o
+            // The stride at the same place in the other stage's list (numbers run on across stages).
             let same = o.strides.strides(of: side)
-            let other = same.first { $0.number == s.number } ?? same.last
+            let i = r.strides.strides(of: side).firstIndex(of: s) ?? 0
+            let other = same.isEmpty ? nil : same[min(i, same.count - 1)]
             return Comparison(view: view, stride: s, otherReview: o, otherStride: other, phase: phase)
         }
     }
@@ -514,31 +552,54 @@ public final class ReviewScreen: ConsoleScreen {
                   titleRect: layout.titles[1], rect: layout.views[1], into: &grid, memory: &canvases["cmp-1"])
     }
 
+    /// The last and the next event of the view; a countdown never crosses a pause silently.
     func eventFooter(_ r: StageReview, view: CameraView, time: Double) -> [String] {
         let mine = r.events.filter { $0.view == view }
         let before = mine.last { $0.time <= time + 1e-6 }
         let after = mine.first { $0.time > time + 1e-6 }
         var out: [String] = []
-        if let b = before { out.append("last \(b.kind.rawValue) \(b.side.letter) \(TextFormat.fixed((time - b.time) * 1000, 0)) ms ago") }
-        if let a = after { out.append("next \(a.kind.rawValue) \(a.side.letter) in \(TextFormat.fixed((a.time - time) * 1000, 0)) ms") }
+        if let b = before {
+            if let p = pause(between: b.time, and: time) {
+                out.append("last \(b.kind.rawValue) \(b.side.letter) before a \(TextFormat.fixed(p, 1)) s pause")
+            } else {
+                out.append("last \(b.kind.rawValue) \(b.side.letter) \(TextFormat.fixed((time - b.time) * 1000, 0)) ms ago")
+            }
+        }
+        if let a = after {
+            if let p = pause(between: time, and: a.time) {
+                out.append("next \(a.kind.rawValue) \(a.side.letter) after a \(TextFormat.fixed(p, 1)) s pause")
+            } else {
+                out.append("next \(a.kind.rawValue) \(a.side.letter) in \(TextFormat.fixed((a.time - time) * 1000, 0)) ms")
+            }
+        }
         return out
     }
 
     func drawHeader(into grid: inout CellGrid) {
         grid.fill(column: 0, row: 0, width: grid.width, height: 1, with: Cell(" ", background: 236))
-        var x = grid.put(" gaitlive REVIEW ", column: 0, row: 0, foreground: Palette.heading, background: 236,
-                         attributes: [.bold])
-        x = grid.put(session.manifest.athlete.name + "  ", column: x, row: 0, foreground: Palette.text, background: 236)
+        var stageText = ""
         if let s = stage {
             let st = s.info.kind == "incline" ? "incline \(TextFormat.fixed(s.info.inclinePercent, 0))%" : s.info.kind
-            x = grid.put("stage \(stageIndex + 1)/\(session.stages.count) \(st)  ", column: x, row: 0,
-                         foreground: pane.colour ? Palette.accent : Palette.heading, background: 236, attributes: [.bold])
+            stageText = "stage \(stageIndex + 1)/\(session.stages.count) \(st)  "
         }
-        x = grid.put("frame \(frame + 1)/\(frameCount)  ", column: x, row: 0, foreground: Palette.text, background: 236)
+        let frameText = "frame \(frame + 1)/\(frameCount)  "
+        let rec = "REC \(TextFormat.clock(clock.recorded(stage: stageIndex, at: currentTime)))  "
         let play = playing ? (pane.utf8 ? "▶ " : "> ") + speedLabel : (pane.utf8 ? "⏸ paused" : "|| paused")
+        let loopText = loop != nil ? "  stride loop" : ""
+        // On a narrow terminal the athlete's name gives way first: the state must stay whole.
+        var name = session.manifest.athlete.name + "  "
+        let rest = 17 + stageText.count + frameText.count + rec.count + play.count + loopText.count
+        if rest + name.count > grid.width { name = "" }
+        var x = grid.put(" gaitlive REVIEW ", column: 0, row: 0, foreground: Palette.heading, background: 236,
+                         attributes: [.bold])
+        x = grid.put(name, column: x, row: 0, foreground: Palette.text, background: 236)
+        x = grid.put(stageText, column: x, row: 0, foreground: pane.colour ? Palette.accent : Palette.heading, background: 236,
+                     attributes: [.bold])
+        x = grid.put(frameText, column: x, row: 0, foreground: Palette.text, background: 236)
+        x = grid.put(rec, column: x, row: 0, foreground: Palette.text, background: 236)
         x = grid.put(play, column: x, row: 0, foreground: playing ? Palette.good : Palette.text, background: 236,
                      attributes: [.bold])
-        if loop != nil { x = grid.put("  stride loop", column: x, row: 0, foreground: Palette.accent, background: 236) }
+        if loop != nil { x = grid.put(loopText, column: x, row: 0, foreground: Palette.accent, background: 236) }
         if session.manifest.status == .recovered {
             grid.put("  (recovered after a crash)", column: x, row: 0, foreground: Palette.warning, background: 236)
         }
@@ -550,43 +611,33 @@ public final class ReviewScreen: ConsoleScreen {
             editor.draw(into: &grid, row: row, utf8: pane.utf8)
             return
         }
+        if case .goTo(let editor) = focus {
+            editor.draw(into: &grid, row: row, utf8: pane.utf8)
+            return
+        }
         grid.fill(column: 0, row: row, width: grid.width, height: 1, with: Cell(" ", background: 236))
         let text: String
         switch focus {
         case .edit(let e):
-            text = " editing \(e.label): arrows move 1 px, H J K L 5 px, Tab next marker, Enter save, Esc discard"
+            text = grid.width >= 88 ? " editing \(e.label): arrows move 1 px, H J K L 5 px, Tab next marker, Enter save, Esc discard"
+                : " \(e.label): arrows 1 px, HJKL 5 px, Tab next marker, Enter save, Esc discard"
         case .strides:
-            text = " strides: up/down choose, Enter play it slowly in a loop, Esc back"
+            text = grid.width >= 86 ? " strides: up/down choose, o next odd stride, Enter play it slowly in a loop, Esc back"
+                : " strides: up/down, o next odd stride, Enter play it looping, Esc back"
+        case .notes:
+            text = " notes: up/down choose, Enter go to it, Esc back"
         default:
-            text = KeyTable.footer(ReviewScreen.keys, utf8: pane.utf8)
+            // A message takes the room of the keys that give way first; `? help  q quit` stay.
+            let room = message.map { $0.until > now ? $0.text.count + 3 : 0 } ?? 0
+            text = KeyTable.footer(ReviewScreen.keys, utf8: pane.utf8, width: max(16, grid.width - room))
         }
         grid.put(String(text.prefix(grid.width)), column: 0, row: row, foreground: Palette.text, background: 236)
         if let m = message, m.until > now {
-            let t = String(m.text.prefix(max(0, grid.width - 2)))
+            let t = String(m.text.prefix(max(0, grid.width - min(text.count, grid.width) - 3)))
             grid.put(t + " ", column: max(0, grid.width - t.count - 1), row: row, foreground: Palette.accent,
                      background: 236, attributes: [.bold])
         }
     }
 
-    func drawStrideList(_ r: StageReview, selected: Int, into grid: inout CellGrid) {
-        let strides = r.strides.strides
-        var lines = ["side  no.   start      duration   toe-off"]
-        if strides.isEmpty { lines.append("no strides found in this stage") }
-        let first = max(0, min(selected - 8, strides.count - 16))
-        for (i, s) in strides.enumerated() where i >= first && i < first + 16 {
-            let to = s.toeOff.map { "\(Int((100 * s.phase(at: $0)).rounded()))%" } ?? "--"
-            let mark = i == selected ? (pane.utf8 ? "▶" : ">") : " "
-            lines.append("\(mark) \(s.side.letter)   \(pad(String(s.number), 3))  \(pad(TextFormat.fixed(s.start, 2), 7)) s  "
-                         + "\(pad(TextFormat.fixed(s.duration * 1000, 0), 5)) ms   \(to)")
-        }
-        TextFormat.drawOverlayBox(lines, title: "strides, stage \(stageIndex + 1)", into: &grid, utf8: pane.utf8)
-    }
-
     func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : String(repeating: " ", count: n - s.count) + s }
-
-    func drawHelp(into grid: inout CellGrid) {
-        TextFormat.drawOverlayBox(KeyTable.helpLines(ReviewScreen.keys)
-                                  + ["", "The rear view shows the frame nearest in time to the side frame."],
-                                  title: "gaitlive review keys", into: &grid, utf8: pane.utf8)
-    }
 }

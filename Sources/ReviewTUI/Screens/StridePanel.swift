@@ -39,19 +39,23 @@ public struct StridePanel: Sendable {
         return TextFormat.fixed(m, digits) + (utf8 ? " ± " : " +- ") + TextFormat.fixed(sd, digits)
     }
 
-    /// Draws the title row and one row per metric that fits.
-    public func draw(_ summary: StageSummary, stageTitle: String, in rect: CellRect, into grid: inout CellGrid) {
-        guard rect.width > 20, rect.height > 0 else { return }
+    /// Draws the title row and one row per metric that fits, from metric `first` on; returns the
+    /// metric rows shown.
+    @discardableResult
+    public func draw(_ summary: StageSummary, stageTitle: String, in rect: CellRect, first: Int = 0,
+                     into grid: inout CellGrid) -> Int {
+        guard rect.width > 20, rect.height > 0 else { return 0 }
         grid.fill(column: rect.column, row: rect.row, width: rect.width, height: rect.height, with: .blank)
         let sideWidth = max(8, (rect.width - 17) / 2)
         func row(_ a: String, _ l: String, _ r: String) -> String {
             TextFormat.padded(a, 17) + TextFormat.padded(l, sideWidth, right: true) + TextFormat.padded(r, sideWidth, right: true)
         }
-        let head = row("\(stageTitle) means", "left", "right")
+        let more = first > 0 || first + rect.height - 1 < Self.metrics.count
+        let head = row("\(stageTitle) means" + (more ? " (t)" : ""), "left", "right")
         grid.put(String(head.prefix(rect.width)), column: rect.column, row: rect.row,
                  foreground: colour ? Palette.accent : Palette.heading, attributes: [.bold])
         var y = rect.row + 1
-        for m in Self.metrics where y < rect.row + rect.height {
+        for m in Self.metrics.dropFirst(first) where y < rect.row + rect.height {
             let name = m.title + (m.unit == .degrees ? "" : " " + m.unit.rawValue)
             let l = cell(summary, m, .left), r = cell(summary, m, .right)
             let shown = summary.mean(m, .left) != nil || summary.mean(m, .right) != nil
@@ -59,5 +63,6 @@ public struct StridePanel: Sendable {
                      foreground: shown ? Palette.text : Palette.dimText)
             y += 1
         }
+        return y - rect.row - 1
     }
 }

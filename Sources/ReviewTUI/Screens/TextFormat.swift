@@ -3,7 +3,7 @@ import Foundation
 /// Small formatting helpers shared by the screens and the command line's printed summaries.
 public enum TextFormat {
     /// "mm:ss.t" for a duration in seconds.
-    static func clock(_ seconds: Double) -> String {
+    public static func clock(_ seconds: Double) -> String {
         let s = max(0, seconds)
         let m = Int(s) / 60
         return String(format: "%02d:%04.1f", m, s - Double(m * 60))
@@ -22,8 +22,9 @@ public enum TextFormat {
         return right ? p + s : s + p
     }
 
-    /// Help text drawn in a box over the screen.
-    static func drawOverlayBox(_ lines: [String], title: String, into grid: inout CellGrid, utf8: Bool) {
+    /// Help text drawn in a box over the screen; `colours` (one per line) colour the lines.
+    static func drawOverlayBox(_ lines: [String], title: String, into grid: inout CellGrid, utf8: Bool,
+                               colours: [UInt8]? = nil) {
         let w = min(grid.width - 2, (lines.map(\.count).max() ?? 0) + 4)
         let h = min(grid.height - 2, lines.count + 2)
         let x = (grid.width - w) / 2, y = (grid.height - h) / 2
@@ -39,7 +40,8 @@ public enum TextFormat {
         }
         grid.put(" \(title) ", column: x + 2, row: y, foreground: Palette.heading, background: 236, attributes: [.bold])
         for (i, l) in lines.prefix(h - 2).enumerated() {
-            grid.put(String(l.prefix(w - 4)), column: x + 2, row: y + 1 + i, foreground: Palette.text, background: 236)
+            let fg = colours.map { i < $0.count ? $0[i] : Palette.text } ?? Palette.text
+            grid.put(String(l.prefix(w - 4)), column: x + 2, row: y + 1 + i, foreground: fg, background: 236)
         }
     }
 }

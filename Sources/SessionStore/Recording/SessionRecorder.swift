@@ -18,11 +18,16 @@ public final class SessionRecorder: Sendable {
         public var processed: ProcessedFrame
         public var stageIndex: Int
         public var stage: SessionTimeline.Stage
+        /// Frames the camera lost (sequence gaps) since the last frame handed to the recorder,
+        /// counted while recording only; nil: the writer counts the gap since the last frame it
+        /// wrote (which would count a pause as lost frames).
+        public var cameraGapBefore: Int?
 
-        public init(processed: ProcessedFrame, stageIndex: Int, stage: SessionTimeline.Stage) {
+        public init(processed: ProcessedFrame, stageIndex: Int, stage: SessionTimeline.Stage, cameraGapBefore: Int? = nil) {
             self.processed = processed
             self.stageIndex = stageIndex
             self.stage = stage
+            self.cameraGapBefore = cameraGapBefore
         }
     }
 
@@ -171,7 +176,7 @@ public final class SessionRecorder: Sendable {
                     for item in items {
                         let v = item.processed.frame.view
                         try writer.append(item.processed, stageIndex: item.stageIndex, stage: item.stage,
-                                          droppedByRecorderBefore: dropsBefore[v] ?? 0)
+                                          droppedByRecorderBefore: dropsBefore[v] ?? 0, cameraGapBefore: item.cameraGapBefore)
                         dropsBefore[v] = 0
                         status.withLock { $0.framesWritten[v, default: 0] += 1 }
                     }

@@ -143,8 +143,11 @@ public final class SessionWriter {
     }
 
     /// Appends one processed frame to its stage's files.
+    /// `cameraGapBefore`: frames the camera lost since the previous recorded frame, counted by the
+    /// caller while recording (a pause is not a loss); nil: the sequence gap since the last frame
+    /// written here.
     public func append(_ p: ProcessedFrame, stageIndex: Int, stage: SessionTimeline.Stage,
-                       droppedByRecorderBefore: Int) throws(SystemError) {
+                       droppedByRecorderBefore: Int, cameraGapBefore: Int? = nil) throws(SystemError) {
         let s = try stageFiles(stageIndex, stage)
         let view = p.frame.view
         let v = try viewFiles(s, view, dir: stage.directory)
@@ -156,7 +159,8 @@ public final class SessionWriter {
         var gap = 0
         if let last = v.lastSequence, p.frame.sequence > last &+ 1 { gap = Int(p.frame.sequence &- last &- 1) }
         let notSaved = droppedByRecorderBefore
-        let dropped = max(gap, notSaved)
+        var dropped = max(gap, notSaved)
+        if let cameraGapBefore { dropped = cameraGapBefore + notSaved }
         v.lastSequence = p.frame.sequence
         v.droppedByCamera += dropped - notSaved
         v.droppedByRecorder += notSaved

@@ -65,6 +65,10 @@ struct SessionsCommand: ParsableCommand {
             camera += views.reduce(0) { $0 + $1.droppedByCamera }
             notSaved += views.reduce(0) { $0 + $1.droppedByRecorder }
         }
+        // The cameras' own counts, as the console showed them and session.json keeps them (a
+        // pause is not a drop); older sessions only have the per-stage counts.
+        let counted = m.cameras.compactMap(\.droppedFrames)
+        if !counted.isEmpty && counted.count == m.cameras.count { camera = counted.reduce(0, +) }
         var status: String
         switch m.status {
         case .complete: status = "complete"
