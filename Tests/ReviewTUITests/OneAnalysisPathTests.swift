@@ -63,7 +63,7 @@ import OfflineAnalysis
                 let reviewed = review.events.filter { $0.view == view }
                 #expect(reviewed.map(\.frame) == stage.events.filter { $0.view == view }.map(\.frame),
                         "\(stage.info.directory) \(view) review events")
-                let expected = StrideIndex(records: live).strides
+                let expected = StrideIndex(records: live, settle: review.settle).strides
                 let reviewStrides = review.strides.strides
                 #expect(reviewStrides.count == expected.count)
                 #expect(zip(reviewStrides, expected).allSatisfy {

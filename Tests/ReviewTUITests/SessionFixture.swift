@@ -7,17 +7,21 @@ import LivePipeline
 
 /// A small recorded two-stage session (320x240, 120 fps, `seconds` per stage) in a temp directory;
 /// with `pause`, recording is paused over that span of the first stage (seconds from its start).
+/// After the stage switch recording waits out the settle period (`SettlePeriod`, 7 s for flat to
+/// 5 %), as the headless demo does, so the second stage's strides count (`settle: false` records
+/// straight on: every stride of a short second stage is then `settling`).
 final class SessionFixture: Sendable {
     let directory: String
     let perStage: Int
 
-    init(seconds: Double = 0.75, seed: UInt64 = 5, pause: ClosedRange<Double>? = nil) throws {
+    init(seconds: Double = 0.75, seed: UInt64 = 5, pause: ClosedRange<Double>? = nil, settle: Bool = true) throws {
         directory = NSTemporaryDirectory() + "gaitlive-review-\(UUID().uuidString.prefix(8))"
         let origin: UInt64 = 2_000_000_000
         let runner = SimulatedRunner(seed: seed, clockOrigin: origin)
         let fps = 120.0
         perStage = Int(seconds * fps)
-        let total = 2 * perStage
+        let settleFrames = settle ? Int((SettlePeriod.seconds(fromPercent: 0, toPercent: 5) * fps).rounded()) : 0
+        let total = 2 * perStage + settleFrames
         let cameras = CameraView.allCases.map { view in
             LiveSession.Camera(
                 view: view,
@@ -39,7 +43,12 @@ final class SessionFixture: Sendable {
             session.setRecording(false, at: origin + UInt64(pause.lowerBound * 1e9))
             session.setRecording(true, at: origin + UInt64(pause.upperBound * 1e9))
         }
-        session.nextStage(at: origin + UInt64(Double(perStage) / fps * 1e9))
+        let switchAt = origin + UInt64(Double(perStage) / fps * 1e9)
+        session.nextStage(at: switchAt)
+        if settleFrames > 0 {
+            session.setRecording(false, at: switchAt)
+            session.setRecording(true, at: origin + UInt64(Double(perStage + settleFrames) / fps * 1e9))
+        }
         session.start()
         while !session.allCamerasEnded { usleep(10_000) }
         _ = session.stop()

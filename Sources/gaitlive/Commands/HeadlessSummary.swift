@@ -68,15 +68,21 @@ enum HeadlessSummary {
     static func strideLines(_ summary: StageSummary) -> String {
         var out = "  strides: left \(summary.strides(.left)), right \(summary.strides(.right))"
         out += " (a mean needs \(StageSummary.minimumSteps) per side)\n"
-        for m in StrideMetric.allCases where BodySide.allCases.contains(where: { summary.mean(m, $0) != nil }) {
-            var line = "    " + TextFormat.padded("\(m.title) (\(m.unit.rawValue))", 28, cut: false)
-            for side in BodySide.allCases {
+        let metrics = StrideMetric.allCases.filter { m in BodySide.allCases.contains { summary.mean(m, $0) != nil } }
+        // Each side's cell: "L 9.0 ± 0.0", or for pelvic drop "L stance (R drops) 9.0 ± 0.0"
+        // (whose stance, which side drops); the columns as wide as the widest cell.
+        let cells = metrics.map { m in
+            BodySide.allCases.map { side -> String in
                 let st = summary.stats(m, side)
                 let d = m.unit == .degrees || m.unit == .centimetres ? 1 : 0
-                let cell = summary.mean(m, side).map { "\(TextFormat.fixed($0, d)) ± \(TextFormat.fixed(st.standardDeviation, d))" } ?? "--"
-                // Pelvic drop: "L stance (R drops) 9.0 ± 0.0": whose stance, which side drops.
-                line += "\(SideWording.short(m, side)) " + TextFormat.padded(cell, 16, cut: false)
+                let value = summary.mean(m, side).map { "\(TextFormat.fixed($0, d)) ± \(TextFormat.fixed(st.standardDeviation, d))" } ?? "--"
+                return "\(SideWording.short(m, side)) " + value
             }
+        }
+        let width = max(18, (cells.flatMap { $0 }.map(\.count).max() ?? 0) + 2)
+        for (m, row) in zip(metrics, cells) {
+            var line = "    " + TextFormat.padded("\(m.title) (\(m.unit.rawValue))", 28, cut: false)
+            for cell in row { line += TextFormat.padded(cell, width, cut: false) }
             if let diff = summary.leftMinusRight(m) {
                 line += "L-R \(TextFormat.fixed(diff, 1))"
             }
