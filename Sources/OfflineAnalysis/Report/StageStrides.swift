@@ -61,8 +61,7 @@ public struct StageStrides: Sendable {
                 let deps = MetricDependencies.of(metric, view: view, side: side)
                 for stride in kept[view] ?? [] where stride.side == side {
                     guard let value = stride.values[metric] else { continue }
-                    guard let ranges = deps.frames(of: stride, halfWidth: w), let t = trust[view],
-                          ranges.allSatisfy({ t.allSure(deps.markers, in: $0) }) else {
+                    guard let t = trust[view], deps.isSure(.init(stride), trust: t, halfWidth: w) else {
                         s.unsure += 1
                         continue
                     }

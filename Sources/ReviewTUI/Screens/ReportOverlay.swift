@@ -70,10 +70,10 @@ public struct ReportOverlay {
         for s in r.stages {
             out.append(Line(text: ""))
             heading("Stage \(MarkdownReport.stageTitle(s)): mean ± SD (strides)")
-            out.append(Line(text: pad("metric", 22) + pad("left", 18) + pad("right", 18) + pad("L-R", 7) + "reference",
+            out.append(Line(text: TextFormat.column("metric", 22) + TextFormat.column("left", 18) + TextFormat.column("right", 18) + TextFormat.column("L-R", 7) + "reference",
                             colour: Palette.dimText))
             for row in ReportTable(s, findings: r.findings, markerSide: r.markerSide).rows {
-                out.append(Line(text: pad(row.label, 22) + pad(row.left, 18) + pad(row.right, 18) + pad(row.leftMinusRight, 7)
+                out.append(Line(text: TextFormat.column(row.label, 22) + TextFormat.column(row.left, 18) + TextFormat.column(row.right, 18) + TextFormat.column(row.leftMinusRight, 7)
                                     + row.reference, colour: row.flagged ? Palette.warning : Palette.text))
             }
         }
@@ -84,8 +84,6 @@ public struct ReportOverlay {
         }
         return out
     }
-
-    static func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s + " " : s + String(repeating: " ", count: n - s.count) }
 
     /// Wraps the lines to `width` columns.
     func wrapped(_ width: Int) -> [Line] {

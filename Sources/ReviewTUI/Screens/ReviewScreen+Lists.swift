@@ -71,11 +71,11 @@ extension ReviewScreen {
         for (i, s) in strides.enumerated() where i >= first && i < first + rows {
             let mark = i == selected ? (pane.utf8 ? "▶" : ">") : " "
             let odd = s.outliers.isEmpty ? " " : "!"
-            var line = "\(mark) \(s.side.letter)  \(pad(String(s.number), 4))\(odd) \(pad(TextFormat.fixed(s.start, 2), 8))"
-                + " \(pad(TextFormat.fixed(s.duration * 1000, 0), 4))ms"
+            var line = "\(mark) \(s.side.letter)  \(TextFormat.padded(String(s.number), 4, right: true, cut: false))\(odd) \(TextFormat.padded(TextFormat.fixed(s.start, 2), 8, right: true, cut: false))"
+                + " \(TextFormat.padded(TextFormat.fixed(s.duration * 1000, 0), 4, right: true, cut: false))ms"
             for m in shown {
                 let v = s.values[m].map { StrideColumns.format($0, m) + (s.outliers.contains(m) ? "*" : " ") } ?? "-- "
-                line += pad(v, StrideColumns.width)
+                line += TextFormat.padded(v, StrideColumns.width, right: true, cut: false)
             }
             lines.append(line)
             colours.append(s.outliers.isEmpty ? Palette.text : Palette.warning)

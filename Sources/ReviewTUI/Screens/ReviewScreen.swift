@@ -639,5 +639,4 @@ public final class ReviewScreen: ConsoleScreen {
         }
     }
 
-    func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : String(repeating: " ", count: n - s.count) + s }
 }

@@ -22,6 +22,12 @@ public enum TextFormat {
         return right ? p + s : s + p
     }
 
+    /// A table column of `n` columns: `s` filled with spaces, or, when longer, `s` and one space
+    /// (text runs on rather than being cut).
+    public static func column(_ s: String, _ n: Int) -> String {
+        s.count >= n ? s + " " : padded(s, n)
+    }
+
     /// Help text drawn in a box over the screen; `colours` (one per line) colour the lines.
     static func drawOverlayBox(_ lines: [String], title: String, into grid: inout CellGrid, utf8: Bool,
                                colours: [UInt8]? = nil) {

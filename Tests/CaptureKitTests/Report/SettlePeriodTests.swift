@@ -49,43 +49,91 @@ import Testing
         #expect(StageStrides.settlePeriod(m, stage: 2) == SettlePeriod(start: 80, seconds: 12))
     }
 
-    /// A processed frame at `t` seconds completing `strides`.
-    static func frame(_ t: Double, strides: [StrideMetrics] = []) -> ProcessedFrame {
-        let f = Frame(view: .rear, sequence: 0, timestampNanoseconds: UInt64(t * 1e9), luma: LumaImage(width: 2, height: 2, fill: 0))
+    /// Processed frame `n` (rear view, 120 fps) completing `strides`; every marker detected surely
+    /// unless `unsure` names some.
+    static func frame(_ n: Int, strides: [StrideMetrics] = [], unsure: Set<Int> = []) -> ProcessedFrame {
+        let t = Double(n) / 120
+        let f = Frame(view: .rear, sequence: UInt32(n), timestampNanoseconds: UInt64(t * 1e9), luma: LumaImage(width: 2, height: 2, fill: 0))
         var angles = AngleSet()
         angles[.pelvicObliquity] = 3
-        return ProcessedFrame(frame: f, streamIndex: 0, tracked: TrackedFrame(markers: [], blobCount: 0, status: .tracking,
+        let markers: MarkerFrame = (0..<MarkerSet.rear.count).map { m in
+            TrackedMarker(position: Point(x: Double(m), y: 0), confidence: unsure.contains(m) ? 0.2 : 1, source: .detected)
+        }
+        return ProcessedFrame(frame: f, streamIndex: n, tracked: TrackedFrame(markers: markers, blobCount: 8, status: .tracking,
                                                                                 forward: 1, fullScan: false),
                               angles: angles, events: [], strides: strides)
     }
 
-    static func stride(_ side: BodySide, _ n: Int, contact: Double, drop: Double) -> StrideMetrics {
-        var s = StrideMetrics(view: .rear, side: side, number: n, contact: .init(frame: n * 84, time: contact),
-                              nextContact: .init(frame: n * 84 + 84, time: contact + 0.7))
+    /// Stride `n` of 84 frames (0.7 s at 120 fps) from frame `n * 84`.
+    static func stride(_ side: BodySide, _ n: Int, drop: Double) -> StrideMetrics {
+        var s = StrideMetrics(view: .rear, side: side, number: n, contact: .init(frame: n * 84, time: Double(n * 84) / 120),
+                              toeOff: .init(frame: n * 84 + 30, time: Double(n * 84 + 30) / 120),
+                              nextContact: .init(frame: n * 84 + 84, time: Double(n * 84 + 84) / 120))
         s[.pelvicDrop] = drop
         return s
     }
 
+    /// Feeds `live` every frame up to the one completing `s` (12 frames after its end, the
+    /// detectors' delay), which carries it; `unsure` markers in `unsureFrames`.
+    static func feed(_ live: inout StageAggregate, from n: inout Int, through s: StrideMetrics, recording: Bool,
+                     wholly: Bool = true, unsure: Set<Int> = [], unsureFrames: Range<Int> = 0..<0) {
+        let done = s.nextContact.frame + 12
+        while n <= done {
+            let mask = unsureFrames.contains(n) ? unsure : []
+            live.add(frame(n, strides: n == done ? [s] : [], unsure: mask), recording: recording,
+                     whollyRecorded: n == done ? [wholly] : nil)
+            n += 1
+        }
+    }
+
     @Test func liveStageMeansCountOnlyRecordedSettledStridesAsTheReportDoes() {
-        var live = StageAggregate(settle: SettlePeriod(start: 0, seconds: 3))
+        let settle = SettlePeriod(start: 0, seconds: 3)
+        var live = StageAggregate(settle: settle)
         var records: [StrideRecord] = []
-        // Not recording: neither the frame nor its stride counts.
-        live.add(SettlePeriodTests.frame(0.5, strides: [SettlePeriodTests.stride(.left, 1, contact: 0, drop: 20)]), recording: false)
+        var n = 0
+        // Not recording: neither the frames nor the stride count.
+        SettlePeriodTests.feed(&live, from: &n, through: SettlePeriodTests.stride(.left, 0, drop: 20), recording: false)
         #expect(live.frames == 0 && live.angles.isEmpty && live.strides.isEmpty)
-        for i in 0..<14 {
-            let s = SettlePeriodTests.stride(.left, i + 2, contact: 1 + 0.7 * Double(i), drop: i < 3 ? 12 : 8)
+        let unrecorded = n
+        for i in 1...14 {
+            let s = SettlePeriodTests.stride(.left, i, drop: i <= 4 ? 12 : 8)
             // The first recorded stride began before recording (its contact not recorded).
-            live.add(SettlePeriodTests.frame(s.nextContact.time + 0.1, strides: [s]), recording: true, whollyRecorded: [i > 0])
+            SettlePeriodTests.feed(&live, from: &n, through: s, recording: true, wholly: i > 1)
             var r = StrideRecord(s)
-            if i == 0 { r.contactFrame = nil }
+            if i == 1 { r.contactFrame = nil }
             records.append(r)
         }
-        let report = StageStrides(records: records, trust: [:], framesPerSecond: [:], settle: SettlePeriod(start: 0, seconds: 3))
-        #expect(live.frames == 14)
+        let trust = MarkerTrust(frames: (0..<n).map { SettlePeriodTests.frame($0).tracked.markers })
+        let report = StageStrides(records: records, trust: [.rear: trust], framesPerSecond: [.rear: 120], settle: settle)
+        #expect(live.frames == n - unrecorded)
         #expect(live.settling == report.settling)
-        #expect(report.settling == 2 && report.partial == 1)
-        #expect(live.summary.stats(.pelvicDrop, .left).count == 11)
+        // Strides 1-4 begin in the 3 s settle period (0.7 s apart); stride 1 also began unrecorded.
+        #expect(report.settling == 3 && report.partial == 1)
+        #expect(live.summary.stats(.pelvicDrop, .left).count == 10)
         #expect(live.summary.stats(.pelvicDrop, .left).mean == 8)
-        #expect(report.strides[.rear]?.count == 11)
+        #expect(report.strides[.rear]?.count == 10)
+        #expect(report.summary(.pelvicDrop, .left)?.count == 10)
+    }
+
+    /// A value measured from a marker the tracker was unsure of around where it is taken is left
+    /// out live as in the report (issue #14: one truth): a PSIS uncertain in one stride's stance.
+    @Test func liveMeansLeaveOutValuesFromUnsureMarkersAsTheReportDoes() {
+        var live = StageAggregate()
+        var records: [StrideRecord] = []
+        var n = 0
+        let psis: Set<Int> = [RearMarker.lpsi.rawValue]
+        // Stride 4's stance: frames 336-366.
+        let unsureFrames = (4 * 84 + 10)..<(4 * 84 + 15)
+        for i in 0..<10 {
+            let s = SettlePeriodTests.stride(.left, i, drop: i == 4 ? 20 : 8)
+            SettlePeriodTests.feed(&live, from: &n, through: s, recording: true, unsure: psis, unsureFrames: unsureFrames)
+            records.append(StrideRecord(s))
+        }
+        let trust = MarkerTrust(frames: (0..<n).map { SettlePeriodTests.frame($0, unsure: unsureFrames.contains($0) ? psis : []).tracked.markers })
+        let report = StageStrides(records: records, trust: [.rear: trust], framesPerSecond: [.rear: 120])
+        #expect(report.summary(.pelvicDrop, .left)?.count == 9)
+        #expect(report.summary(.pelvicDrop, .left)?.unsure == 1)
+        #expect(live.summary.stats(.pelvicDrop, .left).count == 9)
+        #expect(live.summary.stats(.pelvicDrop, .left).mean == 8)
     }
 }

@@ -1,8 +1,6 @@
-public import MarkerTracker
-public import SessionStore
-
 /// What a stride metric is measured from: the markers of its view and the stretch of the stride
-/// where it is taken. Used to keep values measured from unsure markers out of the report.
+/// where it is taken. Used to keep values measured from unsure markers out of the stage means,
+/// in the report and live (`MarkerTrust`).
 public struct MetricDependencies: Sendable, Equatable {
     /// Where in the stride a metric is taken.
     public enum Window: Sendable, Equatable {
@@ -81,10 +79,30 @@ public struct MetricDependencies: Sendable, Equatable {
         }
     }
 
-    /// The stretches of `stride` (recorded frame numbers) this dependency covers, or nil when the
-    /// stride lacks an event that bounds one of them.
-    public func frames(of stride: StrideRecord, halfWidth w: Int) -> [ClosedRange<Int>]? {
-        guard let ic = stride.contactFrame else { return nil }
+    /// The frames of a stride's events: what `frames(of:halfWidth:)` needs of a stride.
+    public struct EventFrames: Sendable, Equatable {
+        public var contact: Int?
+        public var toeOff: Int?
+        public var midstance: Int?
+        public var nextContact: Int?
+        public init(contact: Int?, toeOff: Int?, midstance: Int?, nextContact: Int?) {
+            self.contact = contact
+            self.toeOff = toeOff
+            self.midstance = midstance
+            self.nextContact = nextContact
+        }
+
+        /// A stride as `GaitAnalyzer` measured it (its frames as it numbered them).
+        public init(_ s: StrideMetrics) {
+            self.init(contact: s.contact.frame, toeOff: s.toeOff?.frame, midstance: s.midstance?.frame,
+                      nextContact: s.nextContact.frame)
+        }
+    }
+
+    /// The stretches of `stride` (frame numbers) this dependency covers, or nil when the stride
+    /// lacks an event that bounds one of them.
+    public func frames(of stride: EventFrames, halfWidth w: Int) -> [ClosedRange<Int>]? {
+        guard let ic = stride.contact else { return nil }
         func around(_ n: Int) -> ClosedRange<Int> { max(0, n - w)...(n + w) }
         var out: [ClosedRange<Int>] = []
         for window in windows {
@@ -92,22 +110,28 @@ public struct MetricDependencies: Sendable, Equatable {
             case .contact:
                 out.append(around(ic))
             case .toeOff:
-                guard let to = stride.toeOffFrame else { return nil }
+                guard let to = stride.toeOff else { return nil }
                 out.append(around(to))
             case .nextContact:
-                guard let next = stride.nextContactFrame else { return nil }
+                guard let next = stride.nextContact else { return nil }
                 out.append(around(next))
             case .midstance:
-                guard let ms = stride.midstanceFrame else { return nil }
+                guard let ms = stride.midstance else { return nil }
                 out.append(around(ms))
             case .stance:
-                guard let to = stride.toeOffFrame, to >= ic else { return nil }
+                guard let to = stride.toeOff, to >= ic else { return nil }
                 out.append(max(0, ic - w)...(to + w))
             case .stride:
-                guard let next = stride.nextContactFrame, next >= ic else { return nil }
+                guard let next = stride.nextContact, next >= ic else { return nil }
                 out.append(max(0, ic - w)...next)
             }
         }
         return out
+    }
+
+    /// Whether `trust` was sure of every marker `stride`'s value of this dependency is taken from.
+    public func isSure(_ stride: EventFrames, trust: MarkerTrust, halfWidth w: Int) -> Bool {
+        guard let ranges = frames(of: stride, halfWidth: w) else { return false }
+        return ranges.allSatisfy { trust.allSure(markers, in: $0) }
     }
 }
