@@ -84,16 +84,7 @@ public enum TableExport {
         m.add(r.frame)
         m.add(String(r.fields[1]))
         m.add(String(r.fields[2]))
-        for marker in markers {
-            if let marker {
-                m.add(marker.position.x, decimals: 3)
-                m.add(marker.position.y, decimals: 3)
-                m.add(marker.confidence, decimals: 2)
-                m.add(marker.source.rawValue)
-            } else {
-                m.addEmpty(); m.addEmpty(); m.addEmpty(); m.addEmpty()
-            }
-        }
+        m.add(markers)
         return m.finish()
     }
 

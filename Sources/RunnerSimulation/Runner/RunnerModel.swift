@@ -220,10 +220,9 @@ public struct RunnerModel: Sendable {
         phase(of: side, at: t) < stanceFraction(at: t)
     }
 
-    /// Pelvis height at `t`: solved on the stance foot, ballistic in flight.
-    public func pelvisHeight(at t: Double) -> Double {
-        for s in BodySide.allCases where isStance(s, at: t) { return stanceHeight(s, at: t) }
-        // Flight: from the last toe-off to the next initial contact.
+    /// In flight at `t`: seconds since the last toe-off (of `leaving`) and until the next initial
+    /// contact (of `landing`).
+    func flight(at t: Double) -> (sinceTO: Double, untilIC: Double, leaving: BodySide, landing: BodySide) {
         let f = segments[segmentIndex(at: t)].profile.strideFrequency
         let stance = stanceFraction(at: t)
         var sinceTO = Double.infinity, untilIC = Double.infinity
@@ -235,6 +234,14 @@ public struct RunnerModel: Sendable {
             let b = (1 - p) / f
             if b < untilIC { untilIC = b; landing = s }
         }
+        return (sinceTO, untilIC, leaving, landing)
+    }
+
+    /// Pelvis height at `t`: solved on the stance foot, ballistic in flight.
+    public func pelvisHeight(at t: Double) -> Double {
+        for s in BodySide.allCases where isStance(s, at: t) { return stanceHeight(s, at: t) }
+        // Flight: from the last toe-off to the next initial contact.
+        let (sinceTO, untilIC, leaving, landing) = flight(at: t)
         let t0 = t - sinceTO, t1 = t + untilIC
         let h0 = stanceHeight(leaving, at: t0 - 1e-6)
         let h1 = stanceHeight(landing, at: t1 + 1e-6)
@@ -272,17 +279,8 @@ public struct RunnerModel: Sendable {
         for s in BodySide.allCases where isStance(s, at: t) {
             return plantedLateral(s, at: t) - footLateral(s, phase: phase(of: s, at: t), at: t)
         }
-        let f = segments[segmentIndex(at: t)].profile.strideFrequency
+        let (sinceTO, untilIC, leaving, landing) = flight(at: t)
         let stance = stanceFraction(at: t)
-        var sinceTO = Double.infinity, untilIC = Double.infinity
-        var leaving = BodySide.right, landing = BodySide.left
-        for s in BodySide.allCases {
-            let p = phase(of: s, at: t)
-            let a = (p - stance) / f
-            if a >= 0 && a < sinceTO { sinceTO = a; leaving = s }
-            let b = (1 - p) / f
-            if b < untilIC { untilIC = b; landing = s }
-        }
         let z0 = plantedLateral(leaving, at: t) - footLateral(leaving, phase: stance, at: t)
         let z1 = plantedLateral(landing, at: t) - footLateral(landing, phase: 0, at: t)
         let x = sinceTO / max(1e-9, sinceTO + untilIC)

@@ -1,3 +1,4 @@
+public import MarkerTracker
 /// Builds one CSV line (comma-separated, no quoting: gaitlive's tables hold numbers and single
 /// words only) without Foundation formatting, so writing tables keeps up with 240 frames/s.
 public struct CSVRow {
@@ -34,6 +35,21 @@ public struct CSVRow {
     }
 
     public mutating func addEmpty() { separator() }
+
+    /// One frame's markers in the markers table's layout: x, y, confidence and source per marker,
+    /// four empty cells for a missing one (docs/session-format.md).
+    public mutating func add(_ markers: MarkerFrame) {
+        for marker in markers {
+            if let marker {
+                add(marker.position.x, decimals: 3)
+                add(marker.position.y, decimals: 3)
+                add(marker.confidence, decimals: 2)
+                add(marker.source.rawValue)
+            } else {
+                addEmpty(); addEmpty(); addEmpty(); addEmpty()
+            }
+        }
+    }
 
     /// The finished line with its newline.
     public mutating func finish() -> [UInt8] {

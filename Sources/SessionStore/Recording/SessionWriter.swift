@@ -184,16 +184,7 @@ public final class SessionWriter {
         m.add(n)
         m.add(t, decimals: 6)
         m.add(p.tracked.status.rawValue)
-        for marker in p.tracked.markers {
-            if let marker {
-                m.add(marker.position.x, decimals: 3)
-                m.add(marker.position.y, decimals: 3)
-                m.add(marker.confidence, decimals: 2)
-                m.add(marker.source.rawValue)
-            } else {
-                m.addEmpty(); m.addEmpty(); m.addEmpty(); m.addEmpty()
-            }
-        }
+        m.add(p.tracked.markers)
         try v.markers.write(m.finish())
 
         var a = CSVRow()
