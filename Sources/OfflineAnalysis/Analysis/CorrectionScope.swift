@@ -22,6 +22,15 @@ public struct CorrectionScope: Sendable {
     /// The windows re-measured, session seconds.
     public var windows: [ClosedRange<Double>]
 
+    /// The scope of `corrections` to recorded view `view`: the corrected frames' times taken from
+    /// the view's frame times.
+    public init(view: RecordedView, corrections: MarkerCorrections, recordedEvents: [GaitEvent],
+                recordedStrides: [StrideRecord], analysis: RecordedAnalysis) {
+        let times = view.times
+        self.init(recordedEvents: recordedEvents, recordedStrides: recordedStrides, analysis: analysis,
+                  correctedTimes: corrections.byFrame.keys.filter { $0 < times.count }.map { times[$0] })
+    }
+
     /// Merges `analysis` (the view re-measured with every correction in effect) into the
     /// `recordedEvents` and `recordedStrides` of the same view, around `correctedTimes`.
     public init(recordedEvents: [GaitEvent], recordedStrides: [StrideRecord], analysis: RecordedAnalysis,

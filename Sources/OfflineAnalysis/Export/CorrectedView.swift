@@ -37,9 +37,8 @@ public struct CorrectedView {
         self.corrections = corrections
         self.analysis = analysis
         if let analysis, let corrections, let recordedStrides {
-            let times = recorded.times
-            scope = CorrectionScope(recordedEvents: recordedEvents, recordedStrides: recordedStrides, analysis: analysis,
-                                    correctedTimes: corrections.byFrame.keys.filter { $0 < times.count }.map { times[$0] })
+            scope = CorrectionScope(view: recorded, corrections: corrections, recordedEvents: recordedEvents,
+                                    recordedStrides: recordedStrides, analysis: analysis)
         } else {
             scope = nil
         }

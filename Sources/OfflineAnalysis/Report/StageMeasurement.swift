@@ -41,9 +41,8 @@ public struct StageMeasurement {
             records = CameraView.allCases.flatMap { view -> [StrideRecord] in
                 let mine = table.filter { $0.view == view }
                 guard let c = corrections[view], let a = analyses[view], let rv = recorded.views[view] else { return mine }
-                let times = rv.times
-                return CorrectionScope(recordedEvents: recorded.events.filter { $0.view == view }, recordedStrides: mine,
-                                       analysis: a, correctedTimes: c.byFrame.keys.filter { $0 < times.count }.map { times[$0] }).records
+                return CorrectionScope(view: rv, corrections: c, recordedEvents: recorded.events.filter { $0.view == view },
+                                       recordedStrides: mine, analysis: a).records
             }
         } else if records == nil {
             // No table (an older session): measure every view from the stored markers.
