@@ -297,6 +297,11 @@ public final class LiveScreen: ConsoleScreen {
         view == .side ? "SIDE (\(session.options.markerSide.rawValue) leg)" : "REAR"
     }
 
+    /// Frame rates below this are flagged in the view's title: the tracker is checked at 120 fps,
+    /// and at 60 fps fast runners' markers get wrong labels (docs/accuracy.md, "The runner
+    /// population").
+    static let checkedFramesPerSecond = 100.0
+
     /// The view's health for its title row, in the longest form that fits `room` columns: the frame
     /// rate and the drops are kept to the last (the tracking detail gives way first). The full
     /// form says why markers are missing, when the tracker knows.
@@ -323,7 +328,10 @@ public final class LiveScreen: ConsoleScreen {
         case .streaming:
             let colour: UInt8 = tracked?.status == .tracking ? Palette.good
                 : (tracked?.status == .partial ? Palette.warning : Palette.alarm)
-            return ("\(track)  \(fps)  \(drops)", s.dropped > 0 ? Palette.warning : colour)
+            // Below the rate the tracker is checked at, the PT is told (in the warning colour).
+            let slow = s.measuredFramesPerSecond > 0 && s.measuredFramesPerSecond < LiveScreen.checkedFramesPerSecond
+            let rate = !slow ? fps : (compact ? fps + "!" : fps + " (tracking checked at 120)")
+            return ("\(track)  \(rate)  \(drops)", s.dropped > 0 || slow ? Palette.warning : colour)
         }
     }
 
