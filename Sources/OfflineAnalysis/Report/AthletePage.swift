@@ -77,9 +77,7 @@ public enum AthletePage {
             for rec in r.recommendations {
                 o += "### \(rec.title)\n\n"
                 if let why = rec.why { o += why + "\n\n" }
-                for x in rec.exercises {
-                    o += "- **\(x.name)**" + (x.dose.map { ": \($0)" } ?? "") + (x.cue.map { ". \($0)" } ?? "") + "\n"
-                }
+                for x in rec.exercises { o += x.markdownItem }
                 if !rec.cues.isEmpty { o += "- While you run: " + rec.cues.joined(separator: " ") + "\n" }
                 o += "\n"
             }
@@ -112,9 +110,7 @@ public enum AthletePage {
             for rec in r.recommendations {
                 o += "<article class=\"rec\"><h3>\(e(rec.title))</h3>"
                 if let why = rec.why { o += "<p>\(e(why))</p>" }
-                o += "<ul>" + rec.exercises.map { x in
-                    "<li><b>\(e(x.name))</b>" + (x.dose.map { ": \(e($0))" } ?? "") + (x.cue.map { ". \(e($0))" } ?? "") + "</li>"
-                }.joined() + "</ul>"
+                o += "<ul>" + rec.exercises.map(\.htmlItem).joined() + "</ul>"
                 if !rec.cues.isEmpty { o += "<p class=\"cues\">While you run: \(e(rec.cues.joined(separator: " ")))</p>" }
                 o += "</article>"
             }

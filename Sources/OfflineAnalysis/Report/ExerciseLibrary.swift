@@ -18,6 +18,17 @@ public struct ExerciseLibrary: Sendable, Codable, Equatable {
         public var name: String
         public var dose: String?
         public var cue: String?
+
+        /// The exercise as a Markdown list item: `- **name**: dose. cue`.
+        public var markdownItem: String {
+            "- **\(name)**" + (dose.map { ": \($0)" } ?? "") + (cue.map { ". \($0)" } ?? "") + "\n"
+        }
+
+        /// The exercise as an HTML list item, the same words escaped.
+        public var htmlItem: String {
+            "<li><b>\(XMLText.escape(name))</b>" + (dose.map { ": \(XMLText.escape($0))" } ?? "")
+                + (cue.map { ". \(XMLText.escape($0))" } ?? "") + "</li>"
+        }
     }
 
     /// What to do about one kind of finding.

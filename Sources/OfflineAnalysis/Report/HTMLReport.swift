@@ -36,9 +36,7 @@ public enum HTMLReport {
                 o += "<article class=\"rec\"><h3>\(e(rec.title)) <span class=\"stage\">\(e(rec.side.rawValue))</span></h3>"
                 if let why = rec.why { o += "<p>\(e(why))</p>" }
                 o += "<ul>"
-                for x in rec.exercises {
-                    o += "<li><b>\(e(x.name))</b>" + (x.dose.map { ": \(e($0))" } ?? "") + (x.cue.map { ". \(e($0))" } ?? "") + "</li>"
-                }
+                for x in rec.exercises { o += x.htmlItem }
                 o += "</ul>"
                 if !rec.cues.isEmpty { o += "<p class=\"cues\">Cues while running: \(e(rec.cues.joined(separator: " ")))</p>" }
                 o += "<p class=\"for\">For: \(e(rec.answers.joined(separator: "; ")))</p></article>"

@@ -23,9 +23,7 @@ public enum MarkdownReport {
             for rec in r.recommendations {
                 o += "### \(rec.title) (\(rec.side.rawValue))\n\n"
                 if let why = rec.why { o += why + "\n\n" }
-                for x in rec.exercises {
-                    o += "- **\(x.name)**" + (x.dose.map { ": \($0)" } ?? "") + (x.cue.map { ". \($0)" } ?? "") + "\n"
-                }
+                for x in rec.exercises { o += x.markdownItem }
                 if !rec.cues.isEmpty { o += "- Cues while running: " + rec.cues.joined(separator: " ") + "\n" }
                 o += "- For: " + rec.answers.joined(separator: "; ") + "\n\n"
             }
