@@ -42,6 +42,11 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        .systemLibrary(
+            name: "CTurboJPEG",
+            pkgConfig: "libturbojpeg",
+            providers: [.apt(["libturbojpeg0-dev"])]
+        ),
         .target(
             name: "MarkerTracker",
             swiftSettings: strictSettings + [.strictMemorySafety()]
@@ -53,7 +58,7 @@ let package = Package(
         ),
         .target(
             name: "SessionStore",
-            dependencies: ["CaptureKit", "MarkerTracker"],
+            dependencies: ["CaptureKit", "MarkerTracker", "CTurboJPEG"],
             swiftSettings: strictSettings
         ),
         .target(
