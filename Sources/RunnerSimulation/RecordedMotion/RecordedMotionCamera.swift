@@ -16,6 +16,9 @@ public final class RecordedMotionCamera: FrameSource {
     /// Seconds this camera's exposures lag replay time (two real cameras are never in step).
     public let timeOffset: Double
     public let frameLimit: Int?
+    /// Exposure, gain and JPEG of the picture (`CameraPicture.ideal` unless set).
+    public let picture: CameraPicture
+    private var compression: PictureCompression?
     private var renderer: SceneRenderer
     private var clock: SimulatedFrameClock
     private var delivered = 0
@@ -29,7 +32,7 @@ public final class RecordedMotionCamera: FrameSource {
 
     public init(runner: RecordedRunner, view: CameraView, width: Int = 640, height: Int = 480,
                 framesPerSecond: Double = 120, pacing: SimulatedCamera.Pacing, timeOffset: Double? = nil,
-                frameLimit: Int? = nil, camera: VirtualCamera? = nil) {
+                frameLimit: Int? = nil, camera: VirtualCamera? = nil, picture: CameraPicture = .ideal) {
         self.runner = runner
         self.camera = camera ?? (view == .side ? .side(on: runner.sideCameraOn, width: width, height: height)
             : .rear(width: width, height: height))
@@ -38,7 +41,9 @@ public final class RecordedMotionCamera: FrameSource {
         let offset = timeOffset ?? (view == .rear ? 0.0031 : 0)
         self.timeOffset = offset
         self.frameLimit = frameLimit
-        renderer = SceneRenderer(camera: self.camera, seed: runner.seed)
+        self.picture = picture
+        compression = picture.jpegQuality.map { PictureCompression(quality: $0) }
+        renderer = SceneRenderer(camera: self.camera, picture: picture, seed: runner.seed)
         clock = SimulatedFrameClock(framesPerSecond: framesPerSecond, timeOffset: self.timeOffset)
         calculator = AngleCalculator(forward: view == .side ? self.camera.runningDirection : 1)
         framesPerPass = max(1, Int(((runner.duration - offset) * framesPerSecond).rounded(.down)) + 1)
@@ -74,11 +79,14 @@ public final class RecordedMotionCamera: FrameSource {
     public func render(index: UInt64, time t: Double) -> Frame {
         let view = camera.view
         let count = MarkerSet.standard(for: view).count
-        let image: LumaImage
+        var image: LumaImage
         var truePoints = [Point?](repeating: nil, count: count)
         if let (pose, side, rear) = runner.pose(at: t) {
             let visible = view == .side ? side : rear
-            image = renderer.render(pose, frame: index, visible: visible)
+            let streaks = MotionBlur.streaks(view: view, camera: camera, time: t,
+                                             milliseconds: picture.exposureMilliseconds) { runner.pose(at: $0)?.0 }
+            image = renderer.render(pose, frame: index, visible: visible, streaks: streaks)
+            if let compression { image = compression.roundTrip(image) }
             for (i, m) in pose.markers(for: view).enumerated() where visible[i] { truePoints[i] = camera.project(m) }
         } else {
             image = LumaImage(width: camera.width, height: camera.height,

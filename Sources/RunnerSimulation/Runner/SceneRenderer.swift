@@ -13,6 +13,8 @@ public struct SceneRenderer: Sendable {
     var background: [UInt8] = []
     var backgroundIncline = Double.nan
     public let salt: UInt64
+    /// The LEDs' light against the set-up (`CameraPicture.bloom`).
+    public let bloom: Double
 
     /// Brightness levels of the scene.
     static let roomLevel = 14.0
@@ -21,17 +23,26 @@ public struct SceneRenderer: Sendable {
     static let bodyLevel = 44.0
     static let farBodyLevel = 34.0
 
-    public init(camera: VirtualCamera, noiseSigma: Double = 1.8, seed: UInt64) {
+    public init(camera: VirtualCamera, noiseSigma: Double = CameraPicture.baseNoiseSigma, bloom: Double = 1, seed: UInt64) {
         self.camera = camera
         self.salt = seed ^ (camera.view == .side ? 0x51DE : 0x0EA5)
+        self.bloom = bloom
         noise = NoiseTable(sigma: noiseSigma, seed: salt)
+    }
+
+    /// A renderer for `picture` (its noise and LED light); blur and JPEG are the camera's part.
+    public init(camera: VirtualCamera, picture: CameraPicture, seed: UInt64) {
+        self.init(camera: camera, noiseSigma: picture.noiseSigma, bloom: picture.bloom, seed: seed)
     }
 
     /// Renders `pose` for frame number `frame` (the noise pattern depends on it).
     /// `visible` selects which of the view's markers are lit (all when nil).
     /// `glare` rectangles are drawn nearly white (windows, streaks of light on the belt).
+    /// `streaks`, per marker, the image positions the LED passes through while the shutter is
+    /// open (motion blur, `CameraPicture.exposureMilliseconds`); nil draws each at its projection.
     public mutating func render(_ pose: BodyPose, frame: UInt64, visible: [Bool]? = nil,
-                                extraSpots: [Point] = [], glare: [PixelRect] = []) -> LumaImage {
+                                extraSpots: [Point] = [], glare: [PixelRect] = [],
+                                streaks: [[Point]]? = nil) -> LumaImage {
         if backgroundIncline != pose.inclinePercent || background.isEmpty {
             background = renderBackground(inclinePercent: pose.inclinePercent)
             backgroundIncline = pose.inclinePercent
@@ -45,14 +56,14 @@ public struct SceneRenderer: Sendable {
         }
         // LEDs
         let markers = pose.markers(for: camera.view)
-        var spots: [(Point, Double)] = []
+        var spots: [([Point], Double)] = []
         for (i, m) in markers.enumerated() where visible?[i] ?? true {
             guard let p = camera.project(m) else { continue }
             let sigma = max(0.85, 0.0062 * camera.focal / camera.depth(of: m))
-            spots.append((p, sigma))
+            if let path = streaks?[i], !path.isEmpty { spots.append((path, sigma)) } else { spots.append(([p], sigma)) }
         }
-        for p in extraSpots { spots.append((p, 1.2)) }
-        for (p, sigma) in spots { drawLED(at: p, sigma: sigma, into: &img) }
+        for p in extraSpots { spots.append(([p], 1.2)) }
+        for (path, sigma) in spots { drawLED(along: path, sigma: sigma, into: &img) }
         addNoise(frame: frame, into: &img)
         return img
     }
@@ -170,18 +181,40 @@ public struct SceneRenderer: Sendable {
 
     // MARK: - LEDs and noise
 
-    func drawLED(at p: Point, sigma: Double, into img: inout LumaImage) {
-        let reach = Int((sigma * 4.5).rounded(.up)) + 1
-        let cx = Int(p.x.rounded()), cy = Int(p.y.rounded())
+    /// Brightness of an LED's core and of its halo (grey levels with bloom 1, before clipping).
+    static let ledCore = 420.0
+    static let ledHalo = 18.0
+
+    /// Draws one LED: a Gaussian core that saturates and a faint wide halo, times `bloom`. With
+    /// more than one position, the light is shared evenly along them (the streak of an LED moving
+    /// while the shutter is open).
+    func drawLED(along path: [Point], sigma: Double, into img: inout LumaImage) {
+        guard let first = path.first else { return }
+        // The set-up's LEDs are drawn out to 4.5 sigma as they always were; brighter ones out to
+        // where their halo fades below half a grey level.
+        let extent = bloom > 1 ? max(4.5, 3 * (2 * log(2 * SceneRenderer.ledHalo * bloom)).squareRoot()) : 4.5
+        let reach = Int((sigma * extent).rounded(.up)) + 1
+        var minX = first.x, maxX = first.x, minY = first.y, maxY = first.y
+        for p in path {
+            minX = min(minX, p.x); maxX = max(maxX, p.x)
+            minY = min(minY, p.y); maxY = max(maxY, p.y)
+        }
+        let x0 = max(0, Int(minX.rounded()) - reach), x1 = min(img.width - 1, Int(maxX.rounded()) + reach)
+        let y0 = max(0, Int(minY.rounded()) - reach), y1 = min(img.height - 1, Int(maxY.rounded()) + reach)
+        guard x0 <= x1, y0 <= y1 else { return }
         let inv = 1 / (2 * sigma * sigma)
         let halo = 1 / (2 * 9 * sigma * sigma)
-        for y in max(0, cy - reach)...min(img.height - 1, cy + reach) {
-            for x in max(0, cx - reach)...min(img.width - 1, cx + reach) {
-                let dx = Double(x) - p.x, dy = Double(y) - p.y
-                let r2 = dx * dx + dy * dy
-                let v = 420 * exp(-r2 * inv) + 18 * exp(-r2 * halo)
+        let share = bloom / Double(path.count)
+        for y in y0...y1 {
+            for x in x0...x1 {
+                var v = 0.0
+                for p in path {
+                    let dx = Double(x) - p.x, dy = Double(y) - p.y
+                    let r2 = dx * dx + dy * dy
+                    v += SceneRenderer.ledCore * exp(-r2 * inv) + SceneRenderer.ledHalo * exp(-r2 * halo)
+                }
                 let i = y * img.stride + x
-                img.pixels[i] = UInt8(min(255, Double(img.pixels[i]) + v).rounded())
+                img.pixels[i] = UInt8(min(255, Double(img.pixels[i]) + v * share).rounded())
             }
         }
     }

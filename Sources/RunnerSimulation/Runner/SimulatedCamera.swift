@@ -23,6 +23,9 @@ public final class SimulatedCamera: FrameSource {
     /// Frames to deliver before `endOfStream` (nil = unlimited).
     public let frameLimit: Int?
     public var faults: SimulatedFaults
+    /// Exposure, gain and JPEG of the picture (`CameraPicture.ideal` unless set).
+    public let picture: CameraPicture
+    private var compression: PictureCompression?
     private var renderer: SceneRenderer
     private var clock: SimulatedFrameClock
     private var delivered = 0
@@ -34,7 +37,8 @@ public final class SimulatedCamera: FrameSource {
 
     public init(runner: SimulatedRunner, view: CameraView, width: Int = 640, height: Int = 480,
                 framesPerSecond: Double = 120, pacing: Pacing, timeOffset: Double? = nil, frameLimit: Int? = nil,
-                faults: SimulatedFaults = SimulatedFaults(), camera: VirtualCamera? = nil) {
+                faults: SimulatedFaults = SimulatedFaults(), camera: VirtualCamera? = nil,
+                picture: CameraPicture = .ideal) {
         self.runner = runner
         self.camera = camera ?? (view == .side ? .side(on: runner.sideCameraOn, width: width, height: height)
             : .rear(width: width, height: height))
@@ -43,7 +47,9 @@ public final class SimulatedCamera: FrameSource {
         self.timeOffset = timeOffset ?? (view == .rear ? 0.0031 : 0)
         self.frameLimit = frameLimit
         self.faults = faults
-        renderer = SceneRenderer(camera: self.camera, seed: runner.seed)
+        self.picture = picture
+        compression = picture.jpegQuality.map { PictureCompression(quality: $0) }
+        renderer = SceneRenderer(camera: self.camera, picture: picture, seed: runner.seed)
         clock = SimulatedFrameClock(framesPerSecond: framesPerSecond, timeOffset: self.timeOffset)
         calculator = AngleCalculator(forward: view == .side ? self.camera.runningDirection : 1)
     }
@@ -78,8 +84,14 @@ public final class SimulatedCamera: FrameSource {
             visible[i] = false
         }
         let spots = faults.extraSpots(view: view, time: t, width: camera.width, height: camera.height)
-        let image = renderer.render(pose, frame: index, visible: visible, extraSpots: spots,
-                                    glare: faults.glare[view] ?? [])
+        let lowArms = faults.lowArmCarriage
+        let streaks = MotionBlur.streaks(view: view, camera: camera, time: t, milliseconds: picture.exposureMilliseconds) {
+            let p = model.pose(at: $0)
+            return lowArms ? p.withLowArmCarriage() : p
+        }
+        var image = renderer.render(pose, frame: index, visible: visible, extraSpots: spots,
+                                    glare: faults.glare[view] ?? [], streaks: streaks)
+        if let compression { image = compression.roundTrip(image) }
 
         // Ground truth: projected markers (nil when hidden), angles from them, events since the last frame.
         let projected: [Point?] = pose.markers(for: view).map { camera.project($0) }

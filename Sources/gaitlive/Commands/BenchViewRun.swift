@@ -15,6 +15,9 @@ struct ViewRun {
     var events: EventTimingScore?
     /// The reasons given while markers were missing, most frequent first.
     var reasons: [(String, Int)] = []
+    /// The angles of every frame, and the events detected (frame numbers of this run).
+    var angles: [AngleSet] = []
+    var detected: [GaitEvent] = []
 
     init(view: CameraView, frames: Int, fps: Double, markerSide: BodySide, legLengthCm: Double?, events scoreEvents: Bool,
          verbose: Bool, render: (Int) -> Frame) {
@@ -22,18 +25,20 @@ struct ViewRun {
         score = TrackingScore(view: view)
         var processor = ViewProcessor(view: view, markerSide: markerSide, legLengthCm: legLengthCm, framesPerSecond: fps,
                                       clockOrigin: 0)
-        var detected: [GaitEvent] = [], truth: [GaitEvent] = []
+        var truth: [GaitEvent] = []
+        angles.reserveCapacity(frames)
         var reasonCounts: [String: Int] = [:]
         let markerSet = MarkerSet.standard(for: view)
         for i in 0..<frames {
             let f = render(i)
             let p = processor.process(f, inclinePercent: f.truth?.inclinePercent ?? 0)
+            angles.append(p.angles)
+            detected += p.events
             guard let t = f.truth else { continue }
             let before = score.wrong
             score.add(p.tracked, truth: t)
             if acquisition == nil && p.tracked.status == .tracking { acquisition = Double(i) / fps }
             if let r = p.tracked.reason { reasonCounts[r.describe(markerSet), default: 0] += 1 }
-            detected += p.events
             truth += t.events.map { e in var x = e; x.frame = i; return x }
             if verbose && score.wrong > before {
                 for (m, marker) in p.tracked.markers.enumerated() where marker?.source == .detected {

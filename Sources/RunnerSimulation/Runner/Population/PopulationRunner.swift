@@ -100,9 +100,10 @@ public struct PopulationRunner: Sendable, Hashable {
 
     /// The simulated camera of `view` filming `runner` (this runner's `simulatedRunner`).
     public func simulatedCamera(_ view: CameraView, runner: SimulatedRunner, width: Int = 640, height: Int = 480,
-                                framesPerSecond: Double = 120, faults: SimulatedFaults = SimulatedFaults()) -> SimulatedCamera {
+                                framesPerSecond: Double = 120, faults: SimulatedFaults = SimulatedFaults(),
+                                picture: CameraPicture = .ideal) -> SimulatedCamera {
         SimulatedCamera(runner: runner, view: view, width: width, height: height, framesPerSecond: framesPerSecond,
-                        pacing: .unpaced, faults: faults, camera: camera(view, width: width, height: height))
+                        pacing: .unpaced, faults: faults, camera: camera(view, width: width, height: height), picture: picture)
     }
 
     /// Greater trochanter to floor standing, centimetres (what a clinic measures for
