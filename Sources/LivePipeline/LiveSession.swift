@@ -113,6 +113,8 @@ public final class LiveSession: Sendable {
     let started = Atomic<Bool>(false)
     /// Side-rear offset and jitter, fed by both capture threads.
     let sync = Mutex(CameraSyncMeter())
+    /// Free disk space against the rate of recording, for the header.
+    let room: Mutex<RecordingRoom>
     /// Called (on the caller's thread) when a stage begins, e.g. to tilt the simulated treadmill.
     let stageObserver: (@Sendable (SessionTimeline.Stage) -> Void)?
 
@@ -146,6 +148,8 @@ public final class LiveSession: Sendable {
                 storage: options.videoStorage)
         }
         expectedBytesPerMinute = perMinute
+        room = Mutex(RecordingRoom(directory: options.directory,
+                                   expectedBytesPerMinute: Double(perMinute.values.reduce(0, +))))
         try FreeSpace.check(directory: options.directory, bytesPerMinute: perMinute.values.reduce(0, +),
                             minutes: options.minimumFreeMinutes)
         recorder = try SessionRecorder(directory: options.directory, manifest: manifest, formats: formats,
@@ -279,6 +283,12 @@ public final class LiveSession: Sendable {
                                 recordedSeconds: recorded, recorder: recorder.currentStatus, directory: options.directory,
                                 cameras: cams, cameraOffsetMilliseconds: offset)
         status.cameraJitterMilliseconds = offset == nil ? nil : meter.jitterMs
+        let written = status.recorder?.bytesWritten ?? 0
+        status.minutesLeft = room.withLock { r in
+            if recording { r.add(recordedSeconds: recorded, bytesWritten: written) }
+            r.refreshFreeSpace(now: now)
+            return r.minutesLeft
+        }
         return status
     }
 

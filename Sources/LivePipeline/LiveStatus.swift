@@ -18,4 +18,6 @@ public struct LiveStatus: Sendable {
     public var cameraOffsetMilliseconds: Double?
     /// Standard deviation of that offset over the last second, milliseconds (nil until known).
     public var cameraJitterMilliseconds: Double? = nil
+    /// Minutes of recording the free disk space holds at the current rate (`RecordingRoom`).
+    public var minutesLeft: Double? = nil
 }

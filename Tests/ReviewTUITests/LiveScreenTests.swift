@@ -16,6 +16,8 @@ import LivePipeline
         #expect(g.text(row: 0).contains("stage 1: FLAT"))
         #expect(g.text(row: 0).contains("not recording"))
         #expect(g.text(row: 1).contains("SIDE (right leg)"))
+        // What the disk holds at the expected rate, before recording.
+        #expect(g.text(row: 0).range(of: #"disk: \d+ (h|min|s) left"#, options: .regularExpression) != nil, "\(g.text(row: 0))")
 
         #expect(screen.handle(.character("r")) == .none)
         #expect(session.isRecording)

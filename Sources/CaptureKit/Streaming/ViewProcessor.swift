@@ -31,7 +31,7 @@ public struct ViewProcessor: Sendable {
         self.legLengthCm = legLengthCm
         self.clockOrigin = clockOrigin
         tracker = ViewTracker(markerSet: .standard(for: view))
-        if let f = framesPerSecond { tracker.settings.framesPerSecond = f }
+        if let f = framesPerSecond { tracker.settings = .forFramesPerSecond(f, view: view) }
         analysis = MarkerAnalysis(view: view, markerSide: markerSide, legLengthCm: legLengthCm, calibration: calibration,
                                   framesPerSecond: framesPerSecond)
         if let f = framesPerSecond { smoother = AngleSmoother(sampleRateHz: f) }
@@ -47,8 +47,8 @@ public struct ViewProcessor: Sendable {
                                    inclinePercent: inclinePercent)
         if smoother == nil, let f = analysis.framesPerSecond {
             smoother = AngleSmoother(sampleRateHz: f)
-            // The tracker's vote between rival readings counts its window in frames.
-            tracker.settings.framesPerSecond = f
+            // The tracker's per-frame figures (gates, bridging, the vote's window) follow the rate.
+            tracker.settings = .forFramesPerSecond(f, view: view)
         }
         let smoothed = smoother?.smooth(update.angles) ?? update.angles
         for e in update.events { cadence.add(e) }

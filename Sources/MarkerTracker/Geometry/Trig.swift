@@ -92,6 +92,24 @@ public enum Trig {
             * Double(sign: .plus, exponent: n - half, significand: 1)
     }
 
+    /// Natural logarithm of x > 0 (nan for x <= 0 or nan), to a few ulp: x = m 2^e with m in
+    /// [1, 2), ln m = 2 atanh((m - 1) / (m + 1)) by its series (|z| < 1/3, 20 terms).
+    @inlinable public static func log(_ x: Double) -> Double {
+        guard x > 0, x.isFinite else { return x == .infinity ? .infinity : .nan }
+        let e = Double(x.exponent)
+        let m = x.significand
+        let z = (m - 1) / (m + 1), z2 = z * z
+        var sum = 0.0, term = z
+        for k in 0..<20 {
+            sum += term / Double(2 * k + 1)
+            term *= z2
+        }
+        return e * 0.6931471805599453 + 2 * sum
+    }
+
+    /// x to the power y for x > 0 (e^(y ln x)).
+    @inlinable public static func pow(_ x: Double, _ y: Double) -> Double { exp(y * log(x)) }
+
     /// Sine of an angle in degrees.
     @inlinable public static func sinDeg(_ d: Double) -> Double { sin(d * Double.pi / 180) }
     /// Cosine of an angle in degrees.

@@ -364,11 +364,27 @@ public final class LiveScreen: ConsoleScreen {
                              foreground: drops > 0 ? Palette.warning : Palette.dimText, background: 236)
             }
         }
+        if let minutes = s.minutesLeft, s.recorder?.failure == nil {
+            // What the disk still holds at the current rate; a warning when little is left.
+            let text = "  " + LiveScreen.roomText(minutes: minutes)
+            let low = minutes < RecordingRoom.warningMinutes
+            if x + text.count < grid.width {
+                x = grid.put(text, column: x, row: 0, foreground: low ? Palette.warning : Palette.dimText, background: 236,
+                             attributes: low ? [.bold] : [])
+            }
+        }
         if let off = s.cameraOffsetMilliseconds {
             var text = String(format: "  side-rear %+.1f ms", off)
             if let jitter = s.cameraJitterMilliseconds { text += String(format: " jitter %.1f", jitter) }
             if x + text.count < grid.width { grid.put(text, column: x, row: 0, foreground: Palette.dimText, background: 236) }
         }
+    }
+
+    /// "disk: 37 min left", "disk: 14 h left", "disk: 40 s left".
+    static func roomText(minutes: Double) -> String {
+        if minutes >= 600 { return "disk: \(Int(minutes / 60)) h left" }
+        if minutes >= 1 { return "disk: \(Int(minutes)) min left" }
+        return "disk: \(Int((minutes * 60).rounded(.down))) s left"
     }
 
     func drawHelpLine(into grid: inout CellGrid) {
