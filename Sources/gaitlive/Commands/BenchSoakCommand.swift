@@ -56,61 +56,21 @@ struct BenchSoakCommand: ParsableCommand {
 
     func run() throws {
         let directory = dir ?? NSTemporaryDirectory() + "gaitlive-soak-\(getpid())"
-        let origin = MonotonicClock.now()
-        let runner = SimulatedRunner(profile: .flat, findings: simulation.findings, seed: simulation.seed,
-                                     sideCameraOn: simulation.cameraSide, clockOrigin: origin)
-        let fps = simulation.fps
-        let session: LiveSession
-        do {
-            session = try LiveSession(
-                cameras: simulation.cameras(runner: runner, pacing: .realtime, frameLimit: nil),
-                options: .init(athlete: .init(name: "Soak"), directory: directory, source: "simulated",
-                               queueFramesPerCamera: Int(fps * 2), markerSide: simulation.cameraSide, clockOrigin: origin,
-                               software: "gaitlive \(GaitLive.version)", minimumFreeMinutes: minutes,
-                               videoStorage: recording.storage, preRecordSeconds: preRecord.seconds))
-        } catch let e as FreeSpace.Shortage {
-            throw Failure.badInput(e.description)
-        }
-        let screenView = LiveScreen(session: session, pane: ViewPane(mode: .halfBlock, utf8: true, colour: true), title: "soak")
         print("gaitlive bench soak: \(PopulationBench.number(minutes)) min, two \(simulation.size.width)x\(simulation.size.height) "
-              + "cameras at \(PopulationBench.number(fps)) fps (paced), recording \(BenchSoakCommand.describe(recording.storage)), console \(screen.columns)x\(screen.rows) drawn at 25 Hz, into \(directory)")
-        session.start()
-        session.setRecording(true)
-        let start = MonotonicClock.now()
-        let end = start + UInt64(minutes * 60e9)
-        var nextReport = start + UInt64(reportEvery * 1e9)
-        var firstRSS: Int?
-        var maxRSS = 0
-        var grid = CellGrid(width: screen.columns, height: screen.rows)
-        while MonotonicClock.now() < end {
-            usleep(40_000)
-            let now = MonotonicClock.now()
-            _ = screenView.tick(now: Double(now - start) / 1e9)
-            screenView.draw(into: &grid)
-            guard now >= nextReport else { continue }
-            nextReport += UInt64(reportEvery * 1e9)
-            let rss = ProcessMemory.residentBytes()
-            if firstRSS == nil { firstRSS = rss }
-            maxRSS = max(maxRSS, rss)
-            print(line(session.status, at: Double(now - start) / 1e9, rss: rss))
-        }
-        let lastRSS = ProcessMemory.residentBytes()
-        let before = session.status
-        let status = session.stop()
-        print(line(before, at: Double(MonotonicClock.now() - start) / 1e9, rss: lastRSS))
-        let first = firstRSS ?? lastRSS
-        let change = first > 0 ? 100 * Double(lastRSS - first) / Double(first) : 0
-        let dropped = before.cameras.values.reduce(0) { $0 + $1.dropped }
-        let notSaved = status.droppedByRecorder.values.reduce(0, +)
-        print(String(format: "soak_memory_first_mb %.1f", Double(first) / 1e6))
-        print(String(format: "soak_memory_last_mb %.1f", Double(lastRSS) / 1e6))
-        print(String(format: "soak_memory_max_mb %.1f", Double(max(maxRSS, lastRSS)) / 1e6))
-        print(String(format: "soak_memory_change_percent %.1f", change))
-        print("soak_frames_written \(status.framesWritten.values.reduce(0, +))")
-        print("soak_dropped \(dropped)")
-        print("soak_not_saved \(notSaved)")
-        print("soak_bytes_written \(status.bytesWritten)")
-        if let failure = status.failure { print("soak_failure \(failure)") }
+              + "cameras at \(PopulationBench.number(simulation.fps)) fps (paced), recording \(BenchSoakCommand.describe(recording.storage)), "
+              + "console \(screen.columns)x\(screen.rows) drawn at 25 Hz, into \(directory)")
+        let run = PacedRecording(simulation: simulation, storage: recording.storage, preRecordSeconds: preRecord.seconds,
+                                 screen: screen)
+        let r = try run.record(into: directory, seconds: minutes * 60, reportEvery: reportEvery) { print($0) }
+        print(String(format: "soak_memory_first_mb %.1f", Double(r.firstResident) / 1e6))
+        print(String(format: "soak_memory_last_mb %.1f", Double(r.lastResident) / 1e6))
+        print(String(format: "soak_memory_max_mb %.1f", Double(r.maximumResident) / 1e6))
+        print(String(format: "soak_memory_change_percent %.1f", r.memoryChangePercent))
+        print("soak_frames_written \(r.framesWritten)")
+        print("soak_dropped \(r.dropped)")
+        print("soak_not_saved \(r.notSaved)")
+        print("soak_bytes_written \(r.bytesWritten)")
+        if let failure = r.failure { print("soak_failure \(failure)") }
         if !keep { try? FileManager.default.removeItem(atPath: directory) }
     }
 
@@ -119,14 +79,5 @@ struct BenchSoakCommand: ParsableCommand {
         case .raw: "raw Y4M"
         case .jpeg(let q): "JPEG q\(q) in Matroska"
         }
-    }
-
-    func line(_ s: LiveStatus, at seconds: Double, rss: Int) -> String {
-        let frames = CameraView.allCases.map { "\($0.rawValue) \(s.cameras[$0]?.frames ?? 0)" }.joined(separator: ", ")
-        let dropped = s.cameras.values.reduce(0) { $0 + $1.dropped }
-        let notSaved = s.recorder?.droppedByRecorder.values.reduce(0, +) ?? 0
-        return String(format: "%6.0f s: resident %.1f MB; frames %@; dropped %d; not saved %d; written %.1f MB; ring %.1f MB (%.1f s)",
-                      seconds, Double(rss) / 1e6, frames, dropped, notSaved, Double(s.recorder?.bytesWritten ?? 0) / 1e6,
-                      Double(s.recorder?.ringBytes ?? 0) / 1e6, s.recorder?.ringSeconds ?? 0)
     }
 }
