@@ -46,7 +46,7 @@ func sidePose(facing f: Double, trunk: Double, thigh: Double, knee: Double, ankl
     @Test func calibrationAndInclineAreSubtracted() throws {
         let m = sidePose(facing: 1, trunk: 0, thigh: 0, knee: 0, ankle: 0, footFromHorizontal: 7)
         let a = AngleCalculator(forward: 1, inclineDegrees: 3,
-                                calibration: SideCalibration(neutralAnkle: 2, neutralFoot: 1)).side(m)
+                                calibration: SideCalibration(neutralAnkle: 2, neutralFoot: 1)).angles(m, view: .side)
         #expect(abs(try #require(a[.footAngle]) - 3) < 1e-9) // 7 - 3 incline - 1 neutral
         #expect(abs(try #require(a[.ankleDorsiflexion]) - 5) < 1e-9) // 7 - 2 neutral
     }

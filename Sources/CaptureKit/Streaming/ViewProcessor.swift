@@ -37,6 +37,11 @@ public struct ViewProcessor: Sendable {
         if let f = framesPerSecond { smoother = AngleSmoother(sampleRateHz: f) }
     }
 
+    /// From now on angles and centimetres use `calibration` (a standing calibration made live).
+    public mutating func recalibrate(_ calibration: SideCalibration) {
+        analysis.recalibrate(calibration)
+    }
+
     public mutating func process(_ frame: Frame, inclinePercent: Double) -> ProcessedFrame {
         var elapsed = 1
         if let last = lastSequence, frame.sequence > last { elapsed = Int(frame.sequence &- last) }
@@ -53,7 +58,8 @@ public struct ViewProcessor: Sendable {
         let smoothed = smoother?.smooth(update.angles) ?? update.angles
         for e in update.events { cadence.add(e) }
         var out = ProcessedFrame(frame: frame, streamIndex: streamIndex, tracked: tracked, angles: update.angles,
-                                 events: update.events, smoothedAngles: smoothed, strides: update.strides)
+                                 events: update.events, smoothedAngles: smoothed, strides: update.strides,
+                                 rawAngles: update.rawAngles)
         out.leftOut = update.leftOut
         streamIndex += 1
         return out

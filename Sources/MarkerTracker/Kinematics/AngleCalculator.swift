@@ -5,6 +5,8 @@
 /// slope (uphill forward). Markers below `minimumConfidence` are treated as missing, so an
 /// uncertain marker yields a missing angle rather than a wrong one. The knee frontal projection
 /// is reported only while the heel is well below the knee (the leg extended, as in stance).
+/// `angles(_:view:)` takes the standing calibration's offsets off (`SideCalibration.applied`);
+/// `side` and `rear` give the raw angles.
 public struct AngleCalculator: Sendable {
     public var forward: Double
     public var inclineDegrees: Double
@@ -21,7 +23,7 @@ public struct AngleCalculator: Sendable {
 
     /// Angles for a frame of `view`.
     public func angles(_ markers: MarkerFrame, view: CameraView) -> AngleSet {
-        view == .side ? side(markers) : rear(markers)
+        calibration.applied(to: view == .side ? side(markers) : rear(markers), view: view)
     }
 
     private func usable(_ m: MarkerFrame, _ i: Int) -> Point? {
@@ -29,7 +31,7 @@ public struct AngleCalculator: Sendable {
         return t.position
     }
 
-    /// Side view (camera-side leg).
+    /// Side view (camera-side leg), raw: the calibration is applied by `angles(_:view:)`.
     public func side(_ m: MarkerFrame) -> AngleSet {
         var a = AngleSet()
         let sho = usable(m, SideMarker.sho.rawValue)
@@ -64,14 +66,15 @@ public struct AngleCalculator: Sendable {
         if let hee, let mt5 {
             let foot = AngleMath.fromDownward(mt5 - hee, forward: f)
             if let shank {
-                a[.ankleDorsiflexion] = AngleMath.wrap(foot - shank - 90 - calibration.neutralAnkle)
+                a[.ankleDorsiflexion] = AngleMath.wrap(foot - shank - 90)
             }
-            a[.footAngle] = AngleMath.wrap(foot - 90 - inclineDegrees - calibration.neutralFoot)
+            a[.footAngle] = AngleMath.wrap(foot - 90 - inclineDegrees)
         }
         return a
     }
 
-    /// Rear view (both legs; the athlete's left is image left).
+    /// Rear view (both legs; the athlete's left is image left), raw: the calibration is applied by
+    /// `angles(_:view:)`.
     public func rear(_ m: MarkerFrame) -> AngleSet {
         var a = AngleSet()
         guard let lpsi = usable(m, RearMarker.lpsi.rawValue), let rpsi = usable(m, RearMarker.rpsi.rawValue) else {

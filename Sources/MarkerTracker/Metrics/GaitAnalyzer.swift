@@ -35,6 +35,11 @@ public struct GaitAnalyzer: Sendable {
                                  centimetresPerPixel: calibration.centimetresPerPixel)
     }
 
+    /// From now on, centimetres use the calibration's scale (if it has one).
+    public mutating func recalibrate(_ calibration: SideCalibration) {
+        strides.centimetresPerPixel = calibration.centimetresPerPixel
+    }
+
     /// The stream's frame rate once known.
     public var framesPerSecond: Double? {
         view == .side ? side.clock.framesPerSecond : rear.clock.framesPerSecond

@@ -26,6 +26,12 @@ public struct RunnerModel: Sendable {
     public var blendSeconds = 2.0
     /// Which side of the runner carries the side-view LEDs (the side facing the side camera).
     public var sideMarkersOn: BodySide
+    /// Seconds the athlete stands still on the belt before running (0: runs from the start). The
+    /// standing pose has every joint angle 0 (thigh and shank vertical, foot flat), the pelvis
+    /// level and the trunk at `standingTrunkLean`; running blends in over `standBlendSeconds`.
+    public var standSeconds = 0.0
+    public var standBlendSeconds = 1.0
+    public var standingTrunkLean = 2.0
 
     static let gravity = 9.81
     static let soleDepth = 0.075
@@ -52,11 +58,22 @@ public struct RunnerModel: Sendable {
         return i
     }
 
-    /// Unwrapped right-leg phase (cycles since the start of the run).
+    /// Unwrapped right-leg phase (cycles since the start of the run; still while standing).
     public func rightPhase(at t: Double) -> Double {
         let s = segments[segmentIndex(at: t)]
-        return s.phaseAtStart + (t - s.start) * s.profile.strideFrequency
+        return s.phaseAtStart + max(0, t - max(s.start, standSeconds)) * s.profile.strideFrequency
     }
+
+    /// 1 while the athlete stands, 0 once running, a smooth step between.
+    public func standingWeight(at t: Double) -> Double {
+        guard standSeconds > 0 else { return 0 }
+        guard t > standSeconds else { return 1 }
+        let x = min(1, (t - standSeconds) / max(1e-9, standBlendSeconds))
+        return 1 - x * x * (3 - 2 * x)
+    }
+
+    /// Whether the athlete stands still at `t` (before running starts).
+    public func isStanding(at t: Double) -> Bool { standSeconds > 0 && t <= standSeconds }
 
     /// The profile in force at `t` and the blend weight toward it from the previous one.
     func profiles(at t: Double) -> (previous: RunnerProfile?, current: RunnerProfile, weight: Double) {
@@ -126,6 +143,12 @@ public struct RunnerModel: Sendable {
             a.knee += bump * findings.extraDorsiflexionDegrees
             a.ankle += bump * findings.extraDorsiflexionDegrees
         }
+        let standing = standingWeight(at: t)
+        if standing > 0 {
+            let k = 1 - standing
+            a = LegAngles(thigh: a.thigh * k, knee: a.knee * k, ankle: a.ankle * k, femurAdduction: a.femurAdduction * k,
+                          valgus: a.valgus * k)
+        }
         return a
     }
 
@@ -140,7 +163,7 @@ public struct RunnerModel: Sendable {
             return (base + extra) * RunnerModel.window(p, centre: 0.35 * stance, halfWidth: 0.55 * stance)
         }
         // Right stance: the left (swing) side drops (negative); left stance: the right side drops.
-        return drop(.left) - drop(.right)
+        return (drop(.left) - drop(.right)) * (1 - standingWeight(at: t))
     }
 
     /// A raised-cosine window of height 1 at `centre` (cycle fraction), zero beyond `halfWidth`.
@@ -154,10 +177,13 @@ public struct RunnerModel: Sendable {
     public func trunkLean(at t: Double) -> Double {
         let p = phase(of: .right, at: t)
         let (prev, cur, w) = profiles(at: t)
-        let v = cur.trunkLean(p)
-        guard let prev else { return v }
-        let b = prev.trunkLean(p)
-        return b + (v - b) * w
+        var v = cur.trunkLean(p)
+        if let prev {
+            let b = prev.trunkLean(p)
+            v = b + (v - b) * w
+        }
+        let standing = standingWeight(at: t)
+        return v + (standingTrunkLean - v) * standing
     }
 
     // MARK: - pose
@@ -206,7 +232,7 @@ public struct RunnerModel: Sendable {
     }
 
     func pelvisX(at t: Double) -> Double {
-        0.012 * sin(4 * .pi * rightPhase(at: t))
+        0.012 * sin(4 * .pi * rightPhase(at: t)) * (1 - standingWeight(at: t))
     }
 
     /// Pelvis height that puts `side`'s lowest sole point on the belt at `t`.
@@ -239,6 +265,14 @@ public struct RunnerModel: Sendable {
 
     /// Pelvis height at `t`: solved on the stance foot, ballistic in flight.
     public func pelvisHeight(at t: Double) -> Double {
+        let standing = standingWeight(at: t)
+        guard standing > 0 else { return runningPelvisHeight(at: t) }
+        // Standing: both feet on the belt (the lower sole touches it).
+        let still = max(stanceHeight(.left, at: t), stanceHeight(.right, at: t))
+        return standing >= 1 ? still : still * standing + runningPelvisHeight(at: t) * (1 - standing)
+    }
+
+    func runningPelvisHeight(at t: Double) -> Double {
         for s in BodySide.allCases where isStance(s, at: t) { return stanceHeight(s, at: t) }
         // Flight: from the last toe-off to the next initial contact.
         let (sinceTO, untilIC, leaving, landing) = flight(at: t)
@@ -275,6 +309,10 @@ public struct RunnerModel: Sendable {
     /// Pelvis centre sideways at `t`, + the runner's right: 0 unless `plantedFeet`; then it
     /// keeps the stance foot where it landed, and blends from one foot to the next in flight.
     public func pelvisZ(at t: Double) -> Double {
+        runningPelvisZ(at: t) * (1 - standingWeight(at: t))
+    }
+
+    func runningPelvisZ(at t: Double) -> Double {
         guard profiles(at: t).current.plantedFeet else { return 0 }
         for s in BodySide.allCases where isStance(s, at: t) {
             return plantedLateral(s, at: t) - footLateral(s, phase: phase(of: s, at: t), at: t)

@@ -8,7 +8,8 @@ public import SessionStore
 /// schedule, and the clock origin that maps simulation time to monotonic timestamps.
 ///
 /// Both cameras read the same model, so the two views show one body; a stage switch made here
-/// (at a simulation time) is seen by both at the same instant.
+/// (at a simulation time) is seen by both at the same instant. With `standSeconds` the athlete
+/// first stands still on the belt that long (the standing calibration's moment), then runs.
 public final class SimulatedRunner: Sendable {
     private let model: Mutex<RunnerModel>
     public let seed: UInt64
@@ -18,11 +19,12 @@ public final class SimulatedRunner: Sendable {
     public let sideCameraOn: BodySide
 
     public init(profile: RunnerProfile = .flat, findings: ClinicalFindings = .none, seed: UInt64 = 1,
-                sideCameraOn: BodySide = .right, clockOrigin: UInt64) {
+                sideCameraOn: BodySide = .right, clockOrigin: UInt64, standSeconds: Double = 0) {
         var rng = SplitMix64(seed: seed)
         let startPhase = rng.unit()
-        model = Mutex(RunnerModel(profile: profile, findings: findings, sideMarkersOn: sideCameraOn,
-                                  startPhase: startPhase))
+        var m = RunnerModel(profile: profile, findings: findings, sideMarkersOn: sideCameraOn, startPhase: startPhase)
+        m.standSeconds = standSeconds
+        model = Mutex(m)
         self.seed = seed
         self.clockOrigin = clockOrigin
         self.sideCameraOn = sideCameraOn

@@ -61,6 +61,7 @@ public final class SessionRecorder: Sendable {
         var measuredFps: [CameraView: Double] = [:]
         var health: [CameraView: (dropped: Int, reconnections: Int)] = [:]
         var sync: SessionManifest.CameraSync?
+        var calibration: SideCalibration?
         var pendingDrops: [CameraView: Int] = [:]
         var finishing = false
         /// Recording stopped on a write error: frames are refused (not counted as drops).
@@ -188,6 +189,12 @@ public final class SessionRecorder: Sendable {
         queue.withLock { $0.sync = sync }
     }
 
+    /// The standing calibration made while the session runs, for the manifest.
+    public func reportCalibration(_ calibration: SideCalibration) {
+        queue.withLock { $0.calibration = calibration }
+        doorbell.signal()
+    }
+
     /// Writes everything still queued, closes the files, marks the session complete, and waits.
     public func finish() -> Status {
         queue.withLock { $0.finishing = true }
@@ -214,8 +221,8 @@ public final class SessionRecorder: Sendable {
         while true {
             _ = try? Poll.wait([doorbell.descriptor], timeoutMilliseconds: 100)
             doorbell.drain()
-            let (items, notes, fps, drops, finishing, health, sync) = queue.withLock { q in
-                let taken = (q.items, q.notes, q.measuredFps, q.pendingDrops, q.finishing, q.health, q.sync)
+            let (items, notes, fps, drops, finishing, health, sync, calibration) = queue.withLock { q in
+                let taken = (q.items, q.notes, q.measuredFps, q.pendingDrops, q.finishing, q.health, q.sync, q.calibration)
                 q.items.removeAll(keepingCapacity: true)
                 q.notes.removeAll()
                 q.pendingDrops.removeAll()
@@ -270,6 +277,7 @@ public final class SessionRecorder: Sendable {
                     for (v, f) in fps { writer.setMeasuredFps(f, for: v) }
                     for (v, h) in health { writer.setCameraHealth(dropped: h.dropped, reconnections: h.reconnections, for: v) }
                     if let sync { writer.setCameraSync(sync) }
+                    if let calibration { writer.setCalibration(calibration) }
                     let now = MonotonicClock.now()
                     if finishing {
                         try writer.finish()

@@ -220,7 +220,7 @@ public final class SessionWriter {
         var a = CSVRow()
         a.add(n)
         a.add(t, decimals: 6)
-        for k in AngleKind.kinds(for: view) { a.add(p.angles[k], decimals: 2) }
+        for k in AngleKind.kinds(for: view) { a.add(p.rawAngles[k], decimals: 2) }
         try v.angles.write(a.finish())
 
         v.frames += 1
@@ -284,6 +284,11 @@ public final class SessionWriter {
             manifest.cameras[i].droppedFrames = dropped
             manifest.cameras[i].reconnections = reconnections
         }
+    }
+
+    /// The standing calibration made while recording (written with the manifest's next refresh).
+    public func setCalibration(_ calibration: SideCalibration) {
+        manifest.calibration = calibration
     }
 
     public func setCameraSync(_ sync: SessionManifest.CameraSync) {
