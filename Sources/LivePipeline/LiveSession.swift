@@ -58,12 +58,20 @@ public final class LiveSession: Sendable {
         public var videoStorage: VideoStorage
         /// Seconds before `r` that recording also keeps (`--pre-record`; compressed video only).
         public var preRecordSeconds: Double
+        /// Look for the athlete standing still and calibrate from it (`StandingCalibration`); the
+        /// key press (`calibrateNow`) works either way.
+        public var detectStanding = false
+        /// Where a standing calibration's centimetres come from (nil: the athlete's leg length).
+        public var standingScale: StandingCalibration.Scale?
 
         public init(athlete: SessionManifest.Athlete, directory: String, source: String, inclinePercent: Double = 5,
                     lossless: Bool = false, queueFramesPerCamera: Int = 240, markerSide: BodySide = .right,
                     calibration: SideCalibration = .none, simulation: SessionManifest.Simulation? = nil,
                     clockOrigin: UInt64, software: String, minimumFreeMinutes: Double = 0,
-                    writeLimit: WriteLimit? = nil, videoStorage: VideoStorage = .default, preRecordSeconds: Double = 0) {
+                    writeLimit: WriteLimit? = nil, videoStorage: VideoStorage = .default, preRecordSeconds: Double = 0,
+                    detectStanding: Bool = false, standingScale: StandingCalibration.Scale? = nil) {
+            self.detectStanding = detectStanding
+            self.standingScale = standingScale
             self.videoStorage = videoStorage
             self.preRecordSeconds = preRecordSeconds
             self.minimumFreeMinutes = minimumFreeMinutes
@@ -120,6 +128,8 @@ public final class LiveSession: Sendable {
     let room: Mutex<RecordingRoom>
     /// Called (on the caller's thread) when a stage begins, e.g. to tilt the simulated treadmill.
     let stageObserver: (@Sendable (SessionTimeline.Stage) -> Void)?
+    /// The standing calibration: the detector while it looks, and the calibration in force.
+    let standing: Mutex<StandingState>
 
     /// Sets up the cameras and creates the session directory and manifest; nothing runs yet.
     /// Throws `FreeSpace.Shortage` when the disk cannot hold `options.minimumFreeMinutes`.
@@ -137,6 +147,10 @@ public final class LiveSession: Sendable {
                               source: c.source, controls: c.controls))
         }
         self.slots = slots
+        standing = Mutex(StandingState(current: options.calibration))
+        if options.detectStanding {
+            standing.withLock { $0.detector = StandingCalibration(views: cameras.map(\.view), scale: LiveSession.scale(options)) }
+        }
         let iso = ISO8601DateFormatter()
         let manifest = SessionManifest(software: options.software, created: iso.string(from: Date()),
                                        athlete: options.athlete, source: options.source,
@@ -223,6 +237,7 @@ public final class LiveSession: Sendable {
                                                   cameraGapBefore: ownGap, recording: false))
         }
         let seconds = MonotonicClock.seconds(frame.timestampNanoseconds, since: options.clockOrigin)
+        feedStanding(slot.view, seconds: seconds, markers: processed.tracked.markers)
         slot.history.withLock { $0.append(time: seconds, angles: processed.angles) }
         let stats = slot.thread.statistics
         slot.snapshot.withLock {

@@ -17,10 +17,15 @@ public struct SideCalibration: Sendable, Hashable, Codable {
     public var standingObliquity: Double
     public var scaleSource: String?
     public var standingAt: Double?
+    /// Made after the recording (`gaitlive calibrate`): the recorded strides tables hold the
+    /// numbers of the calibration in force while recording, so strides are measured again from
+    /// the stored markers.
+    public var recalibrated: Bool
 
     public init(neutralAnkle: Double = 0, neutralFoot: Double = 0, centimetresPerPixel: Double? = nil,
                 standingTrunkLean: Double = 0, standingObliquity: Double = 0, scaleSource: String? = nil,
-                standingAt: Double? = nil) {
+                standingAt: Double? = nil, recalibrated: Bool = false) {
+        self.recalibrated = recalibrated
         self.neutralAnkle = neutralAnkle
         self.neutralFoot = neutralFoot
         self.centimetresPerPixel = centimetresPerPixel
@@ -33,7 +38,7 @@ public struct SideCalibration: Sendable, Hashable, Codable {
     public static let none = SideCalibration()
 
     enum CodingKeys: String, CodingKey {
-        case neutralAnkle, neutralFoot, centimetresPerPixel, standingTrunkLean, standingObliquity, scaleSource, standingAt
+        case neutralAnkle, neutralFoot, centimetresPerPixel, standingTrunkLean, standingObliquity, scaleSource, standingAt, recalibrated
     }
 
     /// Reads old sessions too: a field they lack is 0 (or absent).
@@ -46,6 +51,7 @@ public struct SideCalibration: Sendable, Hashable, Codable {
         standingObliquity = try c.decodeIfPresent(Double.self, forKey: .standingObliquity) ?? 0
         scaleSource = try c.decodeIfPresent(String.self, forKey: .scaleSource)
         standingAt = try c.decodeIfPresent(Double.self, forKey: .standingAt)
+        recalibrated = try c.decodeIfPresent(Bool.self, forKey: .recalibrated) ?? false
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -58,6 +64,7 @@ public struct SideCalibration: Sendable, Hashable, Codable {
         try c.encode(standingObliquity, forKey: .standingObliquity)
         try c.encodeIfPresent(scaleSource, forKey: .scaleSource)
         try c.encodeIfPresent(standingAt, forKey: .standingAt)
+        if recalibrated { try c.encode(true, forKey: .recalibrated) }
     }
 
     /// The raw angles of a frame of `view` with the standing offsets taken off.

@@ -37,7 +37,7 @@ public struct RecordedAnalysis: Sendable {
             let markers = fixed ? corrections!.apply(stored, frame: n) : stored
             if rv.view == .side { direction.add(markers) }
             let u = analysis.push(frame: n, time: times[n], markers: markers, forward: direction.forward,
-                                  inclinePercent: stage.inclinePercent, storedAngles: fixed ? nil : rv.angles(at: n))
+                                  inclinePercent: stage.inclinePercent, storedAngles: fixed ? nil : rv.rawAngles(at: n))
             if fixed { corrected[n] = u.angles }
             events += u.events
             strides += u.strides.map(StrideRecord.init)

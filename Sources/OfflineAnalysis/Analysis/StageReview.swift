@@ -33,9 +33,10 @@ public final class StageReview {
         directory = session.directory + "/" + stage.info.directory
         events = stage.events
         recordedEvents = stage.events
-        var recorded = (try? StrideFile.read(stageDirectory: directory)) ?? nil
+        var recorded = session.manifest.calibration.recalibrated ? nil : (try? StrideFile.read(stageDirectory: directory)) ?? nil
         if recorded == nil {
-            // An older session without a strides table: measure it once from the stored markers.
+            // An older session without a strides table, or one calibrated again after the
+            // recording: measure it once from the stored markers.
             let recordedStage = session.stages[index]
             recorded = CameraView.allCases.compactMap { v in recordedStage.views[v] }.flatMap {
                 RecordedAnalysis(view: $0, corrections: nil, manifest: session.manifest, stage: recordedStage.info).strides

@@ -110,6 +110,10 @@ public struct GaitReport: Sendable {
         if manifest.calibration == .none {
             notes.append("no standing calibration: ankle dorsiflexion and foot angle are measured from the markers as placed "
                          + "(marker placement shifts them by a few degrees); left/right and flat/incline comparisons are unaffected")
+        } else if !manifest.calibration.calibratedItems.isEmpty {
+            let c = manifest.calibration
+            let when = c.standingAt.map { " (standing at \(($0 * 10).rounded() / 10) s" + (c.recalibrated ? ", calibrated after the recording)" : ")") } ?? ""
+            notes.append("standing calibration\(when): " + c.calibratedItems.joined(separator: "; "))
         }
         var report = GaitReport(directory: session.directory, manifest: manifest, stages: stages, findings: findings,
                                 recommendations: recommendations, notes: notes, libraryPath: libraryPath,

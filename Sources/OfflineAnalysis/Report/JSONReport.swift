@@ -35,6 +35,8 @@ public enum JSONReport {
         var status: String
         var markerSide: BodySide
         var calibrated: Bool
+        /// What the standing calibration changed, one item per calibrated number.
+        var calibratedNumbers: [String]
         var simulation: SessionManifest.Simulation?
     }
 
@@ -135,6 +137,7 @@ public enum JSONReport {
             session: Session(directory: r.directory, athlete: r.manifest.athlete.name, legLengthCm: r.manifest.athlete.legLengthCm,
                              created: r.manifest.created, source: r.manifest.source, status: r.manifest.status.rawValue,
                              markerSide: r.markerSide, calibrated: r.manifest.calibration != .none,
+                             calibratedNumbers: r.manifest.calibration.calibratedItems,
                              simulation: r.manifest.simulation),
             rules: Rules(overstriding: Overstriding(tibiaAngleAbove: signs.tibiaAbove, footAngleAbove: signs.footAbove,
                                                     kneeFlexionBelow: signs.kneeBelow,

@@ -32,7 +32,9 @@ public struct StageMeasurement {
         let analyses = recorded.views.mapValues { rv in
             RecordedAnalysis(view: rv, corrections: corrections[rv.view], manifest: manifest, stage: recorded.info)
         }
-        var records = try StrideFile.read(stageDirectory: stageDir)
+        // Calibrated again after the recording: the recorded strides hold the old calibration's
+        // numbers, so every stride is measured again from the stored markers.
+        var records = manifest.calibration.recalibrated ? nil : try StrideFile.read(stageDirectory: stageDir)
         table = records
         measuredAgain = records == nil || !corrections.isEmpty
         if let table = records, !corrections.isEmpty {

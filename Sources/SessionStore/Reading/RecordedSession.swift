@@ -43,7 +43,7 @@ public final class RecordedSession: Sendable {
                     let counted = manifest.status != .recording && RecordedVideos.isMatroska(v.video) ? v.frames : nil
                     views[view] = try RecordedView(view: view, video: base + v.video, index: base + v.index,
                                                    markers: base + v.markers, angles: base + v.angles,
-                                                   frameLimit: counted)
+                                                   frameLimit: counted, calibration: manifest.calibration)
                 } catch let error as Y4MReader.FormatError where MisorderedY4M.looksMisordered(path: error.path) {
                     throw Y4MReader.FormatError(path: error.path, problem: RecordedSession.misorderedAdvice(directory))
                 }

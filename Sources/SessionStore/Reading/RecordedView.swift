@@ -15,6 +15,9 @@ public final class RecordedView: Sendable {
     public let angleTable: FrameTable
     /// Frames usable for review: present in the video and in every table.
     public let frameCount: Int
+    /// The session's standing calibration: the angles read are the recorded raw angles with it
+    /// applied (`rawAngles` and `readRawAngles` give them as recorded).
+    public let calibration: SideCalibration
 
     let markerSet: MarkerSet
     let kinds: [AngleKind]
@@ -38,8 +41,9 @@ public final class RecordedView: Sendable {
     /// Opens the four files of one view; errors name the file and the problem. `frameLimit` caps
     /// the usable frames (a closed session's own count).
     public init(view: CameraView, video: String, index: String, markers: String, angles: String,
-                frameLimit: Int? = nil) throws {
+                frameLimit: Int? = nil, calibration: SideCalibration = .none) throws {
         self.view = view
+        self.calibration = calibration
         markerSet = MarkerSet.standard(for: view)
         kinds = AngleKind.kinds(for: view)
         let indexTable = try FrameTable(path: index, requiredColumns: RecordedView.indexNames)
@@ -99,8 +103,13 @@ public final class RecordedView: Sendable {
         return (frame, TrackingStatus(rawValue: String(r.string(c[0]))))
     }
 
-    /// The angles of frame `n` (degrees; nil where not measured).
+    /// The angles of frame `n` with the calibration applied (degrees; nil where not measured).
     public func readAngles(at n: Int) throws -> AngleSet {
+        calibration.applied(to: try readRawAngles(at: n), view: view)
+    }
+
+    /// The angles of frame `n` as recorded (before the calibration).
+    public func readRawAngles(at n: Int) throws -> AngleSet {
         guard n < frameCount, let r = try angleTable.row(n) else { throw missing(angleTable.path, n) }
         return try angles(of: r)
     }
@@ -126,6 +135,9 @@ public final class RecordedView: Sendable {
     }
 
     public func angles(at n: Int) -> AngleSet { (try? readAngles(at: n)) ?? AngleSet() }
+
+    /// The angles of frame `n` as recorded (what the analysis takes, applying the calibration itself).
+    public func rawAngles(at n: Int) -> AngleSet { (try? readRawAngles(at: n)) ?? AngleSet() }
 
     /// Columns read on demand, like arrays of `frameCount` elements.
     public var timestamps: FrameColumn<UInt64> {
@@ -184,8 +196,13 @@ public final class RecordedView: Sendable {
     /// not grow with the recording).
     public func angleStatistics() throws -> [AngleKind: RunningStats] {
         var stats = [RunningStats](repeating: RunningStats(), count: kinds.count)
+        // The calibration is an offset per angle: what it makes of 0.
+        var zero = AngleSet()
+        for k in kinds { zero[k] = 0 }
+        let shifted = calibration.applied(to: zero, view: view)
+        let offsets = kinds.map { shifted[$0] ?? 0 }
         try angleTable.forEachNumbers(columns: angleColumns, limit: frameCount) { values in
-            for (i, v) in values.enumerated() { if let v { stats[i].add(v) } }
+            for (i, v) in values.enumerated() { if let v { stats[i].add(v + offsets[i]) } }
         }
         var out: [AngleKind: RunningStats] = [:]
         for (i, k) in kinds.enumerated() where stats[i].count > 0 { out[k] = stats[i] }

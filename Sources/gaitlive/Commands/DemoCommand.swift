@@ -62,6 +62,12 @@ struct DemoCommand: ParsableCommand {
     @OptionGroup var display: DisplayOptions
     @OptionGroup var recording: RecordingOptions
     @OptionGroup var preRecord: PreRecordOption
+    @OptionGroup var calibration: CalibrationOptions
+
+    /// Seconds the simulated athlete stands before running.
+    var standSeconds: Double {
+        recorded.motion != nil ? 0 : simulation.stand ?? (headless ? 0 : 3)
+    }
 
     func validate() throws {
         guard duration > 0, duration <= 3600 else { throw ValidationError("--duration must be between 0 and 3600 seconds (got \(duration))") }
@@ -74,6 +80,9 @@ struct DemoCommand: ParsableCommand {
             // Options that shape the simulated runner would be silently ignored by a replay.
             if simulation.findings != ClinicalFindings.none {
                 throw ValidationError("--hip-drop, --extra-dorsiflexion and --overstride shape the simulated runner; a --motion recording moves as it was recorded")
+            }
+            if simulation.stand != nil {
+                throw ValidationError("--stand applies to the simulated runner; a --motion recording runs from its first frame")
             }
             if !simulation.fault.isEmpty {
                 throw ValidationError("--fault applies to the simulated runner, not to a --motion recording")
@@ -95,7 +104,8 @@ struct DemoCommand: ParsableCommand {
             simulation: .init(seed: simulation.seed, findings: simulation.findings), clockOrigin: origin,
             software: "gaitlive \(GaitLive.version)",
             minimumFreeMinutes: minFreeMinutes ?? (headless ? duration * Double(inclineStage ? 2 : 1) / 60 : 2),
-            videoStorage: recording.storage, preRecordSeconds: preRecord.seconds)
+            videoStorage: recording.storage, preRecordSeconds: preRecord.seconds,
+            detectStanding: !headless || standSeconds > 0, standingScale: try? calibration.scale())
     }
 
     func run() throws {
@@ -111,7 +121,7 @@ struct DemoCommand: ParsableCommand {
     func makeSession(directory: String, origin: UInt64, pacing: SimulatedCamera.Pacing, frameLimit: Int?,
                      lossless: Bool) throws -> (LiveSession, SimulatedRunner) {
         let runner = SimulatedRunner(profile: .flat, findings: simulation.findings, seed: simulation.seed,
-                                     sideCameraOn: simulation.cameraSide, clockOrigin: origin)
+                                     sideCameraOn: simulation.cameraSide, clockOrigin: origin, standSeconds: standSeconds)
         let incline = simulation.incline
         let session: LiveSession
         do {
@@ -133,6 +143,8 @@ struct DemoCommand: ParsableCommand {
 
     func runHeadless(directory: String) throws {
         let fps = simulation.fps
+        // The standing seconds are recorded at the start of the flat stage, before its --duration.
+        let standFrames = Int((standSeconds * fps).rounded())
         let perStage = Int((duration * fps).rounded())
         let stages = inclineStage ? 2 : 1
         // The belt takes the settle period to reach the incline: the run waits it out, not
@@ -142,14 +154,14 @@ struct DemoCommand: ParsableCommand {
         let origin: UInt64 = realtime ? MonotonicClock.now() + 200_000_000 : 1_000_000_000
         let (session, _) = try makeSession(directory: directory, origin: origin,
                                            pacing: realtime ? .realtime : .unpaced,
-                                           frameLimit: perStage * stages + settle, lossless: !realtime)
+                                           frameLimit: standFrames + perStage * stages + settle, lossless: !realtime)
         func at(_ frames: Int) -> UInt64 { origin + UInt64((Double(frames) / fps * 1e9).rounded()) }
         session.setRecording(true, at: origin)
         if stages == 2 {
-            session.nextStage(at: at(perStage))
+            session.nextStage(at: at(standFrames + perStage))
             if settle > 0 {
-                session.setRecording(false, at: at(perStage))
-                session.setRecording(true, at: at(perStage + settle))
+                session.setRecording(false, at: at(standFrames + perStage))
+                session.setRecording(true, at: at(standFrames + perStage + settle))
             }
         }
         print(HeadlessSummary.diskLine(session: session, directory: directory))

@@ -48,7 +48,14 @@ struct SimulationOptions: ParsableArguments {
         """, valueName: "fault"))
     var fault: [SimulatedFaults.Preset] = []
 
+    @Option(name: .long, help: ArgumentHelp("""
+        Seconds the athlete stands still on the belt before running (the standing calibration's \
+        moment). Default: 3 in the console, 0 with --headless.
+        """, valueName: "seconds"))
+    var stand: Double?
+
     func validate() throws {
+        if let stand, !(0...60).contains(stand) { throw ValidationError("--stand must be 0 to 60 seconds (got \(stand))") }
         guard fps >= 10, fps <= 480 else { throw ValidationError("--fps must be between 10 and 480 (got \(fps))") }
         guard (0...20).contains(incline) else { throw ValidationError("--incline must be 0 to 20 percent (got \(incline))") }
         guard (0...15).contains(hipDrop) else { throw ValidationError("--hip-drop must be 0 to 15 degrees (got \(hipDrop))") }
