@@ -11,9 +11,10 @@ final class LiveFixture {
     let directory: String
     let session: LiveSession
 
-    init(seed: UInt64 = 2, preRecordSeconds: Double = 0) throws {
+    /// `standSeconds`: the athlete stands still that long before running.
+    init(seed: UInt64 = 2, preRecordSeconds: Double = 0, standSeconds: Double = 0) throws {
         directory = NSTemporaryDirectory() + "gaitlive-live-\(UUID().uuidString.prefix(8))"
-        let runner = SimulatedRunner(seed: seed, clockOrigin: MonotonicClock.now())
+        let runner = SimulatedRunner(seed: seed, clockOrigin: MonotonicClock.now(), standSeconds: standSeconds)
         let cameras = CameraView.allCases.map { view in
             LiveSession.Camera(
                 view: view,

@@ -31,6 +31,8 @@ public final class LiveScreen: ConsoleScreen {
     /// Seconds of history in the strip chart.
     public var chartSeconds = 6.0
     var showDiagnostics = false
+    /// The standing calibration the header last showed (a new one is announced once).
+    var shownCalibration = SideCalibration.none
     /// On terminals too narrow for both, the panel shows the stride means instead of the angle tables.
     public var showStrideMeans = false
     /// The first metric row of the stage means shown (`t` pages through them when they do not fit).
@@ -133,6 +135,9 @@ public final class LiveScreen: ConsoleScreen {
             } else {
                 flash("nothing to replay yet")
             }
+        case .calibrate:
+            session.calibrateNow()
+            flash("standing calibration: the athlete stands still on the belt; taking the next 2 s")
         case .diagnostics:
             showDiagnostics.toggle()
         case .help:
@@ -149,7 +154,7 @@ public final class LiveScreen: ConsoleScreen {
 
     /// What a live key does.
     public enum Command: Sendable, Equatable {
-        case record, nextStage, note, chart, chartBack, means, cameraControls, replay, diagnostics, help, quit
+        case record, nextStage, note, chart, chartBack, means, cameraControls, replay, calibrate, diagnostics, help, quit
     }
 
     /// `t`: the angle table or the stage means; where the means do not fit, the next page of them
@@ -194,6 +199,9 @@ public final class LiveScreen: ConsoleScreen {
         .init([(.character("i"), .replay), (.character("I"), .replay)], "i",
               "instant replay: the last two strides of both views at 1/8 speed with the angles, looping, while capture and recording go on; any key returns to live",
               footer: ("i replay", "i replay")),
+        .init([(.character("k"), .calibrate), (.character("K"), .calibrate)], "k",
+              "standing calibration now: the athlete stands still on the belt, the next 2 s give the neutral ankle and foot, trunk and pelvis and the cm scale (found by itself too when the athlete stands still before the run)",
+              footer: ("k calibrate", "k calibrate")),
         .init(.character("d"), .diagnostics, "d", "debug line: redraw time, bytes per second sent to the terminal, redraws per second"),
         .init([(.character("?"), .help), (.character("h"), .help)], "? (h)", "this list of keys (down or space: the next page when it does not fit); any other key closes it",
               footer: ("? help", "? help")),
@@ -378,6 +386,7 @@ public final class LiveScreen: ConsoleScreen {
         x = grid.put(stage, column: x, row: 0, foreground: pane.colour ? Palette.accent : Palette.heading,
                      background: 236, attributes: [.bold])
         x += 2
+        x = drawCalibration(into: &grid, column: x) + 2
         if s.recording {
             // Seconds recorded so far, pauses left out: the clock notes and review use.
             x = grid.put((pane.utf8 ? "● " : "* ") + "REC " + TextFormat.clock(s.recordedSeconds), column: x, row: 0,
