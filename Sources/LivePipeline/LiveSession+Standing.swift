@@ -17,6 +17,9 @@ extension LiveSession {
         options.standingScale ?? options.athlete.legLengthCm.map { .legLength(centimetres: $0) }
     }
 
+    /// The frame rate asked of `view`'s camera (0 if there is none).
+    public func nominalFramesPerSecond(_ view: CameraView) -> Double { nominalFps[view] ?? 0 }
+
     /// The calibration in force (angles and centimetres use it from when it was made).
     public var calibration: SideCalibration { standing.withLock { $0.current } }
 

@@ -130,6 +130,8 @@ public final class LiveSession: Sendable {
     let stageObserver: (@Sendable (SessionTimeline.Stage) -> Void)?
     /// The standing calibration: the detector while it looks, and the calibration in force.
     let standing: Mutex<StandingState>
+    /// The frame rate asked of each camera.
+    let nominalFps: [CameraView: Double]
 
     /// Sets up the cameras and creates the session directory and manifest; nothing runs yet.
     /// Throws `FreeSpace.Shortage` when the disk cannot hold `options.minimumFreeMinutes`.
@@ -148,6 +150,7 @@ public final class LiveSession: Sendable {
         }
         self.slots = slots
         standing = Mutex(StandingState(current: options.calibration))
+        nominalFps = Dictionary(cameras.map { ($0.view, $0.description.nominalFps) }, uniquingKeysWith: { a, _ in a })
         if options.detectStanding {
             standing.withLock { $0.detector = StandingCalibration(views: cameras.map(\.view), scale: LiveSession.scale(options)) }
         }

@@ -34,3 +34,31 @@ import LivePipeline
         #expect(session.calibration != .none)
     }
 }
+
+/// The setup screen on a character grid: a line per check per camera with its verdict and
+/// advice, the calibration's state; Enter goes to the run, u comes back.
+@Suite struct SetupScreenTests {
+    @Test func setupChecksThenTheRunAndBack() throws {
+        let fixture = try LiveFixture(standSeconds: 120)
+        defer { fixture.stop() }
+        let screen = LiveScreen(session: fixture.session, pane: ViewPane(mode: .ascii, utf8: false, colour: false), title: "test")
+        screen.showSetup = true
+        var g = CellGrid(width: 160, height: 48)
+        screen.draw(into: &g)
+        let text = g.text
+        #expect(text.contains("SETUP: check each camera"))
+        for line in ["side LEDs", "side exposure", "side frame rate", "side geometry",
+                     "rear LEDs", "rear exposure", "rear frame rate", "rear geometry"] {
+            #expect(text.range(of: "(pass|WARN|FAIL)  " + line, options: .regularExpression) != nil, "\(line) in:\n\(text)")
+        }
+        #expect(text.contains("calibration: none yet; k:"))
+        #expect(g.text(row: 47).contains("u setup"))
+
+        _ = screen.handle(.enter)
+        screen.draw(into: &g)
+        #expect(!g.text.contains("SETUP: check each camera"))
+        _ = screen.handle(.character("u"))
+        screen.draw(into: &g)
+        #expect(g.text.contains("SETUP: check each camera"))
+    }
+}

@@ -33,6 +33,9 @@ public final class LiveScreen: ConsoleScreen {
     var showDiagnostics = false
     /// The standing calibration the header last showed (a new one is announced once).
     var shownCalibration = SideCalibration.none
+    /// The setup screen (checks per camera and the calibration) is shown instead of the panel.
+    public var showSetup = false
+    let setupPanel = SetupPanel()
     /// On terminals too narrow for both, the panel shows the stride means instead of the angle tables.
     public var showStrideMeans = false
     /// The first metric row of the stage means shown (`t` pages through them when they do not fit).
@@ -98,6 +101,11 @@ public final class LiveScreen: ConsoleScreen {
             help = h.handle(key) ? h : nil
             return .none
         }
+        if showSetup && key == .enter {
+            showSetup = false
+            flash("to the run: r records, s next stage; u returns to the setup checks")
+            return .none
+        }
         guard let command = KeyTable.command(for: key, in: LiveScreen.keys) else { return .none }
         switch command {
         case .quit:
@@ -135,6 +143,9 @@ public final class LiveScreen: ConsoleScreen {
             } else {
                 flash("nothing to replay yet")
             }
+        case .setup:
+            showSetup.toggle()
+            flash(showSetup ? "setup checks; Enter or u: to the run" : "to the run: r records, s next stage")
         case .calibrate:
             session.calibrateNow()
             flash("standing calibration: the athlete stands still on the belt; taking the next 2 s")
@@ -154,7 +165,7 @@ public final class LiveScreen: ConsoleScreen {
 
     /// What a live key does.
     public enum Command: Sendable, Equatable {
-        case record, nextStage, note, chart, chartBack, means, cameraControls, replay, calibrate, diagnostics, help, quit
+        case record, nextStage, note, chart, chartBack, means, cameraControls, replay, setup, calibrate, diagnostics, help, quit
     }
 
     /// `t`: the angle table or the stage means; where the means do not fit, the next page of them
@@ -200,6 +211,9 @@ public final class LiveScreen: ConsoleScreen {
         .init([(.character("i"), .replay), (.character("I"), .replay)], "i",
               "instant replay: the last two strides of both views at 1/8 speed with the angles, looping, while capture and recording go on; any key returns to live",
               footer: ("i replay", "i replay")),
+        .init([(.character("u"), .setup), (.character("U"), .setup)], "u",
+              "setup checks (shown first): per camera the LEDs found and missing, exposure, frame rate and drops, geometry, pass / warn / fail with advice, and the standing calibration; Enter or u goes to the run",
+              footer: ("u setup", "u setup")),
         .init([(.character("k"), .calibrate), (.character("K"), .calibrate)], "k",
               "standing calibration now: the athlete stands still on the belt, the next 2 s give the neutral ankle and foot, trunk and pelvis and the cm scale (found by itself too when the athlete stands still before the run)",
               footer: ("k calibrate", "k calibrate")),
@@ -268,7 +282,12 @@ public final class LiveScreen: ConsoleScreen {
             columns.append(.init(title: view == .side ? "side \(session.options.markerSide.letter) leg" : "rear",
                                  view: view, current: angles, stage: snap?.stage.angles ?? [:], footer: footer))
         }
-        drawPanel(columns, strides: StageAggregate.combinedSummary(stages), stage: status.stage, in: layout.panel, into: &grid)
+        if showSetup {
+            setupPanel.update(session: session, now: now)
+            setupPanel.draw(session: session, utf8: pane.utf8, in: layout.panel, into: &grid)
+        } else {
+            drawPanel(columns, strides: StageAggregate.combinedSummary(stages), stage: status.stage, in: layout.panel, into: &grid)
+        }
         drawHelpLine(into: &grid)
         if let box = controlsBox { box.draw(into: &grid, utf8: pane.utf8) }
         if help != nil { help?.draw(into: &grid, utf8: pane.utf8) }

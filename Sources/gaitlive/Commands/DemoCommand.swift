@@ -194,6 +194,7 @@ struct DemoCommand: ParsableCommand {
         }
         session.start()
         let screen = LiveScreen(session: session, pane: pane, title: "demo: \(athlete)")
+        screen.showSetup = true // the clinic's flow begins with the setup checks
         screen.showTruth = !noTruth
         let ending = display.runConsole(terminal, screen)
         let status = session.stop()

@@ -165,6 +165,7 @@ struct LiveCommand: ParsableCommand {
         SignalFlags.installTerminationHandlers()
         session.start()
         let screen = LiveScreen(session: session, pane: pane, title: "live: \(athlete)")
+        screen.showSetup = true // the clinic's flow begins with the setup checks
         let ending = ConsoleLoop.run(screen, on: terminal)
         terminal.end()
         let status = session.stop()
