@@ -10,8 +10,10 @@ import Testing
 @Suite struct SetupCheckTests {
     /// The findings of the last of 30 frames (60 fps, standing) of `view`.
     static func findings(_ view: CameraView, faults: SimulatedFaults = SimulatedFaults(), camera: VirtualCamera? = nil,
-                         picture: CameraPicture = .ideal) -> [String: SetupFinding] {
-        let runner = SimulatedRunner(seed: 9, clockOrigin: 0, standSeconds: 30)
+                         picture: CameraPicture = .ideal, placement: MarkerPlacement = .exact) -> [String: SetupFinding] {
+        var profile = RunnerProfile.flat
+        profile.placement = placement
+        let runner = SimulatedRunner(profile: profile, seed: 9, clockOrigin: 0, standSeconds: 30)
         let cam = SimulatedCamera(runner: runner, view: view, framesPerSecond: 60, pacing: .unpaced, faults: faults,
                                   camera: camera, picture: picture)
         var processor = ViewProcessor(view: view, framesPerSecond: 60, clockOrigin: 0)
@@ -32,6 +34,21 @@ import Testing
         #expect(f["LEDs"]?.verdict == .pass)
         #expect(f["exposure"]?.verdict == .pass)
         #expect(f["geometry"]?.verdict == .pass)
+        #expect(f["placement"]?.verdict == .pass)
+    }
+
+    @Test func aKneeLEDOffItsLandmarkIsCaught() {
+        var side = Array(repeating: MarkerPlacement.Offset.zero, count: 6)
+        side[SideMarker.kne.rawValue] = .init(along: 0, across: 0.04)
+        var rear = Array(repeating: MarkerPlacement.Offset.zero, count: 8)
+        rear[RearMarker.lkne.rawValue] = .init(along: 0.05, across: 0)
+        let placement = MarkerPlacement(side: side, rear: rear)
+        let s = SetupCheckTests.findings(.side, placement: placement)
+        #expect(s["placement"]?.verdict == .warn)
+        #expect(s["placement"]?.advice.contains("knee LED") == true)
+        let r = SetupCheckTests.findings(.rear, placement: placement)
+        #expect(r["placement"]?.verdict == .warn)
+        #expect(r["placement"]?.advice.contains("left knee LED") == true)
     }
 
     @Test func aDarkLEDIsNamed() {

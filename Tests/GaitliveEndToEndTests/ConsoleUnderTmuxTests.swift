@@ -24,8 +24,12 @@ import Testing
         let dir = Binary.temporaryDirectory("tmux-session")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         // After gaitlive exits, print the terminal modes so the test can see they were restored.
-        let t = try Tmux(command: "sh -c '\(Binary.path) demo --out \(dir); echo EXIT=$?; stty -a; sleep 60'")
+        // --stand 0: the simulated athlete runs from the start (the console's default stands 3 s).
+        let t = try Tmux(command: "sh -c '\(Binary.path) demo --out \(dir) --stand 0; echo EXIT=$?; stty -a; sleep 60'")
 
+        // The console opens on the setup checks; Enter goes to the run.
+        #expect(t.wait(for: "SETUP: check each camera") != nil, "no setup screen first:\n\(t.capture())")
+        t.send("Enter")
         let live = try #require(t.wait(for: "tracking 6/6"), "live screen never showed tracking:\n\(t.capture())")
         #expect(live.contains("SIDE (right leg)"))
         #expect(live.contains("REAR"))

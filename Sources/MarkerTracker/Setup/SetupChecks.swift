@@ -1,5 +1,5 @@
 /// The setup screen's picture checks of one camera frame, in the screen's order: LEDs, exposure,
-/// geometry (the frame-rate check needs the camera's statistics: `FrameRateCheck`).
+/// geometry, placement (the frame-rate check needs the camera's statistics: `FrameRateCheck`).
 public enum SetupChecks {
     /// LED-like spots in `image` (the tracker's own blob detector and levels): their centres.
     public static func spots(in image: LumaImage) -> [Point] {
@@ -14,6 +14,7 @@ public enum SetupChecks {
                            side: side),
             ExposureCheck.check(view: view, image: image, markers: markers),
             GeometryCheck.check(view: view, markers: markers, width: image.width, height: image.height),
+            PlacementCheck.check(view: view, markers: markers, side: side),
         ]
     }
 }

@@ -154,6 +154,9 @@ public final class LiveScreen: ConsoleScreen {
         case .help:
             help = HelpOverlay(title: session.options.source == "v4l2" ? "gaitlive live keys" : "gaitlive demo keys",
                                keys: LiveScreen.keys, notes: [
+                "The clinic's flow: setup (u: the checks per camera), calibrate (the athlete",
+                "stands still on the belt; found by itself, or k), flat stage (r records),",
+                "incline stage (s), then gaitlive review DIR and gaitlive report DIR.",
                 "Markers: yellow detected, orange predicted (gap bridged),",
                 "green + ground truth (simulated runner only).",
                 "Angles in degrees; stage mean and SD over tracked frames.",

@@ -13,6 +13,8 @@ final class SetupPanel {
     private var checkedAt = -Double.infinity
     /// Per camera: (seconds, dropped so far) over the last `dropSeconds`.
     private var drops: [CameraView: [(time: Double, dropped: Int)]] = [:]
+    /// Per camera: the markers of the last second's checks, to tell a standing athlete.
+    private var recent: [CameraView: [StandingCalibration.Sample]] = [:]
 
     /// Runs the checks again when half a second has passed since the last time.
     func update(session: LiveSession, now: Double) {
@@ -35,6 +37,18 @@ final class SetupPanel {
             let p = snap.processed
             var checks = SetupChecks.frame(view: view, image: p.frame.luma, markers: p.tracked.markers,
                                            side: session.options.markerSide)
+            // Geometry and placement are read from the standing athlete: while the markers move,
+            // they wait.
+            var samples = recent[view, default: []]
+            samples.append(.init(time: now, markers: p.tracked.markers))
+            samples.removeAll { $0.time < now - 1.2 }
+            recent[view] = samples
+            if let moving = StandingCalibration.stillnessProblem(samples, view: view, stillPixels: 12), samples.count >= 2 {
+                for i in checks.indices where checks[i].check == "geometry" || checks[i].check == "placement" {
+                    checks[i].verdict = .warn
+                    checks[i].advice = "the athlete is not standing still (\(moving)): checked standing"
+                }
+            }
             let h = drops[view] ?? []
             let recent = (h.last?.dropped ?? 0) - (h.first?.dropped ?? 0)
             let nominal = session.nominalFramesPerSecond(view)
