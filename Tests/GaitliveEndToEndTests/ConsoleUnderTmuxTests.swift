@@ -30,7 +30,9 @@ import Testing
         // The console opens on the setup checks; Enter goes to the run.
         #expect(t.wait(for: "SETUP: check each camera") != nil, "no setup screen first:\n\(t.capture())")
         t.send("Enter")
-        let live = try #require(t.wait(for: "tracking 6/6"), "live screen never showed tracking:\n\(t.capture())")
+        // Tracking, and a frame rate measured (the setup screen may be left before the first second).
+        let live = try #require(t.waitUntil { $0.contains("tracking 6/6") && !$0.contains(" 0.0 fps") },
+                                "live screen never showed tracking:\n\(t.capture())")
         #expect(live.contains("SIDE (right leg)"))
         #expect(live.contains("REAR"))
         #expect(live.contains("stage 1: FLAT"))
