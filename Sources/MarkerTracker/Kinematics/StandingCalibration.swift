@@ -45,6 +45,8 @@ public struct StandingCalibration: Sendable {
     public private(set) var result: SideCalibration?
     /// Seconds of the newest frame when the PT pressed the key (the window must begin after it).
     public private(set) var pressedAt: Double?
+    /// When the stillness was last judged (it is judged ten times a second, not every frame).
+    var judgedAt = -Double.infinity
 
     public init(views: [CameraView] = CameraView.allCases, scale: Scale? = nil) {
         self.views = views
@@ -60,11 +62,13 @@ public struct StandingCalibration: Sendable {
     @discardableResult
     public mutating func add(_ view: CameraView, time: Double, markers: MarkerFrame) -> SideCalibration? {
         guard result == nil, views.contains(view) else { return nil }
-        var s = samples[view, default: []]
+        var s = samples.removeValue(forKey: view) ?? []
         s.append(Sample(time: time, markers: markers))
         let keepFrom = time - averageSeconds * 1.05
         if let cut = s.firstIndex(where: { $0.time >= keepFrom }), cut > 0 { s.removeFirst(cut) }
         samples[view] = s
+        guard time - judgedAt >= 0.1 || time < judgedAt else { return nil }
+        judgedAt = time
         guard problem == nil else { return nil }
         let side = samples[.side].map { window($0) }
         let rear = samples[.rear].map { window($0) }
