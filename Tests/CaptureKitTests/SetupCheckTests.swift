@@ -6,7 +6,8 @@ import Testing
 
 /// The setup checks on rendered, tracked frames of the simulated runner standing on the belt:
 /// quiet on a good set-up, and each fires on its own fault (an LED dark, stray lights, a rolled
-/// camera, blooming LEDs), naming what is wrong. Prints `setup` lines.
+/// camera, blooming LEDs, a knee LED off its landmark: `gaitlive demo --setup-fault`), naming what is
+/// wrong. Prints `setup` lines.
 @Suite struct SetupCheckTests {
     /// The findings of the last of 30 frames (60 fps, standing) of `view`.
     static func findings(_ view: CameraView, faults: SimulatedFaults = SimulatedFaults(), camera: VirtualCamera? = nil,
@@ -38,11 +39,7 @@ import Testing
     }
 
     @Test func aKneeLEDOffItsLandmarkIsCaught() {
-        var side = Array(repeating: MarkerPlacement.Offset.zero, count: 6)
-        side[SideMarker.kne.rawValue] = .init(along: 0, across: 0.04)
-        var rear = Array(repeating: MarkerPlacement.Offset.zero, count: 8)
-        rear[RearMarker.lkne.rawValue] = .init(along: 0.05, across: 0)
-        let placement = MarkerPlacement(side: side, rear: rear)
+        let placement = SetupFault.placement([.misplacedKnee])
         let s = SetupCheckTests.findings(.side, placement: placement)
         #expect(s["placement"]?.verdict == .warn)
         #expect(s["placement"]?.advice.contains("knee LED") == true)
@@ -53,7 +50,7 @@ import Testing
 
     @Test func aDarkLEDIsNamed() {
         // Dark once the tracker has the athlete (an LED dark from the start leaves nothing labelled).
-        let faults = SimulatedFaults(dropouts: [.init(view: .side, marker: SideMarker.kne.rawValue, start: 0.2, duration: 10)])
+        let faults = SimulatedFaults(dropouts: SetupFault.dropouts([.darkKnee]))
         let f = SetupCheckTests.findings(.side, faults: faults)
         #expect(f["LEDs"]?.verdict == .fail)
         #expect(f["LEDs"]?.advice.contains("no LED near the right knee") == true)
@@ -67,16 +64,13 @@ import Testing
     }
 
     @Test func aRolledSideCameraIsCaught() {
-        let level = VirtualCamera.side(on: .right, width: 640, height: 480)
-        let rolled = VirtualCamera(view: .side, width: 640, height: 480, position: level.position, lookingAlong: level.forward,
-                                   focal: level.focal, roll: 6)
-        let f = SetupCheckTests.findings(.side, camera: rolled)
+        let f = SetupCheckTests.findings(.side, camera: SetupFault.sideCamera([.tiltedCamera], on: .right, width: 640, height: 480))
         #expect(f["geometry"]?.verdict == .fail)
         #expect(f["geometry"]?.advice.contains("level the camera") == true)
     }
 
     @Test func bloomingLEDsAskForAShorterExposure() {
-        let f = SetupCheckTests.findings(.side, picture: CameraPicture(bloom: 8))
+        let f = SetupCheckTests.findings(.side, picture: SetupFault.picture([.bloom]))
         #expect(f["exposure"]?.verdict == .warn)
         #expect(f["exposure"]?.advice.contains("shorten the exposure") == true)
     }

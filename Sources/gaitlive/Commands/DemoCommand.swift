@@ -84,6 +84,9 @@ struct DemoCommand: ParsableCommand {
             if simulation.stand != nil {
                 throw ValidationError("--stand applies to the simulated runner; a --motion recording runs from its first frame")
             }
+            if !simulation.setupFault.isEmpty {
+                throw ValidationError("--setup-fault applies to the simulated runner, not to a --motion recording")
+            }
             if !simulation.fault.isEmpty {
                 throw ValidationError("--fault applies to the simulated runner, not to a --motion recording")
             }
@@ -120,9 +123,12 @@ struct DemoCommand: ParsableCommand {
     /// Builds the runner and the session; the stage observer tilts the simulated treadmill.
     func makeSession(directory: String, origin: UInt64, pacing: SimulatedCamera.Pacing, frameLimit: Int?,
                      lossless: Bool) throws -> (LiveSession, SimulatedRunner) {
-        let runner = SimulatedRunner(profile: .flat, findings: simulation.findings, seed: simulation.seed,
+        var profile = RunnerProfile.flat
+        profile.placement = SetupFault.placement(simulation.setupFault)
+        let runner = SimulatedRunner(profile: profile, findings: simulation.findings, seed: simulation.seed,
                                      sideCameraOn: simulation.cameraSide, clockOrigin: origin, standSeconds: standSeconds)
         let incline = simulation.incline
+        let base = profile
         let session: LiveSession
         do {
             session = try LiveSession(
@@ -130,7 +136,7 @@ struct DemoCommand: ParsableCommand {
                     ?? simulation.cameras(runner: runner, pacing: pacing, frameLimit: frameLimit),
                 options: options(directory: directory, origin: origin, lossless: lossless),
                 onStageChange: { stage in
-                    let profile = stage.kind == .incline ? RunnerProfile.flat.inclined(percent: incline) : .flat
+                    let profile = stage.kind == .incline ? base.inclined(percent: incline) : base
                     runner.switchProfile(at: runner.simulationTime(ofTimestamp: stage.startNanoseconds), to: profile)
                 })
         } catch let e as SystemError {

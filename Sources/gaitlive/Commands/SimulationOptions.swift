@@ -49,6 +49,13 @@ struct SimulationOptions: ParsableArguments {
     var fault: [SimulatedFaults.Preset] = []
 
     @Option(name: .long, help: ArgumentHelp("""
+        A set-up done wrong, for the setup checks (repeatable): tilted-camera (the side camera rolled \
+        6 degrees), bloom (LEDs far too bright for the exposure), misplaced-knee (the knee LEDs off \
+        their landmarks), dark-knee (the side knee LED hidden).
+        """, valueName: "fault"))
+    var setupFault: [SetupFault] = []
+
+    @Option(name: .long, help: ArgumentHelp("""
         Seconds the athlete stands still on the belt before running (the standing calibration's \
         moment). Default: 3 in the console, 0 with --headless.
         """, valueName: "seconds"))
@@ -75,9 +82,13 @@ struct SimulationOptions: ParsableArguments {
     func cameras(runner: SimulatedRunner, pacing: SimulatedCamera.Pacing, frameLimit: Int?) -> [LiveSession.Camera] {
         CameraView.allCases.map { view in
             let seconds = frameLimit.map { Double($0) / fps } ?? 30
-            let faults = SimulatedFaults(presets: fault, seconds: seconds, width: size.width, height: size.height)
+            var faults = SimulatedFaults(presets: fault, seconds: seconds, width: size.width, height: size.height)
+            if view == .side { faults.dropouts += SetupFault.dropouts(setupFault) }
+            let camera = view == .side
+                ? SetupFault.sideCamera(setupFault, on: cameraSide, width: size.width, height: size.height) : nil
             let cam = SimulatedCamera(runner: runner, view: view, width: size.width, height: size.height,
-                                      framesPerSecond: fps, pacing: pacing, frameLimit: frameLimit, faults: faults)
+                                      framesPerSecond: fps, pacing: pacing, frameLimit: frameLimit, faults: faults,
+                                      camera: camera, picture: SetupFault.picture(setupFault))
             let description = SessionManifest.Camera(
                 view: view, device: "simulated", card: "gaitlive virtual \(view.rawValue) camera",
                 width: size.width, height: size.height, pixelFormat: "GREY", nominalFps: fps,
@@ -125,6 +136,7 @@ struct FrameSize: ExpressibleByArgument, Equatable {
 
 extension BodySide: ExpressibleByArgument {}
 extension SimulatedFaults.Preset: ExpressibleByArgument {}
+extension SetupFault: ExpressibleByArgument {}
 
 /// A terminal size given as COLUMNSxROWS.
 struct TerminalSize: ExpressibleByArgument, Equatable {

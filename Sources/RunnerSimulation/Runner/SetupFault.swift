@@ -1,0 +1,42 @@
+public import MarkerTracker
+
+/// A set-up done wrong, for the setup checks to catch (`gaitlive demo --setup-fault`): what a
+/// clinic gets wrong before the run, as the simulated cameras and runner can show it.
+public enum SetupFault: String, Sendable, CaseIterable {
+    /// The side camera rolled 6 degrees on its tripod.
+    case tiltedCamera = "tilted-camera"
+    /// The LEDs' light 8 times what the exposure suits: saturated, bloomed spots.
+    case bloom
+    /// The side knee LED 4 cm forward of the lateral epicondyle, the rear left knee LED 5 cm low.
+    case misplacedKnee = "misplaced-knee"
+    /// The side knee LED dark (hidden by clothing) from 0.2 s on.
+    case darkKnee = "dark-knee"
+
+    /// The side camera on `side`, rolled if `faults` say so.
+    public static func sideCamera(_ faults: [SetupFault], on side: BodySide, width: Int, height: Int) -> VirtualCamera? {
+        guard faults.contains(.tiltedCamera) else { return nil }
+        let level = VirtualCamera.side(on: side, width: width, height: height)
+        return VirtualCamera(view: .side, width: width, height: height, position: level.position,
+                             lookingAlong: level.forward, focal: level.focal, roll: 6)
+    }
+
+    /// The picture of both cameras under `faults`.
+    public static func picture(_ faults: [SetupFault]) -> CameraPicture {
+        faults.contains(.bloom) ? CameraPicture(bloom: 8) : .ideal
+    }
+
+    /// Where the LEDs are taped under `faults`.
+    public static func placement(_ faults: [SetupFault]) -> MarkerPlacement {
+        guard faults.contains(.misplacedKnee) else { return .exact }
+        var side = Array(repeating: MarkerPlacement.Offset.zero, count: 6)
+        side[SideMarker.kne.rawValue] = .init(along: 0, across: 0.04)
+        var rear = Array(repeating: MarkerPlacement.Offset.zero, count: 8)
+        rear[RearMarker.lkne.rawValue] = .init(along: 0.05, across: 0)
+        return MarkerPlacement(side: side, rear: rear)
+    }
+
+    /// The LEDs dark under `faults`.
+    public static func dropouts(_ faults: [SetupFault]) -> [SimulatedFaults.Dropout] {
+        faults.contains(.darkKnee) ? [.init(view: .side, marker: SideMarker.kne.rawValue, start: 0.2, duration: 1e9)] : []
+    }
+}
