@@ -49,8 +49,8 @@ public enum SessionRecovery {
                     stage.views[name] = nil
                     continue
                 }
-                let video = (try? Y4MReader(path: base + entry.video))?.frameCount ?? 0
                 let index = try? FrameTable(path: base + entry.index, requiredColumns: RecordedView.indexNames)
+                let video = SessionRecovery.wholeFrames(base + entry.video, index: index)
                 let markers = try? FrameTable(path: base + entry.markers,
                                               requiredColumns: RecordedView.markerNames(.standard(for: view)))
                 let angles = try? FrameTable(path: base + entry.angles, requiredColumns: RecordedView.angleNames(view))
@@ -90,6 +90,25 @@ public enum SessionRecovery {
             m.cameras[i].measuredFps = rates[m.cameras[i].view]?.fps
         }
         return (m, reports)
+    }
+
+    /// Whole frames of a video on disk: for Y4M, from its size; for Matroska, the pictures found
+    /// by scanning its clusters (the container is the truth after a crash) that the frame index
+    /// also points at, in order (an index row pointing elsewhere ends the usable prefix).
+    static func wholeFrames(_ path: String, index: FrameTable?) -> Int {
+        guard RecordedVideos.isMatroska(path) else { return (try? Y4MReader(path: path))?.frameCount ?? 0 }
+        guard let scan = try? MatroskaReader(path: path).scan() else { return 0 }
+        guard let index, let o = index.column(MatroskaVideo.offsetColumn), let b = index.column(MatroskaVideo.bytesColumn) else {
+            return 0
+        }
+        var agreed = 0
+        try? index.forEachRow { r in
+            guard r.frame < scan.blocks.count, (try? r.int(o)) == scan.blocks[r.frame].offset,
+                  (try? r.int(b)) == scan.blocks[r.frame].bytes else { return false }
+            agreed += 1
+            return true
+        }
+        return agreed
     }
 
     /// What the frame index says about the kept frames: drops, first and last times, rate.
