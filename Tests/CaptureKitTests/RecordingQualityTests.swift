@@ -21,14 +21,14 @@ import Testing
         var centroidRMS: Double { centroids > 0 ? (centroidSquares / Double(centroids)).squareRoot() : 0 }
     }
 
-    static func measure(quality: Int, frames: Int = 120, step: Int = 4) throws -> Measure {
+    static func measure(quality: Int, frames: Int = 120, step: Int = 4, width: Int = 640, height: Int = 480) throws -> Measure {
         var m = Measure()
         let encoder = try JPEGEncoder(quality: quality)
         let decoder = try JPEGDecoder()
         var psnrSum = 0.0
         for view in CameraView.allCases {
             let runner = SimulatedRunner(seed: 7, clockOrigin: 0)
-            let cam = SimulatedCamera(runner: runner, view: view, width: 640, height: 480, pacing: .unpaced)
+            let cam = SimulatedCamera(runner: runner, view: view, width: width, height: height, pacing: .unpaced)
             for n in stride(from: 0, to: frames, by: step) {
                 let f = cam.render(index: UInt64(n), time: Double(n) / 120)
                 let jpeg = try encoder.encode(f)
@@ -58,8 +58,9 @@ import Testing
         return m
     }
 
-    @Test func defaultQualityMeetsTheBudgets() throws {
-        let m = try RecordingQualityTests.measure(quality: VideoStorage.defaultJPEGQuality)
+    @Test(arguments: [(640, 480), (320, 240)])
+    func defaultQualityMeetsTheBudgets(width: Int, height: Int) throws {
+        let m = try RecordingQualityTests.measure(quality: VideoStorage.defaultJPEGQuality, width: width, height: height)
         #expect(m.worstPSNR >= 40, "worst luma PSNR \(m.worstPSNR) dB")
         #expect(m.bytes * 15 <= m.rawBytes, "\(m.bytes) bytes for \(m.rawBytes) raw")
         #expect(m.centroidRMS <= 0.05, "LED centres \(m.centroidRMS) px RMS from the raw frame's")
@@ -69,7 +70,8 @@ import Testing
     @Test(.enabled(if: ProcessInfo.processInfo.environment["GAITLIVE_QUALITY_SWEEP"] != nil))
     func sweep() throws {
         for q in (ProcessInfo.processInfo.environment["GAITLIVE_QUALITY_SWEEP"] ?? "").split(separator: ",").compactMap({ Int($0) }) {
-            let m = try RecordingQualityTests.measure(quality: q, frames: 240, step: 2)
+            let size = (ProcessInfo.processInfo.environment["GAITLIVE_QUALITY_SWEEP_SIZE"] ?? "640x480").split(separator: "x")
+            let m = try RecordingQualityTests.measure(quality: q, frames: 240, step: 2, width: Int(size[0])!, height: Int(size[1])!)
             print(String(format: "quality %d: worst PSNR %.2f dB, mean %.2f dB, %.0f bytes/frame, 1/%.1f of raw, LED centres %.3f px RMS (%d)",
                          q, m.worstPSNR, m.meanPSNR, Double(m.bytes) / Double(m.frames), Double(m.rawBytes) / Double(m.bytes),
                          m.centroidRMS, m.centroids))

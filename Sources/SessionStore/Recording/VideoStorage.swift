@@ -7,11 +7,13 @@ public enum VideoStorage: Sendable, Equatable {
     case raw
     case jpeg(quality: Int)
 
-    /// The lowest quality that keeps every picture of the simulated runner's 640x480 frames within
-    /// issue #15's budgets with a margin: worst luma PSNR 40.8 dB (>= 40), 1/62 of the raw bytes
-    /// (<= 1/15), LED centres within 0.034 px RMS of the raw frame's (<= 0.05). Quality 20 just
-    /// misses (40.01 dB, 0.051 px). Sweep: RecordingQualityTests, docs/performance.md.
-    public static let defaultJPEGQuality = 30
+    /// The lowest quality that keeps the simulated runner's frames within issue #15's budgets,
+    /// with a margin, at 640x480 and at the 320x240 of the demos and tests: worst luma PSNR 41.8 dB
+    /// at 640x480 and 40.8 dB at 320x240 (>= 40), 1/55 and 1/39 of the raw bytes (<= 1/15), LED
+    /// centres within 0.022 and 0.037 px RMS of the raw frame's (<= 0.05). Quality 30 meets them at
+    /// 640x480 (40.8 dB) but not at 320x240 (39.7 dB, 0.056 px). Sweep: RecordingQualityTests,
+    /// docs/performance.md.
+    public static let defaultJPEGQuality = 50
 
     public static let `default` = VideoStorage.jpeg(quality: defaultJPEGQuality)
 

@@ -14,8 +14,15 @@ enum VideoInput {
             throw Failure.badInput("\(error)")
         }
         if (try? input.read(at: 0, count: 10)) == Array("YUV4MPEG2 ".utf8) { return path }
-        // MJPEG in Matroska with a frame rate: read directly (the pictures are not re-encoded).
-        if let v = try? MatroskaVideo(path: path), v.framesPerSecond > 0, v.frameCount > 0 { return path }
+        if path.hasSuffix(".y4m") { return path }   // a damaged Y4M gets the reader's own message
+        // MJPEG in Matroska with a frame rate: read directly, the pictures are not re-encoded.
+        // Other codecs in Matroska go through ffmpeg; a damaged .mkv gets the reader's message.
+        do {
+            let r = try MatroskaReader(path: path)
+            if r.track.codecID == MatroskaWriter.codecID && (r.track.framesPerSecond ?? 0) > 0 { return path }
+        } catch {
+            if RecordedVideos.isMatroska(path) { return path }
+        }
         guard let ffmpeg = ExportCommand.which("ffmpeg") else {
             throw Failure.badInput("\(path): not a YUV4MPEG2 or MJPEG Matroska file, and ffmpeg is not installed to convert it")
         }
