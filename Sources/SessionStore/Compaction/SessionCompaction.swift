@@ -11,7 +11,8 @@ import MarkerTracker
 /// pictures' places (`video_offset`, `video_bytes`: the old index's rows, unchanged, plus those two
 /// fields) are written beside the old files (`side.mkv.compacting`, `side.frames.csv.compacting`),
 /// synced, and checked frame by frame against the raw video: as many pictures, the same timestamps
-/// and sequence numbers, luma PSNR >= 40 dB on every frame. Only when every video passed are they
+/// and sequence numbers, luma PSNR >= 40 dB on every frame (a view where the quality asked for
+/// loses more is encoded again at the next of 70, 85, 95, 100). Only when every video passed are they
 /// swapped in: the video renamed to `side.mkv` (a new name), the index renamed over the old one
 /// (its rows are the old rows, so the v1 manifest still reads it), the manifest replaced
 /// atomically to point at the new videos, and last the raw videos removed. A crash before the
@@ -35,7 +36,18 @@ public enum SessionCompaction {
         public var bytesAfter: Int
         /// The lowest luma PSNR of any frame against the raw one, dB.
         public var worstPSNR: Double
+        /// The JPEG quality used (the one asked for, or higher where that lost too much).
+        public var quality = 0
     }
+
+    /// A frame that would fall below `minimumPSNR` at the quality tried.
+    struct TooLossy: Error {
+        var frame: Int
+        var psnr: Double
+    }
+
+    /// Qualities tried in turn when one loses too much of a view's luma.
+    static let higherQualities = [70, 85, 95, 100]
 
     /// The luma budget every compacted frame meets, dB.
     public static let minimumPSNR = 40.0
@@ -78,15 +90,29 @@ public enum SessionCompaction {
             throw CompactionError(path: directory + "/" + v,
                                   problem: "frames out of order; run gaitlive repair first, then compact")
         }
-        let encoder = try JPEGEncoder(quality: quality)
         var converted: [(stage: String, view: String, entry: SessionManifest.StageView, video: String, outcome: Outcome)] = []
         do {
             for (stage, name, entry) in raw {
                 let video = stage.directory + "/" + SessionLayout.compressedVideo(name)
                 removeStale(directory, video: video, index: entry.index, manifest: manifest)
-                let outcome = try convert(directory, entry: entry, video: video, viewName: name, encoder: encoder,
-                                          software: manifest.software)
-                converted.append((stage.directory, name, entry, video, outcome))
+                // The lowest quality from `quality` up that keeps every frame of this view >= 40 dB.
+                var q = quality
+                while true {
+                    do {
+                        let outcome = try convert(directory, entry: entry, video: video, viewName: name,
+                                                  quality: q, software: manifest.software)
+                        converted.append((stage.directory, name, entry, video, outcome))
+                        break
+                    } catch let lossy as TooLossy {
+                        removeStale(directory, video: video, index: entry.index, manifest: manifest)
+                        guard let next = higherQualities.first(where: { $0 > q }) else {
+                            throw CompactionError(path: directory + "/" + entry.video, problem: String(
+                                format: "frame %d keeps only %.1f dB of its luma even at JPEG quality %d (%.0f needed); not compacted",
+                                lossy.frame, lossy.psnr, q, minimumPSNR))
+                        }
+                        q = next
+                    }
+                }
             }
         } catch {
             // Nothing is swapped in yet: the new files go, the session stays as it was.
@@ -110,9 +136,11 @@ public enum SessionCompaction {
             guard let si = manifest.stages.firstIndex(where: { $0.directory == c.stage }) else { continue }
             manifest.stages[si].views[c.view]?.video = c.video
         }
-        for i in manifest.cameras.indices where converted.contains(where: { $0.view == manifest.cameras[i].view.rawValue }) {
+        for i in manifest.cameras.indices {
+            let used = converted.filter { $0.view == manifest.cameras[i].view.rawValue }.map(\.outcome.quality)
+            guard let highest = used.max() else { continue }
             manifest.cameras[i].videoCodec = "jpeg"
-            manifest.cameras[i].jpegQuality = quality
+            manifest.cameras[i].jpegQuality = highest
         }
         try ManifestStore.write(manifest, to: directory)
         TestPause.at("manifest")
@@ -126,7 +154,9 @@ public enum SessionCompaction {
 
     /// Writes and checks one view's Matroska video and index beside the raw ones.
     static func convert(_ directory: String, entry: SessionManifest.StageView, video: String, viewName: String,
-                        encoder: JPEGEncoder, software: String) throws -> Outcome {
+                        quality: Int, software: String) throws -> Outcome {
+        let encoder = try JPEGEncoder(quality: quality)
+        let decoder = try JPEGDecoder()
         let base = directory + "/"
         let y4m = try Y4MReader(path: base + entry.video)
         let index = try FrameTable(path: base + entry.index, requiredColumns: RecordedView.indexNames)
@@ -157,6 +187,9 @@ public enum SessionCompaction {
                     let ts = try row.uint64(cTimestamp)
                     let frame = try y4m.frame(at: n, view: .side, sequence: 0, timestampNanoseconds: ts)
                     let jpeg = try encoder.encode(frame, grey: !h.colour.hasChroma)
+                    // Checked as it is made, so a quality too low stops at its first bad frame.
+                    let psnr = LumaPSNR.decibels(frame.luma, try decoder.luma(jpeg)) ?? 0
+                    guard psnr >= minimumPSNR else { throw TooLossy(frame: n, psnr: psnr) }
                     let at = try writer.append(jpeg: jpeg, timestampNanoseconds: ts)
                     try out.write(fields + ",\(at.offset),\(at.bytes)\n")
                 } catch {
@@ -173,11 +206,17 @@ public enum SessionCompaction {
             n += 1
             return true
         }
-        if let failure { throw failure }
+        if let failure {
+            writer.output.discard()
+            out.discard()
+            throw failure
+        }
         try writer.close()
         try out.close()
         TestPause.at("written")
-        return try check(directory, entry: entry, video: video, y4m: y4m, index: index, columns: columns.count)
+        var outcome = try check(directory, entry: entry, video: video, y4m: y4m, index: index, columns: columns.count)
+        outcome.quality = quality
+        return outcome
     }
 
     /// Reads the new files back against the raw video: count, timing, pictures.

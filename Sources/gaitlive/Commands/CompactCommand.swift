@@ -22,7 +22,7 @@ struct CompactCommand: ParsableCommand {
     var directory: String
 
     @Option(name: .long, help: ArgumentHelp(
-        "JPEG quality, 1-100 (default \(VideoStorage.defaultJPEGQuality)); a frame below 40 dB PSNR stops the compaction.",
+        "JPEG quality, 1-100 (default \(VideoStorage.defaultJPEGQuality)); a view that would lose more than 40 dB PSNR takes the next of 70, 85, 95, 100.",
         valueName: "1-100"))
     var jpegQuality: Int = VideoStorage.defaultJPEGQuality
 
@@ -41,7 +41,7 @@ struct CompactCommand: ParsableCommand {
             let ratio = o.bytesAfter > 0 ? Double(o.bytesBefore) / Double(o.bytesAfter) : 0
             print("\(o.from) -> \(o.to): \(o.frames) frames, \(FreeSpace.format(UInt64(o.bytesBefore))) -> "
                   + "\(FreeSpace.format(UInt64(o.bytesAfter))) (1/\(String(format: "%.0f", ratio))), "
-                  + "worst luma PSNR \(o.frames > 0 ? String(format: "%.1f dB", o.worstPSNR) : "-")")
+                  + "JPEG quality \(o.quality), worst luma PSNR \(o.frames > 0 ? String(format: "%.1f dB", o.worstPSNR) : "-")")
         }
         for l in result.leftovers {
             print("\(l): removed (left by an interrupted compact; the session already uses its .mkv)")
