@@ -54,12 +54,15 @@ public final class LiveSession: Sendable {
         public var minimumFreeMinutes: Double
         /// Tests: a byte budget standing in for a small disk.
         public var writeLimit: WriteLimit?
+        /// How the videos are stored: JPEG in Matroska (default, format v2) or raw Y4M.
+        public var videoStorage: VideoStorage
 
         public init(athlete: SessionManifest.Athlete, directory: String, source: String, inclinePercent: Double = 5,
                     lossless: Bool = false, queueFramesPerCamera: Int = 240, markerSide: BodySide = .right,
                     calibration: SideCalibration = .none, simulation: SessionManifest.Simulation? = nil,
                     clockOrigin: UInt64, software: String, minimumFreeMinutes: Double = 0,
-                    writeLimit: WriteLimit? = nil) {
+                    writeLimit: WriteLimit? = nil, videoStorage: VideoStorage = .default) {
+            self.videoStorage = videoStorage
             self.minimumFreeMinutes = minimumFreeMinutes
             self.writeLimit = writeLimit
             self.athlete = athlete
@@ -141,7 +144,8 @@ public final class LiveSession: Sendable {
         for c in cameras {
             formats[c.view] = c.recordingFormat
             perMinute[c.view] = SessionRecorder.expectedBytesPerMinute(
-                format: c.recordingFormat, view: c.view, framesPerSecond: c.description.nominalFps)
+                format: c.recordingFormat, view: c.view, framesPerSecond: c.description.nominalFps,
+                storage: options.videoStorage)
         }
         expectedBytesPerMinute = perMinute
         room = Mutex(RecordingRoom(directory: options.directory,
@@ -149,6 +153,7 @@ public final class LiveSession: Sendable {
         try FreeSpace.check(directory: options.directory, bytesPerMinute: perMinute.values.reduce(0, +),
                             minutes: options.minimumFreeMinutes)
         recorder = try SessionRecorder(directory: options.directory, manifest: manifest, formats: formats,
+                                       storage: options.videoStorage,
                                        capacity: options.queueFramesPerCamera * max(1, cameras.count),
                                        lossless: options.lossless, limit: options.writeLimit)
     }

@@ -9,7 +9,8 @@ import Testing
 /// A full disk while recording, through the `WriteLimit` seam (the same on every machine; the
 /// real filesystem version is the end-to-end test on a small tmpfs).
 @Suite struct DiskFullTests {
-    func session(_ root: String, frames: Int, limit: WriteLimit?, minimumFreeMinutes: Double = 0) throws -> LiveSession {
+    func session(_ root: String, frames: Int, limit: WriteLimit?, minimumFreeMinutes: Double = 0,
+                 storage: VideoStorage = .raw) throws -> LiveSession {
         let runner = SimulatedRunner(seed: 2, clockOrigin: 0)
         let cameras = CameraView.allCases.map { view in
             LiveSession.Camera(
@@ -23,15 +24,19 @@ import Testing
         return try LiveSession(cameras: cameras,
                                options: .init(athlete: .init(name: "T"), directory: root, source: "simulated",
                                               lossless: true, queueFramesPerCamera: 8, clockOrigin: 0, software: "test",
-                                              minimumFreeMinutes: minimumFreeMinutes, writeLimit: limit))
+                                              minimumFreeMinutes: minimumFreeMinutes, writeLimit: limit,
+                                              videoStorage: storage))
     }
 
-    @Test func aFullDiskStopsRecordingAndKeepsWhatWasWritten() throws {
+    /// Raw (v1) and compressed (v2) recordings alike.
+    @Test(arguments: [VideoStorage.raw, .default])
+    func aFullDiskStopsRecordingAndKeepsWhatWasWritten(storage: VideoStorage) throws {
         let dir = TestDirectory()
         let root = dir.file("full")
-        // Room for the manifest, the reserve and about 60 frames of each camera.
-        let limit = WriteLimit(bytes: 300_000 + 2 * 60 * 19_500)
-        let s = try session(root, frames: 200, limit: limit)
+        // Room for the manifest, the reserve and about 60 frames of each camera (a raw frame and
+        // its rows take 19.5 KB, a JPEG one about 2 KB).
+        let limit = WriteLimit(bytes: 300_000 + 2 * 60 * (storage == .raw ? 19_500 : 2_000))
+        let s = try session(root, frames: 200, limit: limit, storage: storage)
         s.setRecording(true, at: 0)
         s.start()
         while !s.allCamerasEnded { usleep(10_000) }
@@ -71,20 +76,27 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: root))
     }
 
-    @Test func expectedBytesPerMinuteMatchesARecording() throws {
+    /// Raw: the estimate is the recording's size within 2 %; JPEG: an upper bound.
+    @Test(arguments: [VideoStorage.raw, .default])
+    func expectedBytesPerMinuteMatchesARecording(storage: VideoStorage) throws {
         let dir = TestDirectory()
         let root = dir.file("rate")
-        let s = try session(root, frames: 120, limit: nil)
+        let s = try session(root, frames: 120, limit: nil, storage: storage)
         s.setRecording(true, at: 0)
         s.start()
         while !s.allCamerasEnded { usleep(10_000) }
         _ = s.stop()
         for view in CameraView.allCases {
-            let files = ["y4m", "frames.csv", "markers.csv", "angles.csv"].map { root + "/flat/\(view.rawValue).\($0)" }
+            let files = [storage == .raw ? "y4m" : "mkv", "frames.csv", "markers.csv", "angles.csv"]
+                .map { root + "/flat/\(view.rawValue).\($0)" }
             let bytes = try files.reduce(0) { $0 + (try FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int ?? 0) }
             let perMinute = Double(bytes) * 60 // 120 frames at 120 fps = 1 s
             let expected = Double(try #require(s.expectedBytesPerMinute[view]))
-            #expect(expected >= perMinute && expected < perMinute * 1.02, "\(view): \(expected) vs \(perMinute)")
+            if storage == .raw {
+                #expect(expected >= perMinute && expected < perMinute * 1.02, "\(view): \(expected) vs \(perMinute)")
+            } else {
+                #expect(expected >= perMinute && expected < perMinute * 4, "\(view): \(expected) vs \(perMinute)")
+            }
         }
     }
 }

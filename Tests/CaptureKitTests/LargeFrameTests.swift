@@ -126,7 +126,8 @@ import Testing
     static func write(_ root: String, _ w: Int, _ h: Int, colour: Y4MHeader.Colour, frames: Int,
                       beforeFinish: (SessionWriter) -> Void = { _ in }) throws -> SessionWriter {
         let header = Y4MHeader(width: w, height: h, framesPerSecond: 120, colour: colour)
-        let writer = try SessionWriter(directory: root, manifest: manifest(w, h), formats: [.side: header, .rear: header])
+        let writer = try SessionWriter(directory: root, manifest: manifest(w, h), formats: [.side: header, .rear: header],
+                                       storage: .raw)
         let stage = SessionTimeline.Stage(kind: .flat, inclinePercent: 0, ordinal: 1, startNanoseconds: 0)
         for n in 0..<frames {
             for view in CameraView.allCases {

@@ -14,11 +14,12 @@ import Testing
 
     /// Writes `frames` side frames, flushes, and drops the writer the way a crash would (the
     /// lock goes with it; the manifest still says `recording` with the counts of its creation).
-    func abandonedSession(_ dir: TestDirectory, frames: Int) throws -> String {
+    func abandonedSession(_ dir: TestDirectory, frames: Int, storage: VideoStorage = .raw) throws -> String {
         let root = dir.file("s")
         do {
             let writer = try SessionWriter(directory: root, manifest: round.manifest(),
-                                           formats: [.side: Y4MHeader(width: 16, height: 12, framesPerSecond: 120, colour: .mono)])
+                                           formats: [.side: Y4MHeader(width: 16, height: 12, framesPerSecond: 120, colour: .mono)],
+                                           storage: storage)
             for n in 0..<frames {
                 try writer.append(round.processed(n, view: .side), stageIndex: 0, stage: stage, droppedByRecorderBefore: 0)
             }
@@ -70,6 +71,68 @@ import Testing
         }
         #expect(after == sizes)
         #expect(!FileManager.default.fileExists(atPath: root + "/" + SessionLayout.reserveName))
+    }
+
+    /// Format v2: the Matroska video cut inside its last picture, the index a row ahead of it.
+    @Test func aCompressedVideoCutByACrashKeepsEveryWholePicture() throws {
+        let dir = TestDirectory()
+        let root = try abandonedSession(dir, frames: 10, storage: .jpeg(quality: 90))
+        try truncate(root + "/flat/side.mkv", by: 10)
+        let s = try RecordedSession(directory: root)
+        #expect(s.manifest.status == .recovered)
+        let view = try #require(s.stages.first?.views[.side])
+        #expect(view.frameCount == 9)
+        #expect(view.video.trailingBytes > 0)
+        let detail = try #require(s.manifest.interruption)
+        #expect(detail.detail.contains("flat/side: video 9, index 10, markers 10, angles 10 -> 9 frames kept"))
+        for n in 0..<9 {
+            #expect(try #require(LumaPSNR.decibels(try view.image(at: n), round.processed(n, view: .side).frame.luma)) > 30)
+        }
+    }
+
+    /// Format v2: an index whose rows point elsewhere than the pictures (a torn or foreign index)
+    /// keeps only the frames where both agree.
+    @Test func anIndexThatDisagreesWithTheContainerEndsTheKeptFrames() throws {
+        let dir = TestDirectory()
+        let root = try abandonedSession(dir, frames: 6, storage: .jpeg(quality: 90))
+        let path = root + "/flat/side.frames.csv"
+        var lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
+        var fields = lines[5].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        fields[6] = String(Int(fields[6])! + 1)   // frame 4's picture offset, one byte off
+        lines[5] = fields.joined(separator: ",")
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: path))
+        let s = try RecordedSession(directory: root)
+        #expect(s.manifest.status == .recovered)
+        #expect(try #require(s.stages.first?.views[.side]).frameCount == 4)
+    }
+
+    /// Format 2: an index that lost its last rows (a power cut) while the video and the other
+    /// tables kept theirs: the missing rows are rebuilt from the video into a new index file.
+    @Test func aTornIndexIsRebuiltFromTheVideo() throws {
+        let dir = TestDirectory()
+        let root = try abandonedSession(dir, frames: 10, storage: .jpeg(quality: 90))
+        let path = root + "/flat/side.frames.csv"
+        let original = try String(contentsOfFile: path, encoding: .utf8)
+        let lines = original.split(separator: "\n").map(String.init)
+        // Header + 6 rows, and half of the seventh.
+        let torn = lines.prefix(7).joined(separator: "\n") + "\n" + lines[7].prefix(9)
+        unlink(path)
+        try Data(torn.utf8).write(to: URL(fileURLWithPath: path))
+        let s = try RecordedSession(directory: root)
+        #expect(s.manifest.status == .recovered)
+        #expect(s.manifest.stages[0].views["side"]?.index == "flat/side.frames.rebuilt.csv")
+        let detail = try #require(s.manifest.interruption?.detail)
+        #expect(detail.contains("index rows 6..<10 rebuilt from the video into flat/side.frames.rebuilt.csv"), "\(detail)")
+        let view = try #require(s.stages.first?.views[.side])
+        #expect(view.frameCount == 10)
+        for n in 0..<10 {
+            let expected = round.processed(n, view: .side).frame
+            let e = try view.indexEntry(at: n)
+            #expect(e.timestampNanoseconds / 1000 == expected.timestampNanoseconds / 1000, "frame \(n)")
+            #expect(try #require(LumaPSNR.decibels(try view.image(at: n), expected.luma)) > 30)
+        }
+        // The torn index is kept as it was.
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == torn)
     }
 
     @Test func aSessionBeingRecordedIsNotRecovered() throws {

@@ -6,15 +6,21 @@ import SessionStore
 /// Damaged sessions: every reader (review, sessions, export) answers with one line naming the
 /// file and the problem, exit status 2, and leaves every file as it was.
 @Suite(.serialized) struct BadSessionTests {
-    /// A small real session to damage, copied per case.
-    static let original: String? = {
-        let dir = Binary.processTemporaryDirectory("bad-original")
-        let r = try? Binary.gaitlive("demo", "--headless", "--duration", "0.2", "--size", "160x120", "--out", dir)
-        return r?.status == 0 ? dir : nil
-    }()
+    /// Small real sessions to damage, copied per case: format v1 (`--video raw`, Y4M) and v2
+    /// (the default, Matroska).
+    static let original: String? = demo("bad-original", video: "raw")
+    static let originalV2: String? = demo("bad-original-v2", video: "jpeg")
 
-    func copy() throws -> String {
-        let source = try #require(BadSessionTests.original, "the demo could not record a session")
+    static func demo(_ name: String, video: String) -> String? {
+        let dir = Binary.processTemporaryDirectory(name)
+        let r = try? Binary.gaitlive("demo", "--headless", "--duration", "0.2", "--size", "160x120", "--out", dir,
+                                     "--video", video)
+        return r?.status == 0 ? dir : nil
+    }
+
+    func copy(v2: Bool = false) throws -> String {
+        let source = try #require(v2 ? BadSessionTests.originalV2 : BadSessionTests.original,
+                                  "the demo could not record a session")
         let dir = Binary.temporaryDirectory("bad")
         try FileManager.default.copyItem(atPath: source, toPath: dir)
         return dir
@@ -48,12 +54,17 @@ import SessionStore
         ("flat/side.markers.csv", "replace:SHO_x=SHOULDER_x", "flat/side.markers.csv: missing column 'SHO_x'"),
         ("flat/side.angles.csv", "replace:\n3,=\nthree,", "flat/side.angles.csv: line 5: expected frame 3, found 'three'"),
         ("incline/events.csv", "replace:view,side=view,leg", "incline/events.csv: missing column 'side'"),
+        // Format v2.
+        ("flat/side.mkv", "garbage", "flat/side.mkv: not a Matroska file (no EBML header)"),
+        ("flat/side.mkv", "truncate:20", "flat/side.mkv: not a Matroska file (no EBML header)"),
+        ("flat/rear.mkv", "replace:V_MJPEG=V_MPEG4", "flat/rear.mkv: video codec 'V_MPEG4' is not MJPEG (V_MJPEG)"),
+        ("session.json", "replace:\"schemaVersion\" : 2=\"schemaVersion\" : 3", "session.json: schema version 3 is not supported"),
     ]
 
     @Test(arguments: 0..<cases.count)
     func damagedFilesAreNamed(index: Int) throws {
         let (file, damage, message) = BadSessionTests.cases[index]
-        let dir = try copy()
+        let dir = try copy(v2: file.hasSuffix(".mkv") || damage.contains("\"schemaVersion\" : 2"))
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let path = dir + "/" + file
         let data = try #require(FileManager.default.contents(atPath: path))
@@ -67,9 +78,17 @@ import SessionStore
             bytes = Data(damage.dropFirst(7).utf8) + data[(nl + 1)...]
         } else {
             let parts = damage.dropFirst(8).components(separatedBy: "=")
-            let text = String(decoding: data, as: UTF8.self)
-            #expect(text.contains(parts[0]), "damage \(damage) does not apply to \(file)")
-            bytes = Data(text.replacingOccurrences(of: parts[0], with: parts[1]).utf8)
+            if file.hasSuffix(".mkv") {
+                // Binary: the same number of bytes in place of the first match.
+                let from = Data(parts[0].utf8), to = Data(parts[1].utf8)
+                let range = try #require(data.range(of: from), "damage \(damage) does not apply to \(file)")
+                bytes = data
+                bytes.replaceSubrange(range, with: to)
+            } else {
+                let text = String(decoding: data, as: UTF8.self)
+                #expect(text.contains(parts[0]), "damage \(damage) does not apply to \(file)")
+                bytes = Data(text.replacingOccurrences(of: parts[0], with: parts[1]).utf8)
+            }
         }
         try bytes.write(to: URL(fileURLWithPath: path))
         let before = snapshot(dir)

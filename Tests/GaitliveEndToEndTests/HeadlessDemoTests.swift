@@ -38,15 +38,15 @@ import SessionStore
                     let tracked = v.statuses.filter { $0 == .tracking }.count
                     #expect(tracked > 150, "side frames tracked: \(tracked)")
                 }
-                #expect(v.video.header.width == 640 && v.video.header.height == 480)
-                #expect(v.video.header.framesPerSecond == 120)
+                #expect(v.video.width == 640 && v.video.height == 480)
+                #expect(v.video.framesPerSecond == 120)
             }
             #expect(!stage.events.isEmpty)
         }
         // Permissions: health data.
         let attrs = try FileManager.default.attributesOfItem(atPath: dir)
         #expect((attrs[.posixPermissions] as? Int) == 0o700)
-        let video = try FileManager.default.attributesOfItem(atPath: dir + "/flat/side.y4m")
+        let video = try FileManager.default.attributesOfItem(atPath: dir + "/flat/side.mkv")
         #expect((video[.posixPermissions] as? Int) == 0o600)
     }
 
@@ -67,18 +67,35 @@ import SessionStore
         let stage = try #require(session.stages.first)
         #expect(stage.events.contains { $0.view == .side && $0.kind == .initialContact })
         #expect(stage.events.contains { $0.view == .rear && $0.kind == .toeOff })
+        // Recorded in format 2: both videos MJPEG in Matroska, any frame reached, exported.
+        #expect(session.manifest.schemaVersion == 2)
+        for view in CameraView.allCases {
+            let v = try #require(stage.views[view])
+            #expect(v.video is MatroskaVideo && v.frameCount == 480)
+            for n in [479, 0, 240] { #expect(try v.image(at: n).width == 640) }
+            #expect(v.nearestFrame(toTimestamp: try v.indexEntry(at: 300).timestampNanoseconds) == 300)
+        }
+        let out = dir + "-csv"
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let e = try Binary.gaitlive("export", dir, "--to", "csv", "--out", out)
+        #expect(e.status == 0, "\(e.stderr)")
+        #expect(FileManager.default.fileExists(atPath: out + "/flat_side_frames.csv"))
     }
 
-    @Test func ffmpegDecodesEveryRecordedFrame() throws {
+    /// Session video v2 (MJPEG in Matroska, the default) and v1 (`--video raw`, Y4M): ffprobe
+    /// sees the size, rate and every frame, ffmpeg decodes each without a word.
+    @Test(arguments: ["mkv", "y4m"])
+    func ffmpegDecodesEveryRecordedFrame(container: String) throws {
         let ffmpeg = try #require(Binary.which("ffmpeg"), "ffmpeg is needed (scripts/ensure-deps test installs it)")
         let ffprobe = try #require(Binary.which("ffprobe"))
         let dir = Binary.temporaryDirectory("ffmpeg")
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let r = try Binary.gaitlive("demo", "--headless", "--duration", "0.5", "--out", dir, "--size", "320x240")
+        let r = try Binary.gaitlive("demo", "--headless", "--duration", "0.5", "--out", dir, "--size", "320x240",
+                                    "--video", container == "mkv" ? "jpeg" : "raw")
         #expect(r.status == 0, "stderr: \(r.stderr)")
         for stage in ["flat", "incline"] {
             for view in ["side", "rear"] {
-                let file = "\(dir)/\(stage)/\(view).y4m"
+                let file = "\(dir)/\(stage)/\(view).\(container)"
                 let decode = try Binary.run(ffmpeg, ["-v", "error", "-i", file, "-f", "null", "-"])
                 #expect(decode.status == 0 && decode.stderr.isEmpty, "\(file): \(decode.stderr)")
                 let probe = try Binary.run(ffprobe, ["-v", "error", "-count_frames", "-select_streams", "v:0",

@@ -14,7 +14,7 @@ import SessionStore
             try? FileManager.default.removeItem(atPath: imported)
         }
         #expect(try Binary.gaitlive("demo", "--headless", "--duration", "2", "--size", "320x240", "--no-incline-stage",
-                                    "--out", original).status == 0)
+                                    "--out", original, "--video", "raw").status == 0)
         var side = original + "/flat/side.y4m"
         var lossless = true
         if let ffmpeg = Binary.which("ffmpeg") {
@@ -26,7 +26,7 @@ import SessionStore
         }
         defer { unlink(original + "-side.mp4") }
         let r = try Binary.gaitlive("import", "--side", side, "--rear", original + "/flat/rear.y4m", "--out", imported,
-                                    "--athlete", "Imported Runner")
+                                    "--athlete", "Imported Runner", "--video", "raw")
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("side: 240 frames at 120.00 fps"))
         #expect(r.stdout.contains("rear: 240 frames at 120.00 fps"))
@@ -59,6 +59,40 @@ import SessionStore
         #expect(!rearEvents(b).isEmpty)
         #expect(rearEvents(b).map(\.kind) == rearEvents(a).map(\.kind))
         #expect(rearEvents(b).map(\.frame) == rearEvents(a).map(\.frame))
+    }
+
+    /// A session's own MJPEG Matroska video imports without a re-encode: the imported session's
+    /// pictures are the original's bytes, frame for frame, and analysed the same.
+    @Test func matroskaVideoIsImportedAsItIs() throws {
+        let original = Binary.temporaryDirectory("import-mkv-src")
+        let imported = Binary.temporaryDirectory("import-mkv-out")
+        defer {
+            try? FileManager.default.removeItem(atPath: original)
+            try? FileManager.default.removeItem(atPath: imported)
+        }
+        #expect(try Binary.gaitlive("demo", "--headless", "--duration", "1", "--size", "320x240", "--no-incline-stage",
+                                    "--out", original).status == 0)
+        let r = try Binary.gaitlive("import", "--rear", original + "/flat/rear.mkv", "--out", imported)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("rear: 120 frames at 120.00 fps"), "\(r.stdout)")
+        let a = try RecordedSession(directory: original), b = try RecordedSession(directory: imported)
+        #expect(b.manifest.schemaVersion == 2)
+        #expect(b.manifest.camera(.rear)?.videoCodec == "camera-mjpeg")
+        let va = try #require(a.stages[0].views[.rear]?.video as? MatroskaVideo)
+        let vb = try #require(b.stages[0].views[.rear]?.video as? MatroskaVideo)
+        #expect(vb.frameCount == 120)
+        for n in 0..<120 { #expect(try vb.jpeg(at: n) == va.jpeg(at: n), "frame \(n)") }
+        let ra = try #require(a.stages[0].views[.rear]), rb = try #require(b.stages[0].views[.rear])
+        // Live tracking saw the raw frames, the import the decoded JPEGs: within a pixel.
+        var close = 0
+        for n in 0..<120 {
+            let pairs = zip(ra.markers(at: n), rb.markers(at: n)).compactMap { x, y -> Double? in
+                guard let x, let y else { return nil }
+                return max(abs(x.position.x - y.position.x), abs(x.position.y - y.position.y))
+            }
+            if !pairs.isEmpty && pairs.allSatisfy({ $0 < 1 }) { close += 1 }
+        }
+        #expect(close > 90, "rear frames with every marker within a pixel of the live tracking: \(close)")
     }
 
     @Test func badVideosAreNamed() throws {

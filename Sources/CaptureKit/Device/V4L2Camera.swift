@@ -114,7 +114,10 @@ public final class V4L2Camera: FrameSource {
                 if filled.error { return nil }
                 guard let (luma, chroma) = converter.convert(bytes) else { return nil }
                 let ts = filled.monotonic ? filled.timestampNanoseconds : MonotonicClock.now()
-                return Frame(view: view, sequence: filled.sequence, timestampNanoseconds: ts, luma: luma, chroma: chroma)
+                // MJPEG: the camera's bytes go to the recording as sent (no re-encode).
+                let jpeg = converter.format.isCompressed ? [UInt8](bytes) : nil
+                return Frame(view: view, sequence: filled.sequence, timestampNanoseconds: ts, luma: luma, chroma: chroma,
+                             compressed: jpeg)
             }
         } catch let e as SystemError where e.errno == ENODEV || e.errno == ENXIO || e.errno == EIO {
             release()

@@ -15,15 +15,21 @@ public struct Frame: Sendable {
     public var chroma: ChromaPlanes?
     /// Exact marker positions, angles and events, for frames from the simulated runner.
     public var truth: FrameTruth?
+    /// The picture as one JPEG, when it came compressed: an MJPEG camera's bytes as it sent them
+    /// (set by `V4L2Camera`), a frame read from a compressed recording, or one encoded ahead of
+    /// time. The recorder stores these bytes verbatim in a compressed session video; the luma
+    /// (decoded from them) is what the tracker reads.
+    public var compressed: [UInt8]?
 
     public init(view: CameraView, sequence: UInt32, timestampNanoseconds: UInt64, luma: LumaImage,
-                chroma: ChromaPlanes? = nil, truth: FrameTruth? = nil) {
+                chroma: ChromaPlanes? = nil, truth: FrameTruth? = nil, compressed: [UInt8]? = nil) {
         self.view = view
         self.sequence = sequence
         self.timestampNanoseconds = timestampNanoseconds
         self.luma = luma
         self.chroma = chroma
         self.truth = truth
+        self.compressed = compressed
     }
 
     public var width: Int { luma.width }

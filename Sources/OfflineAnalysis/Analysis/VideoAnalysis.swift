@@ -49,10 +49,10 @@ public struct VideoAnalysis: Sendable {
         return s
     }
 
-    /// Analyses every frame of a Y4M video (mono or 4:2:0; the frame rate from its header).
-    /// Throws the reader's errors, which name the file.
-    public static func analyse(_ reader: Y4MReader, options: VideoAnalyzer.Options) throws -> VideoAnalysis {
-        let fps = reader.header.framesPerSecond
+    /// Analyses every frame of a video (Y4M mono or 4:2:0, or MJPEG Matroska; the frame rate
+    /// from its header). Throws the reader's errors, which name the file.
+    public static func analyse(_ reader: any RecordedVideo, options: VideoAnalyzer.Options) throws -> VideoAnalysis {
+        let fps = reader.framesPerSecond
         var analyzer = VideoAnalyzer(options: options, framesPerSecond: fps)
         for n in 0..<reader.frameCount {
             let luma = try reader.luma(at: n)

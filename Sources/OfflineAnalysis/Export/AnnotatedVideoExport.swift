@@ -22,6 +22,14 @@ public enum AnnotatedVideoExport {
         }
     }
 
+    /// Size and exact rate of the recorded video: a Y4M file's own header, or one made from a
+    /// Matroska track's nominal rate (120 fps stays 120:1).
+    static func rate(of video: any RecordedVideo) -> Y4MHeader {
+        if let y = video as? Y4MReader { return y.header }
+        return Y4MHeader(width: video.width, height: video.height,
+                         framesPerSecond: video.framesPerSecond > 0 ? video.framesPerSecond : 120, colour: .mono)
+    }
+
     /// Writes every stage and view; returns the files written (names inside the export).
     @discardableResult
     public static func write(_ session: RecordedSession, to out: ExportDirectory) throws -> [String] {
@@ -30,7 +38,7 @@ public enum AnnotatedVideoExport {
             for view in CameraView.allCases {
                 guard let v = stage.views[view] else { continue }
                 let name = "\(stage.info.directory)_\(view.rawValue).y4m"
-                let h = v.video.header
+                let h = AnnotatedVideoExport.rate(of: v.video)
                 let header = Y4MHeader(width: h.width, height: h.height, rateNumerator: h.rateNumerator,
                                        rateDenominator: h.rateDenominator, colour: .c420jpeg,
                                        comments: ["GAITLIVE_VIEW=\(view.rawValue)", "GAITLIVE_ANNOTATED=1"])

@@ -3,7 +3,8 @@ public import MarkerTracker
 public import CaptureKit
 public import SessionStore
 
-/// Builds a session from videos recorded elsewhere (`gaitlive import`): each Y4M runs through the
+/// Builds a session from videos recorded elsewhere (`gaitlive import`): each video (Y4M, or MJPEG
+/// Matroska, whose pictures are stored as they are when the session is compressed) runs through the
 /// same per-camera processing as live capture (`ViewProcessor`: tracking, angles, events) and is
 /// written with `SessionWriter`, video included, as one stage.
 ///
@@ -25,25 +26,31 @@ public enum VideoImport {
     /// Imports `inputs` into a new session at `directory`; returns its manifest.
     public static func run(_ inputs: [Input], directory: String, athlete: SessionManifest.Athlete,
                            markerSide: BodySide, stage kind: StageKind, inclinePercent: Double,
-                           rearOffsetSeconds: Double = 0, software: String) throws -> SessionManifest {
-        let readers = try inputs.map { ($0.view, try Y4MReader(path: $0.path)) }
+                           rearOffsetSeconds: Double = 0, software: String,
+                           storage: VideoStorage = .default) throws -> SessionManifest {
+        let readers = try inputs.map { ($0.view, try RecordedVideos.open($0.path)) }
         let origin: UInt64 = 1_000_000_000
         var formats: [CameraView: Y4MHeader] = [:]
         var cameras: [SessionManifest.Camera] = []
         for (view, r) in readers {
-            let h = r.header
-            formats[view] = Y4MHeader(width: h.width, height: h.height, rateNumerator: h.rateNumerator,
-                                      rateDenominator: h.rateDenominator, colour: h.colour == .mono ? .mono : .c420jpeg,
+            guard r.framesPerSecond > 0 else {
+                throw ImportError(path: r.path, problem: "the video does not say its frame rate")
+            }
+            let rate = (r as? Y4MReader)?.header
+                ?? Y4MHeader(width: r.width, height: r.height, framesPerSecond: r.framesPerSecond, colour: .mono)
+            formats[view] = Y4MHeader(width: r.width, height: r.height, rateNumerator: rate.rateNumerator,
+                                      rateDenominator: rate.rateDenominator, colour: r.hasChroma ? .c420jpeg : .mono,
                                       comments: ["GAITLIVE_VIEW=\(view.rawValue)"])
+            let format = r is MatroskaVideo ? "MJPG" : (r.hasChroma ? "I420" : "GREY")
             cameras.append(SessionManifest.Camera(
-                view: view, device: r.path, card: "imported video", width: h.width, height: h.height,
-                pixelFormat: h.colour == .mono ? "GREY" : "I420", nominalFps: h.framesPerSecond,
-                measuredFps: h.framesPerSecond, markerSide: view == .side ? markerSide : nil))
+                view: view, device: r.path, card: "imported video", width: r.width, height: r.height,
+                pixelFormat: format, nominalFps: r.framesPerSecond,
+                measuredFps: r.framesPerSecond, markerSide: view == .side ? markerSide : nil))
         }
         let manifest = SessionManifest(software: software, created: ISO8601DateFormatter().string(from: Date()),
                                        athlete: athlete, source: "import", clockOriginNs: origin, cameras: cameras)
         let existed = FileManager.default.fileExists(atPath: directory)
-        let writer = try SessionWriter(directory: directory, manifest: manifest, formats: formats)
+        let writer = try SessionWriter(directory: directory, manifest: manifest, formats: formats, storage: storage)
         do {
             try write(readers, with: writer, origin: origin, athlete: athlete, markerSide: markerSide, kind: kind,
                       inclinePercent: inclinePercent, rearOffsetSeconds: rearOffsetSeconds)
@@ -83,7 +90,7 @@ public enum VideoImport {
         }
     }
 
-    static func write(_ readers: [(CameraView, Y4MReader)], with writer: SessionWriter, origin: UInt64,
+    static func write(_ readers: [(CameraView, any RecordedVideo)], with writer: SessionWriter, origin: UInt64,
                       athlete: SessionManifest.Athlete, markerSide: BodySide, kind: StageKind, inclinePercent: Double,
                       rearOffsetSeconds: Double) throws {
         let stage = SessionTimeline.Stage(kind: kind, inclinePercent: inclinePercent, ordinal: 1, startNanoseconds: origin)
@@ -91,10 +98,10 @@ public enum VideoImport {
             // The per-camera processing of live capture and of `gaitlive analyze` (VideoAnalyzer):
             // tracking, angles, events and stride metrics, at the file's frame rate.
             var processor = ViewProcessor(view: view, markerSide: markerSide, legLengthCm: athlete.legLengthCm,
-                                          framesPerSecond: r.header.framesPerSecond, clockOrigin: origin)
+                                          framesPerSecond: r.framesPerSecond, clockOrigin: origin)
             let offset = view == .rear ? rearOffsetSeconds : 0
             for n in 0..<r.frameCount {
-                let t = Double(n) / r.header.framesPerSecond + offset
+                let t = Double(n) / r.framesPerSecond + offset
                 let stamp = origin &+ UInt64(max(0, (t * 1e9).rounded()))
                 let frame = try r.frame(at: n, view: view, sequence: UInt32(truncatingIfNeeded: n), timestampNanoseconds: stamp)
                 let processed = processor.process(frame, inclinePercent: inclinePercent)

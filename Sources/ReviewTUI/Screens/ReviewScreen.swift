@@ -304,7 +304,7 @@ public final class ReviewScreen: ConsoleScreen {
         guard let m = masterView, let r = review, let rv = r.view(m) else { return }
         playback.pause()
         focus = .edit(MarkerEditor(view: m, frame: frame, markers: r.markers(m, frame),
-                                   imageWidth: rv.video.header.width, imageHeight: rv.video.header.height))
+                                   imageWidth: rv.video.width, imageHeight: rv.video.height))
     }
 
     public func step(_ n: Int) {

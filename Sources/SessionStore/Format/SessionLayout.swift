@@ -5,7 +5,10 @@ public import CaptureKit
 public enum SessionLayout {
     public static let manifestName = "session.json"
 
+    /// A view's raw video (format v1, `--video raw`).
     public static func video(_ view: String) -> String { "\(view).y4m" }
+    /// A view's compressed video (format v2): MJPEG in Matroska.
+    public static func compressedVideo(_ view: String) -> String { "\(view).mkv" }
     public static func index(_ view: String) -> String { "\(view).frames.csv" }
     public static func markers(_ view: String) -> String { "\(view).markers.csv" }
     public static func angles(_ view: String) -> String { "\(view).angles.csv" }

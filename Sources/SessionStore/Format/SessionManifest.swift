@@ -8,7 +8,8 @@ import CaptureKit
 /// docs/session-format.md; `schemaVersion` changes when a reader would misread a field.
 public struct SessionManifest: Codable, Sendable, Equatable {
     public static let formatName = "gaitlive-session"
-    public static let currentSchemaVersion = 1
+    /// The newest version this gaitlive reads and writes: 2 (compressed video, `.mkv`); it reads 1 too.
+    public static let currentSchemaVersion = 2
 
     /// Whether the recording was closed properly.
     public enum Status: String, Codable, Sendable {
@@ -62,6 +63,11 @@ public struct SessionManifest: Codable, Sendable, Equatable {
         /// lost and came back (unplugged and re-plugged).
         public var droppedFrames: Int?
         public var reconnections: Int?
+        /// How the camera's pictures are stored (format v2): `jpeg` (encoded by gaitlive at
+        /// `jpegQuality`), `camera-mjpeg` (an MJPEG camera's bytes as it sent them) or `y4m` (raw).
+        /// Absent in version 1 sessions (always raw Y4M).
+        public var videoCodec: String?
+        public var jpegQuality: Int?
         public init(view: CameraView, device: String, card: String? = nil, width: Int, height: Int,
                     pixelFormat: String, nominalFps: Double, measuredFps: Double? = nil, markerSide: BodySide? = nil,
                     driver: String? = nil, busInfo: String? = nil, serial: String? = nil, bytesPerLine: Int? = nil,

@@ -38,8 +38,12 @@ public final class RecordedSession: Sendable {
                 }
                 let base = directory + "/"
                 do {
+                    // A closed v2 session keeps the frames its manifest counted (recovery may have
+                    // stopped at an index row that points elsewhere than the container's picture).
+                    let counted = manifest.status != .recording && RecordedVideos.isMatroska(v.video) ? v.frames : nil
                     views[view] = try RecordedView(view: view, video: base + v.video, index: base + v.index,
-                                                   markers: base + v.markers, angles: base + v.angles)
+                                                   markers: base + v.markers, angles: base + v.angles,
+                                                   frameLimit: counted)
                 } catch let error as Y4MReader.FormatError where MisorderedY4M.looksMisordered(path: error.path) {
                     throw Y4MReader.FormatError(path: error.path, problem: RecordedSession.misorderedAdvice(directory))
                 }

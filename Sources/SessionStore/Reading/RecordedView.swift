@@ -2,13 +2,14 @@ public import MarkerTracker
 
 /// One camera's recording of one stage, opened for review: video, frame index, markers, angles.
 ///
-/// Nothing is read in advance: video frames are one `pread` each at a computed offset, table
+/// Nothing is read in advance: video frames are one `pread` each at a computed offset (Y4M) or
+/// the offset the frame index gives (`video_offset`, Matroska; then one JPEG decode), table
 /// rows are found by `FrameTable` in a cached block, so opening costs the same for ten seconds or
 /// thirty minutes and memory does not grow with the recording. The usable frames are the longest
 /// prefix present in all four files (after a crash they can disagree by a few frames).
 public final class RecordedView: Sendable {
     public let view: CameraView
-    public let video: Y4MReader
+    public let video: any RecordedVideo
     public let index: FrameTable
     public let markerTable: FrameTable
     public let angleTable: FrameTable
@@ -34,20 +35,23 @@ public final class RecordedView: Sendable {
         ["frame", "time_s"] + AngleKind.kinds(for: view).map(\.column)
     }
 
-    /// Opens the four files of one view; errors name the file and the problem.
-    public init(view: CameraView, video: String, index: String, markers: String, angles: String) throws {
+    /// Opens the four files of one view; errors name the file and the problem. `frameLimit` caps
+    /// the usable frames (a closed session's own count).
+    public init(view: CameraView, video: String, index: String, markers: String, angles: String,
+                frameLimit: Int? = nil) throws {
         self.view = view
         markerSet = MarkerSet.standard(for: view)
         kinds = AngleKind.kinds(for: view)
-        self.video = try Y4MReader(path: video)
-        self.index = try FrameTable(path: index, requiredColumns: RecordedView.indexNames)
+        let indexTable = try FrameTable(path: index, requiredColumns: RecordedView.indexNames)
+        self.index = indexTable
+        self.video = try RecordedVideos.open(video, index: indexTable)
         markerTable = try FrameTable(path: markers, requiredColumns: RecordedView.markerNames(markerSet))
         angleTable = try FrameTable(path: angles, requiredColumns: RecordedView.angleNames(view))
         let idx = self.index, mt = markerTable, at = angleTable
         indexColumns = RecordedView.indexNames.dropFirst().map { idx.column($0)! }
         markerColumns = RecordedView.markerNames(markerSet).dropFirst(2).map { mt.column($0)! }
         angleColumns = RecordedView.angleNames(view).dropFirst(2).map { at.column($0)! }
-        frameCount = min(self.video.frameCount, idx.rowCount, mt.rowCount, at.rowCount)
+        frameCount = min(self.video.frameCount, idx.rowCount, mt.rowCount, at.rowCount, frameLimit ?? Int.max)
     }
 
     // MARK: - per frame, throwing

@@ -52,6 +52,7 @@ public enum ReadBackCheck {
     }
 
     static func videoProblems(_ directory: String, _ e: Expected) -> [String] {
+        if RecordedVideos.isMatroska(e.video) { return matroskaProblems(directory, e) }
         let path = directory + "/" + e.video
         let reader: Y4MReader
         do {
@@ -70,6 +71,51 @@ public enum ReadBackCheck {
         }
         if reader.trailingBytes != 0 {
             out.append("\(e.video): \(reader.trailingBytes) bytes after the last whole frame")
+        }
+        return out
+    }
+
+    /// A Matroska video: the track's size, its whole pictures (one scan of the clusters), no byte
+    /// after the last, and the frame index pointing at exactly those pictures, in order.
+    static func matroskaProblems(_ directory: String, _ e: Expected) -> [String] {
+        let path = directory + "/" + e.video
+        let reader: MatroskaReader
+        let scan: MatroskaReader.Scan
+        do {
+            reader = try MatroskaReader(path: path)
+            scan = try reader.scan()
+        } catch {
+            return ["\(e.video): \(unprefixed(error, path: path))"]
+        }
+        var out: [String] = []
+        let t = reader.track, w = e.header
+        if t.width != w.width || t.height != w.height || t.codecID != MatroskaWriter.codecID {
+            out.append("\(e.video): track says \(t.width)x\(t.height) \(t.codecID), "
+                       + "\(w.width)x\(w.height) \(MatroskaWriter.codecID) was written")
+        }
+        if scan.blocks.count != e.frames {
+            out.append("\(e.video): \(scan.blocks.count) whole frames, \(e.frames) were written")
+        }
+        if scan.trailingBytes != 0 {
+            out.append("\(e.video): \(scan.trailingBytes) bytes after the last whole frame")
+        }
+        let indexPath = directory + "/" + e.index
+        guard let table = try? FrameTable(path: indexPath, requiredColumns: RecordedView.indexNames),
+              let o = table.column(MatroskaVideo.offsetColumn), let b = table.column(MatroskaVideo.bytesColumn) else {
+            return out + ["\(e.index): no \(MatroskaVideo.offsetColumn) and \(MatroskaVideo.bytesColumn) columns for \(e.video)"]
+        }
+        var mismatch: Int?
+        try? table.forEachRow { r in
+            guard r.frame < scan.blocks.count else { return false }
+            let block = scan.blocks[r.frame]
+            if (try? r.int(o)) != block.offset || (try? r.int(b)) != block.bytes {
+                mismatch = r.frame
+                return false
+            }
+            return true
+        }
+        if let mismatch {
+            out.append("\(e.index): frame \(mismatch) points elsewhere than picture \(mismatch) of \(e.video)")
         }
         return out
     }

@@ -69,23 +69,29 @@ public final class SessionRecorder: Sendable {
     /// Creates the session directory and manifest now (so errors surface before capture starts).
     /// `limit` stands in for a small disk in tests.
     public init(directory: String, manifest: SessionManifest, formats: [CameraView: Y4MHeader],
-                capacity: Int, lossless: Bool, limit: WriteLimit? = nil) throws {
+                storage: VideoStorage = .default, capacity: Int, lossless: Bool, limit: WriteLimit? = nil) throws {
         self.directory = directory
         self.capacity = max(1, capacity)
         self.lossless = lossless
         doorbell = try EventFD()
-        writer = Transfer(try SessionWriter(directory: directory, manifest: manifest, formats: formats, limit: limit))
+        writer = Transfer(try SessionWriter(directory: directory, manifest: manifest, formats: formats, storage: storage,
+                                            limit: limit))
     }
 
-    /// Expected bytes on disk per minute of recording for one camera: the video (`FRAME` line and
-    /// planes per frame) and the table rows of that view, at `framesPerSecond`.
-    public static func expectedBytesPerMinute(format: Y4MHeader, view: CameraView, framesPerSecond: Double) -> UInt64 {
+    /// Expected bytes on disk per minute of recording for one camera: the video and the table rows
+    /// of that view, at `framesPerSecond`. Raw video is exact (`FRAME` line and planes per frame);
+    /// JPEG video is bounded from above by a tenth of the raw planes per picture (gaitlive's
+    /// default quality writes a sixtieth; MJPEG cameras send about an eighth to a twelfth).
+    public static func expectedBytesPerMinute(format: Y4MHeader, view: CameraView, framesPerSecond: Double,
+                                              storage: VideoStorage = .raw) -> UInt64 {
         // Table bytes per frame with every marker and angle present, from demo sessions and
         // rounded up: index row ~45, markers row 24 + 29 per marker, angles row 16 + 7 per angle.
         let markers = MarkerSet.standard(for: view).count
         let angles = AngleKind.kinds(for: view).count
         let tables = 50 + (30 + 30 * markers) + (20 + 8 * angles)
-        return UInt64((Double(6 + format.frameBytes + tables) * framesPerSecond * 60).rounded(.up))
+        // A compressed view's index rows also carry the picture's offset and size (~20 bytes).
+        let video = storage.isCompressed ? 40 + 20 + format.frameBytes / 10 : 6 + format.frameBytes
+        return UInt64((Double(video + tables) * framesPerSecond * 60).rounded(.up))
     }
 
     /// True once a write error stopped the recording.

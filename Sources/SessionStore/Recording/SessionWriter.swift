@@ -2,8 +2,13 @@ import Foundation
 public import MarkerTracker
 public import CaptureKit
 
-/// Writes a session directory: per stage and camera the Y4M video, frame index, marker and angle
-/// tables; per stage the events and strides tables; and the manifest. Used by the recorder thread only.
+/// Writes a session directory: per stage and camera the video (JPEG pictures in Matroska, or raw
+/// Y4M with `VideoStorage.raw`), frame index, marker and angle tables; per stage the events and
+/// strides tables; and the manifest. Used by the recorder thread only.
+///
+/// A frame that arrives compressed (`Frame.compressed`: an MJPEG camera's bytes, or a picture
+/// encoded ahead of time, as a ring of recent frames would hold) is stored as it is; any other
+/// frame is encoded here, on the recorder thread, never on a capture thread.
 ///
 /// Files are created on the first frame of a stage and only ever appended to. The writer holds
 /// the session's `SessionLock` while it lives, and keeps `session.reserve` (256 KiB) on disk to
@@ -12,12 +17,14 @@ public final class SessionWriter {
     public let directory: String
     public private(set) var manifest: SessionManifest
     let formats: [CameraView: Y4MHeader]
+    /// How the videos are stored (every view alike).
+    public let storage: VideoStorage
     let limit: WriteLimit?
     private var lock: SessionLock?
     private var reserved = false
 
     final class ViewFiles {
-        let video: Y4MWriter
+        let video: ViewVideoWriter
         let index: FileOutput
         let markers: FileOutput
         let angles: FileOutput
@@ -30,7 +37,7 @@ public final class SessionWriter {
         /// Recorded frame number by stream index, for the frames of the last few seconds.
         var recordedByStream: [Int: Int] = [:]
 
-        init(video: Y4MWriter, index: FileOutput, markers: FileOutput, angles: FileOutput) {
+        init(video: ViewVideoWriter, index: FileOutput, markers: FileOutput, angles: FileOutput) {
             self.video = video
             self.index = index
             self.markers = markers
@@ -57,11 +64,17 @@ public final class SessionWriter {
     var stages: [Int: StageFiles] = [:]
 
     /// Creates the session directory (0700; must not exist or be empty) and writes the first manifest.
+    /// `storage`: `.jpeg` writes session format v2 (`schemaVersion` 2), `.raw` format v1.
     public init(directory: String, manifest: SessionManifest, formats: [CameraView: Y4MHeader],
-                limit: WriteLimit? = nil) throws(SystemError) {
+                storage: VideoStorage = .default, limit: WriteLimit? = nil) throws(SystemError) {
         self.directory = directory
+        var manifest = manifest
+        // Version 2 only when a reader of version 1 would misread the session: raw sessions stay
+        // readable by older gaitlive.
+        manifest.schemaVersion = storage.isCompressed ? 2 : 1
         self.manifest = manifest
         self.formats = formats
+        self.storage = storage
         self.limit = limit
         try SessionLayout.createDirectory(directory, allowExistingEmpty: true)
         guard let lock = try SessionLock.acquire(directory) else {
@@ -115,19 +128,23 @@ public final class SessionWriter {
         return s
     }
 
-    func viewFiles(_ stage: StageFiles, _ view: CameraView, dir: String) throws(SystemError) -> ViewFiles {
+    func viewFiles(_ stage: StageFiles, _ view: CameraView, dir: String, first: Frame) throws(SystemError) -> ViewFiles {
         if let v = stage.views[view] { return v }
         let name = view.rawValue
         guard let header = formats[view] else {
             preconditionFailure("no video format configured for the \(name) camera")
         }
         let base = directory + "/" + dir + "/"
+        let videoName = storage.videoName(name)
         let files = ViewFiles(
-            video: try Y4MWriter(creating: base + SessionLayout.video(name), header: header, limit: limit),
+            video: try ViewVideoWriter(path: base + videoName, header: header, storage: storage, trackName: name,
+                                       software: manifest.software, limit: limit),
             index: try FileOutput(creating: base + SessionLayout.index(name), limit: limit),
             markers: try FileOutput(creating: base + SessionLayout.markers(name), limit: limit),
             angles: try FileOutput(creating: base + SessionLayout.angles(name), limit: limit))
-        try files.index.write("frame,sequence,timestamp_ns,time_s,dropped_before,not_saved_before\n")
+        try files.index.write("frame,sequence,timestamp_ns,time_s,dropped_before,not_saved_before"
+                              + (files.video.isCompressed ? ",\(MatroskaVideo.offsetColumn),\(MatroskaVideo.bytesColumn)" : "")
+                              + "\n")
         let set = MarkerSet.standard(for: view)
         var mh = "frame,time_s,status"
         for l in set.labels { mh += ",\(l)_x,\(l)_y,\(l)_conf,\(l)_src" }
@@ -135,8 +152,16 @@ public final class SessionWriter {
         try files.angles.write("frame,time_s," + AngleKind.kinds(for: view).map(\.column).joined(separator: ",") + "\n")
         stage.views[view] = files
         manifest.stages[stage.manifestIndex].views[name] = SessionManifest.StageView(
-            video: dir + "/" + SessionLayout.video(name), index: dir + "/" + SessionLayout.index(name),
+            video: dir + "/" + videoName, index: dir + "/" + SessionLayout.index(name),
             markers: dir + "/" + SessionLayout.markers(name), angles: dir + "/" + SessionLayout.angles(name))
+        if let i = manifest.cameras.firstIndex(where: { $0.view == view }) {
+            switch storage {
+            case .raw: manifest.cameras[i].videoCodec = "y4m"
+            case .jpeg(let q):
+                manifest.cameras[i].videoCodec = first.compressed != nil ? "camera-mjpeg" : "jpeg"
+                manifest.cameras[i].jpegQuality = first.compressed != nil ? nil : q
+            }
+        }
         // List the view in the manifest now, so a crash before the next sync still finds it.
         try ManifestStore.write(manifest, to: directory, limit: limit)
         return files
@@ -150,7 +175,7 @@ public final class SessionWriter {
                        droppedByRecorderBefore: Int, cameraGapBefore: Int? = nil) throws(SystemError) {
         let s = try stageFiles(stageIndex, stage)
         let view = p.frame.view
-        let v = try viewFiles(s, view, dir: stage.directory)
+        let v = try viewFiles(s, view, dir: stage.directory, first: p.frame)
         let n = v.frames
         let ts = p.frame.timestampNanoseconds
         let t = seconds(ts)
@@ -167,10 +192,11 @@ public final class SessionWriter {
 
         // Tables reach the disk before the video frames they describe: a video frame without its
         // index row cannot be used, so after a crash or a full disk the tables are never behind.
-        if v.video.output.willWrite(adding: 6 + v.video.header.frameBytes) {
+        let picture = try v.video.picture(for: p.frame)
+        if v.video.willWrite(picture) {
             for f in [v.index, v.markers, v.angles, s.events] { try f.flush() }
         }
-        try v.video.append(p.frame)
+        let location = try v.video.append(p.frame, picture: picture)
         var row = CSVRow()
         row.add(n)
         row.add(Int(p.frame.sequence))
@@ -178,6 +204,10 @@ public final class SessionWriter {
         row.add(t, decimals: 6)
         row.add(dropped)
         row.add(notSaved)
+        if let location {
+            row.add(location.offset)
+            row.add(location.bytes)
+        }
         try v.index.write(row.finish())
 
         var m = CSVRow()

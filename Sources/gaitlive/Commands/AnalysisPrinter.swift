@@ -7,7 +7,8 @@ import SessionStore
 struct AnalysisPrinter {
     let analysis: VideoAnalysis
     let source: String
-    let header: Y4MHeader
+    let width: Int
+    let height: Int
 
     var markerSet: MarkerSet { .standard(for: analysis.view) }
     var angleKinds: [AngleKind] { AngleKind.kinds(for: analysis.view) }
@@ -225,7 +226,7 @@ struct AnalysisPrinter {
                         mean: $0.mean.map { Self.round($0, 2) }, sd: $0.sd.map { Self.round($0, 2) },
                         movingSide: SideWording.movingSide($0.metric, stance: $0.side).rawValue)
         }
-        let doc = Document(file: source, view: analysis.view.rawValue, width: header.width, height: header.height,
+        let doc = Document(file: source, view: analysis.view.rawValue, width: width, height: height,
                            framesPerSecond: analysis.framesPerSecond, frameCount: analysis.frames.count,
                            markerSide: analysis.markerSide?.rawValue, markerLabels: labels, frames: frames,
                            events: events, strides: strides, summary: summary,

@@ -9,13 +9,16 @@ import SessionStore
 struct AnalyzeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "analyze",
-        abstract: "Track a Y4M video of one view and print its markers, angles, gait events and stride metrics.",
+        abstract: "Track a video of one view and print its markers, angles, gait events and stride metrics.",
         usage: """
             gaitlive analyze side.y4m --view side
             gaitlive analyze rear.y4m --view rear --format json --leg-length 91
+            gaitlive analyze SESSION/flat/side.mkv
             """,
         discussion: """
-            Reads any YUV4MPEG2 video (mono or 4:2:0; the frame rate comes from its header) and runs the \
+            Reads a YUV4MPEG2 video (mono or 4:2:0) or MJPEG in Matroska (a session's .mkv) directly, \
+            and anything else ffmpeg reads (MJPEG AVI, MP4...) through ffmpeg; the frame rate comes from \
+            the file. It runs the \
             same tracking, angles, gait events and stride metrics as the live console. Angles are printed \
             after the zero-lag filter, with the unfiltered ones beside them. Output formats are described \
             in docs/analyze-format.md.
@@ -27,7 +30,7 @@ struct AnalyzeCommand: ParsableCommand {
         case json
     }
 
-    @Argument(help: ArgumentHelp("The video file (YUV4MPEG2).", valueName: "video.y4m"))
+    @Argument(help: ArgumentHelp("The video file (Y4M, MJPEG .mkv, or anything ffmpeg reads).", valueName: "video"))
     var video: String
 
     @Option(name: .long, help: ArgumentHelp("Which camera filmed it (default: the file's XGAITLIVE_VIEW tag).", valueName: "side|rear"))
@@ -53,16 +56,18 @@ struct AnalyzeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let reader: Y4MReader
+        let work = NSTemporaryDirectory() + "gaitlive-analyze-\(getpid())"
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let readable = try VideoInput.readable(video, work: work, name: "video")
+        let reader: any RecordedVideo
         do {
-            reader = try Y4MReader(path: video)
+            reader = try RecordedVideos.open(readable)
         } catch {
             throw Failure.badInput("\(error)")
         }
         guard reader.frameCount > 0 else { throw Failure.badInput("\(video): the video has no frames") }
-        let tagged = reader.header.comments.first { $0.hasPrefix("GAITLIVE_VIEW=") }
-            .flatMap { CameraView(rawValue: String($0.dropFirst("GAITLIVE_VIEW=".count))) }
-        guard let view = view ?? tagged else {
+        guard reader.framesPerSecond > 0 else { throw Failure.badInput("\(video): the video does not say its frame rate") }
+        guard let view = view ?? reader.taggedView else {
             throw Failure.badInput("\(video): which camera filmed it? give --view side or --view rear")
         }
         let options = VideoAnalyzer.Options(view: view, markerSide: leg, legLengthCm: legLength,
@@ -73,7 +78,7 @@ struct AnalyzeCommand: ParsableCommand {
         } catch {
             throw Failure.badInput("\(error)")
         }
-        let printer = AnalysisPrinter(analysis: analysis, source: video, header: reader.header)
+        let printer = AnalysisPrinter(analysis: analysis, source: video, width: reader.width, height: reader.height)
         switch format {
         case .csv: printer.writeCSV()
         case .json: try printer.writeJSON()

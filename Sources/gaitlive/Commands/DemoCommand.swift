@@ -60,6 +60,7 @@ struct DemoCommand: ParsableCommand {
     @OptionGroup var simulation: SimulationOptions
     @OptionGroup var recorded: MotionOptions
     @OptionGroup var display: DisplayOptions
+    @OptionGroup var recording: RecordingOptions
 
     func validate() throws {
         guard duration > 0, duration <= 3600 else { throw ValidationError("--duration must be between 0 and 3600 seconds (got \(duration))") }
@@ -92,7 +93,8 @@ struct DemoCommand: ParsableCommand {
             queueFramesPerCamera: Int(simulation.fps * 2), markerSide: simulation.cameraSide,
             simulation: .init(seed: simulation.seed, findings: simulation.findings), clockOrigin: origin,
             software: "gaitlive \(GaitLive.version)",
-            minimumFreeMinutes: minFreeMinutes ?? (headless ? duration * Double(inclineStage ? 2 : 1) / 60 : 2))
+            minimumFreeMinutes: minFreeMinutes ?? (headless ? duration * Double(inclineStage ? 2 : 1) / 60 : 2),
+            videoStorage: recording.storage)
     }
 
     func run() throws {

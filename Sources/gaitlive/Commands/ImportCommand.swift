@@ -10,7 +10,7 @@ import RunnerSimulation
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Build and analyse a session from videos recorded elsewhere (Y4M, or anything ffmpeg reads).",
+        abstract: "Build and analyse a session from videos recorded elsewhere (Y4M, MJPEG Matroska, or anything ffmpeg reads).",
         usage: """
             gaitlive import --side side.y4m --rear rear.y4m --out /tmp/imported
             gaitlive import --side run.mp4 --athlete "Ana Ruiz" --stage incline --incline 6
@@ -45,6 +45,8 @@ struct ImportCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Rear video starts this much later than the side video.", valueName: "ms"))
     var rearOffset: Double = 0
 
+    @OptionGroup var recording: RecordingOptions
+
     func validate() throws {
         guard side != nil || rear != nil else { throw ValidationError("give --side, --rear or both") }
         guard (0...20).contains(incline) else { throw ValidationError("--incline must be 0 to 20 percent (got \(incline))") }
@@ -57,14 +59,15 @@ struct ImportCommand: ParsableCommand {
         var inputs: [VideoImport.Input] = []
         for (view, path) in [(CameraView.side, side), (.rear, rear)] {
             guard let path else { continue }
-            inputs.append(.init(view: view, path: try y4m(path, work: work, name: view.rawValue)))
+            inputs.append(.init(view: view, path: try VideoInput.readable(path, work: work, name: view.rawValue)))
         }
         let manifest: SessionManifest
         do {
             manifest = try VideoImport.run(inputs, directory: directory, athlete: .init(name: athlete),
                                            markerSide: markerSide, stage: stage,
                                            inclinePercent: stage == .incline ? incline : 0,
-                                           rearOffsetSeconds: rearOffset / 1000, software: "gaitlive \(GaitLive.version)")
+                                           rearOffsetSeconds: rearOffset / 1000, software: "gaitlive \(GaitLive.version)",
+                                           storage: recording.storage)
         } catch {
             throw Failure.badInput("\(error)")
         }
@@ -83,35 +86,6 @@ struct ImportCommand: ParsableCommand {
             }
         }
         print("Review it with: gaitlive review \(directory)")
-    }
-
-    /// `path` itself if it is a Y4M; otherwise a Y4M converted by ffmpeg into `work`.
-    func y4m(_ path: String, work: String, name: String) throws -> String {
-        let input: FileInput
-        do {
-            input = try FileInput(path: path)
-        } catch {
-            throw Failure.badInput("\(error)")
-        }
-        if (try? input.read(at: 0, count: 10)) == Array("YUV4MPEG2 ".utf8) { return path }
-        guard let ffmpeg = ExportCommand.which("ffmpeg") else {
-            throw Failure.badInput("\(path): not a YUV4MPEG2 file, and ffmpeg is not installed to convert it")
-        }
-        try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
-        let target = work + "/\(name).y4m"
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: ffmpeg)
-        p.arguments = ["-nostdin", "-v", "error", "-i", path, "-an", "-pix_fmt", "yuv420p", "-f", "yuv4mpegpipe", target]
-        let err = Pipe()
-        p.standardError = err
-        try p.run()
-        let message = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        guard p.terminationStatus == 0 else {
-            let first = String(decoding: message, as: UTF8.self).split(separator: "\n").first.map(String.init) ?? "unknown error"
-            throw Failure.badInput("\(path): ffmpeg cannot read it as video: \(first)")
-        }
-        return target
     }
 }
 

@@ -64,6 +64,7 @@ struct LiveCommand: ParsableCommand {
     var duration: Double = 10
 
     @OptionGroup var display: DisplayOptions
+    @OptionGroup var recording: RecordingOptions
 
     func validate() throws {
         if let fps { guard fps >= 1, fps <= 480 else { throw ValidationError("--fps must be between 1 and 480 (got \(fps))") } }
@@ -128,7 +129,8 @@ struct LiveCommand: ParsableCommand {
             athlete: .init(name: athlete, legLengthCm: legLength), directory: directory, source: "v4l2",
             inclinePercent: incline, lossless: false,
             queueFramesPerCamera: Int(max(60, (cameras.map(\.nominalFramesPerSecond).max() ?? 30) * 2)),
-            markerSide: markerSide, clockOrigin: origin, software: "gaitlive \(GaitLive.version)")
+            markerSide: markerSide, clockOrigin: origin, software: "gaitlive \(GaitLive.version)",
+            videoStorage: recording.storage)
         let session: LiveSession
         do {
             session = try LiveSession(cameras: cameras.map { $0.sessionCamera(markerSide: markerSide) }, options: options)
