@@ -56,13 +56,16 @@ public final class LiveSession: Sendable {
         public var writeLimit: WriteLimit?
         /// How the videos are stored: JPEG in Matroska (default, format v2) or raw Y4M.
         public var videoStorage: VideoStorage
+        /// Seconds before `r` that recording also keeps (`--pre-record`; compressed video only).
+        public var preRecordSeconds: Double
 
         public init(athlete: SessionManifest.Athlete, directory: String, source: String, inclinePercent: Double = 5,
                     lossless: Bool = false, queueFramesPerCamera: Int = 240, markerSide: BodySide = .right,
                     calibration: SideCalibration = .none, simulation: SessionManifest.Simulation? = nil,
                     clockOrigin: UInt64, software: String, minimumFreeMinutes: Double = 0,
-                    writeLimit: WriteLimit? = nil, videoStorage: VideoStorage = .default) {
+                    writeLimit: WriteLimit? = nil, videoStorage: VideoStorage = .default, preRecordSeconds: Double = 0) {
             self.videoStorage = videoStorage
+            self.preRecordSeconds = preRecordSeconds
             self.minimumFreeMinutes = minimumFreeMinutes
             self.writeLimit = writeLimit
             self.athlete = athlete
@@ -155,7 +158,8 @@ public final class LiveSession: Sendable {
         recorder = try SessionRecorder(directory: options.directory, manifest: manifest, formats: formats,
                                        storage: options.videoStorage,
                                        capacity: options.queueFramesPerCamera * max(1, cameras.count),
-                                       lossless: options.lossless, limit: options.writeLimit)
+                                       lossless: options.lossless, limit: options.writeLimit,
+                                       preRecordSeconds: options.preRecordSeconds)
     }
 
     public var views: [CameraView] { slots.map(\.view) }
@@ -195,22 +199,28 @@ public final class LiveSession: Sendable {
             if e.count > 24 { e.removeFirst(e.count - 24) }
             return e
         }
-        let gapBefore = slot.gaps.withLock { g -> Int in
+        let (gapBefore, ownGap) = slot.gaps.withLock { g -> (Int, Int) in
             var gap = 0
             if let last = g.last, frame.sequence > last &+ 1 { gap = Int(frame.sequence &- last &- 1) }
             g.last = frame.sequence
             // Frames lost while not recording are not lost from the recording.
             g.pending = tag.recording ? g.pending + gap : 0
-            return g.pending
+            return (g.pending, gap)
         }
         if tag.recording {
+            let since = timeline.withLock { $0.recording.last?.start }
             let queued = recorder.enqueue(SessionRecorder.Item(processed: processed, stageIndex: tag.stage, stage: stage,
-                                                               cameraGapBefore: gapBefore))
+                                                               cameraGapBefore: gapBefore, recordingSince: since))
             if queued { slot.gaps.withLock { $0.pending = 0 } }
             if !queued && recorder.hasFailed {
                 // A write error stopped the recorder: recording is off, the live view goes on.
                 timeline.withLock { $0.setRecording(false, at: frame.timestampNanoseconds) }
             }
+        } else {
+            // Not recorded now: the recorder compresses it into its ring of recent pictures, for
+            // instant replay and for a recording begun within the pre-record time.
+            recorder.enqueue(SessionRecorder.Item(processed: processed, stageIndex: tag.stage, stage: stage,
+                                                  cameraGapBefore: ownGap, recording: false))
         }
         let seconds = MonotonicClock.seconds(frame.timestampNanoseconds, since: options.clockOrigin)
         slot.history.withLock { $0.append(time: seconds, angles: processed.angles) }
@@ -223,10 +233,30 @@ public final class LiveSession: Sendable {
 
     // MARK: - control (any thread)
 
-    /// Starts or stops recording at `time` (default: now on the monotonic clock).
+    /// Starts or stops recording at `time`, or now (the key `r`). Started now, it keeps the
+    /// `preRecordSeconds` before too, but never reaches back past the current stage's start or the
+    /// end of the last recording (`recordingStart`); a scripted start at a given time is exact.
     public func setRecording(_ on: Bool, at time: UInt64? = nil) {
         let t = time ?? MonotonicClock.now()
-        timeline.withLock { $0.setRecording(on, at: t) }
+        let back = time == nil ? UInt64(max(0, recorder.preRecordSeconds) * 1e9) : 0
+        timeline.withLock { tl in
+            tl.setRecording(on, at: on ? LiveSession.recordingStart(tl, pressed: t, preRecordNanoseconds: back) : t)
+        }
+    }
+
+    /// When a recording begun at `pressed` starts: `preRecordNanoseconds` earlier, but not before
+    /// the current stage began nor before the last recording ended.
+    static func recordingStart(_ tl: SessionTimeline, pressed: UInt64, preRecordNanoseconds: UInt64) -> UInt64 {
+        var start = pressed - min(pressed, preRecordNanoseconds)
+        start = max(start, tl.currentStage.startNanoseconds)
+        if let end = tl.recording.last?.end { start = max(start, end) }
+        return min(start, pressed)
+    }
+
+    /// The pictures of `view` the recorder's ring holds from `from` (monotonic ns) on, oldest
+    /// first: instant replay.
+    public func recentFrames(_ view: CameraView, from: UInt64 = 0) -> [FrameRing.Entry] {
+        recorder.recentFrames(view, from: from)
     }
 
     public var isRecording: Bool { timeline.withLock { $0.isRecording } }

@@ -11,7 +11,7 @@ final class LiveFixture {
     let directory: String
     let session: LiveSession
 
-    init(seed: UInt64 = 2) throws {
+    init(seed: UInt64 = 2, preRecordSeconds: Double = 0) throws {
         directory = NSTemporaryDirectory() + "gaitlive-live-\(UUID().uuidString.prefix(8))"
         let runner = SimulatedRunner(seed: seed, clockOrigin: MonotonicClock.now())
         let cameras = CameraView.allCases.map { view in
@@ -25,7 +25,7 @@ final class LiveFixture {
         }
         session = try LiveSession(cameras: cameras, options: .init(
             athlete: .init(name: "Live"), directory: directory, source: "simulated", clockOrigin: runner.clockOrigin,
-            software: "test"))
+            software: "test", preRecordSeconds: preRecordSeconds))
         session.start()
         var waited = 0
         while (session.snapshot(.side) == nil || session.snapshot(.rear) == nil) && waited < 300 {

@@ -43,6 +43,8 @@ public final class LiveScreen: ConsoleScreen {
     var canvases: [CameraView: FrameCanvas] = [:]
     var diagnostics = ConsoleDiagnostics()
 
+    /// Instant replay while it plays (`i`); any key returns to live.
+    public internal(set) var replay: InstantReplay?
     /// The camera-controls box while open.
     var controlsBox: ControlsOverlay?
     /// Where the controls box finds a camera's controls (the session's V4L2 cameras by default).
@@ -77,6 +79,11 @@ public final class LiveScreen: ConsoleScreen {
         }
         if var box = controlsBox, key != .resize {
             controlsBox = box.handle(key) == .close ? nil : box
+            return .none
+        }
+        if replay != nil, key != .resize {
+            replay = nil
+            flash("live")
             return .none
         }
         if confirmingQuit {
@@ -118,6 +125,14 @@ public final class LiveScreen: ConsoleScreen {
             toggleMeans()
         case .cameraControls:
             controlsBox = ControlsOverlay(views: session.views, provider: controlsProvider)
+        case .replay:
+            replay = InstantReplay(session: session, now: now)
+            if let r = replay {
+                flash(r.strides == 2 ? "instant replay: the last two strides at 1/8 speed; any key: live"
+                      : "instant replay: fewer than three contacts seen, the last 2 s at 1/8 speed; any key: live")
+            } else {
+                flash("nothing to replay yet")
+            }
         case .diagnostics:
             showDiagnostics.toggle()
         case .help:
@@ -134,7 +149,7 @@ public final class LiveScreen: ConsoleScreen {
 
     /// What a live key does.
     public enum Command: Sendable, Equatable {
-        case record, nextStage, note, chart, chartBack, means, cameraControls, diagnostics, help, quit
+        case record, nextStage, note, chart, chartBack, means, cameraControls, replay, diagnostics, help, quit
     }
 
     /// `t`: the angle table or the stage means; where the means do not fit, the next page of them
@@ -176,6 +191,9 @@ public final class LiveScreen: ConsoleScreen {
               footer: ("t means", "t means")),
         .init([(.character("x"), .cameraControls), (.character("X"), .cameraControls)], "x",
               "camera controls of a V4L2 camera while it streams: exposure, gain, white balance, power-line frequency (Tab other camera, up/down choose, left/right step, PgUp/PgDn ten steps, space toggles or next menu item, 0 default)", footer: ("x camera", "x camera")),
+        .init([(.character("i"), .replay), (.character("I"), .replay)], "i",
+              "instant replay: the last two strides of both views at 1/8 speed with the angles, looping, while capture and recording go on; any key returns to live",
+              footer: ("i replay", "i replay")),
         .init(.character("d"), .diagnostics, "d", "debug line: redraw time, bytes per second sent to the terminal, redraws per second"),
         .init([(.character("?"), .help), (.character("h"), .help)], "? (h)", "this list of keys (down or space: the next page when it does not fit); any other key closes it",
               footer: ("? help", "? help")),
@@ -202,14 +220,18 @@ public final class LiveScreen: ConsoleScreen {
         drawHeader(status, into: &grid)
         var columns: [AnglePanel.Column] = []
         var stages: [StageAggregate] = []
+        let moment = replay?.moment(now: now)
         for (i, view) in views.enumerated() {
             let snap = session.snapshot(view)
             if let st = snap?.stage { stages.append(st) }
             let set = MarkerSet.standard(for: view)
-            let tracked = snap?.processed.tracked
+            // In instant replay the picture, markers and angles are the replay's; the rest is live.
+            let shot = moment.flatMap { replay?.shot(view, at: $0) }
+            let processed = shot?.entry.item.processed ?? snap?.processed
+            let tracked = processed?.tracked
             let markers = tracked?.markers ?? MarkerFrame(repeating: nil, count: set.count)
-            let angles = snap?.processed.angles ?? AngleSet()
-            let truth = showTruth ? snap?.processed.frame.truth?.markers : nil
+            let angles = processed?.angles ?? AngleSet()
+            let truth = showTruth && shot == nil ? snap?.processed.frame.truth?.markers : nil
             let stats = status.cameras[view] ?? CameraStatistics()
             var title = viewTitle(view)
             var (health, colour) = healthText(stats, tracked: tracked, markerSet: set, room: layout.titles[i].width - title.count - 1)
@@ -217,7 +239,13 @@ public final class LiveScreen: ConsoleScreen {
                 title = view == .side ? "SIDE \(session.options.markerSide.letter)" : "REAR"
                 (health, colour) = healthText(stats, tracked: tracked, markerSet: set, room: layout.titles[i].width - title.count - 1)
             }
-            pane.draw(image: snap?.processed.frame.luma,
+            if let moment, let r = replay {
+                title = (view == .side ? "SIDE " : "REAR ") + (pane.utf8 ? "▶ " : "> ") + "REPLAY 1/8"
+                health = r.strideNumber(at: moment).map { "stride \($0) of 2" } ?? "last 2 s"
+                health += String(format: "  %.2f s ago", Double(MonotonicClock.now() - min(MonotonicClock.now(), moment)) / 1e9)
+                colour = Palette.accent
+            }
+            pane.draw(image: shot.map { $0.image } ?? snap?.processed.frame.luma,
                       content: .init(markerSet: set, markers: markers, angles: angles, truth: truth),
                       title: title, status: health, statusColour: colour,
                       titleRect: layout.titles[i], rect: layout.views[i], into: &grid, memory: &canvases[view])
@@ -272,7 +300,12 @@ public final class LiveScreen: ConsoleScreen {
         let tables = left
         var chartRows = rect.height
         if showDiagnostics {
-            grid.put(String(diagnostics.summary.prefix(rect.width)), column: rect.column, row: rect.row + rect.height - 1,
+            // The ring of recent pictures (instant replay, pre-record): bounded memory, shown here.
+            var line = diagnostics.summary
+            if let rec = session.status.recorder {
+                line += String(format: "; replay ring %.1f MB, %.1f s", Double(rec.ringBytes) / 1e6, rec.ringSeconds)
+            }
+            grid.put(String(line.prefix(rect.width)), column: rect.column, row: rect.row + rect.height - 1,
                      foreground: Palette.dimText)
             chartRows -= 1
         }

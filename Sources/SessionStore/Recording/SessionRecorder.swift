@@ -22,12 +22,21 @@ public final class SessionRecorder: Sendable {
         /// counted while recording only; nil: the writer counts the gap since the last frame it
         /// wrote (which would count a pause as lost frames).
         public var cameraGapBefore: Int?
+        /// False for a frame seen while not recording: kept in the ring (instant replay, and
+        /// written after all if recording starts within the pre-record time), not written now.
+        public var recording: Bool
+        /// Monotonic ns the current recording interval began (recording frames): ring frames from
+        /// then on that were not written yet are written before this one.
+        public var recordingSince: UInt64?
 
-        public init(processed: ProcessedFrame, stageIndex: Int, stage: SessionTimeline.Stage, cameraGapBefore: Int? = nil) {
+        public init(processed: ProcessedFrame, stageIndex: Int, stage: SessionTimeline.Stage, cameraGapBefore: Int? = nil,
+                    recording: Bool = true, recordingSince: UInt64? = nil) {
             self.processed = processed
             self.stageIndex = stageIndex
             self.stage = stage
             self.cameraGapBefore = cameraGapBefore
+            self.recording = recording
+            self.recordingSince = recordingSince
         }
     }
 
@@ -39,6 +48,11 @@ public final class SessionRecorder: Sendable {
         /// Set when recording stopped because of an error (disk full, I/O error).
         public var failure: String?
         public var finished = false
+        /// Frames written from the ring when recording began (retroactive recording).
+        public var preRecorded: [CameraView: Int] = [:]
+        /// Memory held by the ring of recent pictures, and the seconds it covers (side view, else any).
+        public var ringBytes = 0
+        public var ringSeconds = 0.0
     }
 
     private struct Queue {
@@ -65,14 +79,34 @@ public final class SessionRecorder: Sendable {
     private let doorbell: EventFD
     private let thread = Mutex<OSThread?>(nil)
     private let writer: Transfer<SessionWriter>
+    /// The last seconds of pictures, compressed (`FrameRing`): instant replay reads it, and
+    /// recording writes the part within `preRecordSeconds` of its start.
+    private let ring: Mutex<FrameRing>
+    /// Seconds before `r` that recording keeps (0: none; always 0 for raw video).
+    public let preRecordSeconds: Double
+    private let storage: VideoStorage
+    /// Views recorded without colour (their JPEGs are grey).
+    private let greyViews: [CameraView: Bool]
+    /// Seconds the ring keeps at least: two slow strides for instant replay.
+    public static let replaySeconds = 4.0
+    /// The most memory the ring may hold.
+    public static let defaultRingBytes = 128 << 20
 
     /// Creates the session directory and manifest now (so errors surface before capture starts).
     /// `limit` stands in for a small disk in tests.
     public init(directory: String, manifest: SessionManifest, formats: [CameraView: Y4MHeader],
-                storage: VideoStorage = .default, capacity: Int, lossless: Bool, limit: WriteLimit? = nil) throws {
+                storage: VideoStorage = .default, capacity: Int, lossless: Bool, limit: WriteLimit? = nil,
+                preRecordSeconds: Double = 0, ringBytes: Int = SessionRecorder.defaultRingBytes) throws {
         self.directory = directory
         self.capacity = max(1, capacity)
         self.lossless = lossless
+        self.storage = storage
+        // Raw video is written from the planes, which the ring does not keep.
+        self.preRecordSeconds = storage.isCompressed ? max(0, preRecordSeconds) : 0
+        ring = Mutex(FrameRing(seconds: max(self.preRecordSeconds + 1, SessionRecorder.replaySeconds), maximumBytes: ringBytes))
+        var grey: [CameraView: Bool] = [:]
+        for (v, f) in formats { grey[v] = !f.colour.hasChroma }
+        greyViews = grey
         doorbell = try EventFD()
         writer = Transfer(try SessionWriter(directory: directory, manifest: manifest, formats: formats, storage: storage,
                                             limit: limit))
@@ -104,23 +138,28 @@ public final class SessionRecorder: Sendable {
 
     public var currentStatus: Status { status.withLock { $0 } }
 
+    /// The ring's pictures of `view` from `from` (monotonic ns) on, oldest first (instant replay).
+    public func recentFrames(_ view: CameraView, from: UInt64 = 0) -> [FrameRing.Entry] {
+        ring.withLock { Array($0.entries(view, from: from)) }
+    }
+
     /// Queues a frame. Returns false if it was dropped (queue full, or recording failed).
     @discardableResult
     public func enqueue(_ item: Item) -> Bool {
         let view = item.processed.frame.view
         while true {
             let accepted: Bool? = queue.withLock { q in
-                if q.finishing || q.failed { return false }
+                if q.finishing || (q.failed && item.recording) { return false }
                 if q.items.count < capacity {
                     q.items.append(item)
                     return true
                 }
                 if lossless { return nil }
-                q.pendingDrops[view, default: 0] += 1
+                if item.recording { q.pendingDrops[view, default: 0] += 1 }
                 return false
             }
             if let accepted {
-                if accepted { doorbell.signal() } else if !hasFailed {
+                if accepted { doorbell.signal() } else if !hasFailed && item.recording {
                     status.withLock { $0.droppedByRecorder[view, default: 0] += 1 }
                 }
                 return accepted
@@ -166,6 +205,12 @@ public final class SessionRecorder: Sendable {
         var lastSync = MonotonicClock.now()
         var lastFlush = lastSync
         var failed = false
+        // The ring's pictures: JPEG at the session's quality (gaitlive's default for raw video).
+        let quality: Int
+        if case .jpeg(let q) = storage { quality = q } else { quality = VideoStorage.defaultJPEGQuality }
+        let encoder = try? JPEGEncoder(quality: quality)
+        var lastWritten: [CameraView: UInt64] = [:]
+        var blanks: [Int: LumaImage] = [:]
         while true {
             _ = try? Poll.wait([doorbell.descriptor], timeoutMilliseconds: 100)
             doorbell.drain()
@@ -179,12 +224,47 @@ public final class SessionRecorder: Sendable {
             if !failed {
                 do throws(SystemError) {
                     var dropsBefore = drops
-                    for item in items {
+                    for var item in items {
                         let v = item.processed.frame.view
+                        // Every picture is compressed once, here, off the capture thread: the ring
+                        // keeps it, and a compressed video stores these very bytes.
+                        if item.processed.frame.compressed == nil, let encoder {
+                            item.processed.frame.compressed = try? encoder.encode(item.processed.frame, grey: greyViews[v] ?? true)
+                        }
+                        guard item.recording else {
+                            ring.withLock { $0.add(item) }
+                            continue
+                        }
+                        if preRecordSeconds > 0, let since = item.recordingSince {
+                            // Recording began at `since` (up to the pre-record time before `r`):
+                            // the ring's pictures from then on that were not written go first.
+                            let from = max(since, (lastWritten[v] ?? 0) &+ 1)
+                            let earlier = ring.withLock { r in
+                                r.entries(v, from: from).prefix { $0.timestamp < item.processed.frame.timestampNanoseconds }
+                                    .map { FrameRing.restored($0, blank: &blanks) }
+                            }
+                            for e in earlier {
+                                try writer.append(e.processed, stageIndex: e.stageIndex, stage: e.stage,
+                                                  droppedByRecorderBefore: 0, cameraGapBefore: e.cameraGapBefore)
+                                status.withLock {
+                                    $0.framesWritten[v, default: 0] += 1
+                                    $0.preRecorded[v, default: 0] += 1
+                                }
+                            }
+                        }
                         try writer.append(item.processed, stageIndex: item.stageIndex, stage: item.stage,
                                           droppedByRecorderBefore: dropsBefore[v] ?? 0, cameraGapBefore: item.cameraGapBefore)
+                        lastWritten[v] = item.processed.frame.timestampNanoseconds
                         dropsBefore[v] = 0
                         status.withLock { $0.framesWritten[v, default: 0] += 1 }
+                        ring.withLock { $0.add(item) }
+                    }
+                    let (ringBytes, ringSeconds) = ring.withLock { r in
+                        (r.bytes, r.span(.side) > 0 ? r.span(.side) : CameraView.allCases.map { r.span($0) }.max() ?? 0)
+                    }
+                    status.withLock {
+                        $0.ringBytes = ringBytes
+                        $0.ringSeconds = ringSeconds
                     }
                     for n in notes { writer.addNote(n) }
                     for (v, f) in fps { writer.setMeasuredFps(f, for: v) }

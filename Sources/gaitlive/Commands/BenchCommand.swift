@@ -6,6 +6,6 @@ struct BenchCommand: ParsableCommand {
         commandName: "bench",
         abstract: "Benchmarks (see docs/performance.md and docs/accuracy.md).",
         subcommands: [BenchSessionCommand.self, BenchConsoleCommand.self, BenchTrackCommand.self,
-                      BenchAccuracyCommand.self, BenchPicturesCommand.self, BenchCaptureCommand.self]
+                      BenchAccuracyCommand.self, BenchPicturesCommand.self, BenchCaptureCommand.self, BenchSoakCommand.self, BenchRecordingCommand.self]
     )
 }

@@ -106,11 +106,11 @@ struct BenchSessionCommand: ParsableCommand {
             let dir = base + "/open-\(minutes)min"
             try synthesize(directory: dir, secondsPerStage: Double(minutes) * 60)
             dropCache(dir)
-            let rss0 = residentBytes()
+            let rss0 = ProcessMemory.residentBytes()
             var t = Date()
             let s = try RecordedSession(directory: dir)
             let openCold = Date().timeIntervalSince(t)
-            let rss1 = residentBytes()
+            let rss1 = ProcessMemory.residentBytes()
             t = Date()
             let screen = ReviewScreen(session: s, pane: ViewPane(mode: .halfBlock, utf8: true, colour: true))
             screen.open(stage: 0, frame: 0)
@@ -277,13 +277,6 @@ struct BenchSessionCommand: ParsableCommand {
                 close(fd)
             }
         }
-    }
-
-    func residentBytes() -> Int {
-        guard let s = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-              let line = s.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
-              let kb = Int(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
-        return kb * 1024
     }
 }
 

@@ -61,6 +61,7 @@ struct DemoCommand: ParsableCommand {
     @OptionGroup var recorded: MotionOptions
     @OptionGroup var display: DisplayOptions
     @OptionGroup var recording: RecordingOptions
+    @OptionGroup var preRecord: PreRecordOption
 
     func validate() throws {
         guard duration > 0, duration <= 3600 else { throw ValidationError("--duration must be between 0 and 3600 seconds (got \(duration))") }
@@ -94,7 +95,7 @@ struct DemoCommand: ParsableCommand {
             simulation: .init(seed: simulation.seed, findings: simulation.findings), clockOrigin: origin,
             software: "gaitlive \(GaitLive.version)",
             minimumFreeMinutes: minFreeMinutes ?? (headless ? duration * Double(inclineStage ? 2 : 1) / 60 : 2),
-            videoStorage: recording.storage)
+            videoStorage: recording.storage, preRecordSeconds: preRecord.seconds)
     }
 
     func run() throws {

@@ -65,6 +65,7 @@ struct LiveCommand: ParsableCommand {
 
     @OptionGroup var display: DisplayOptions
     @OptionGroup var recording: RecordingOptions
+    @OptionGroup var preRecord: PreRecordOption
 
     func validate() throws {
         if let fps { guard fps >= 1, fps <= 480 else { throw ValidationError("--fps must be between 1 and 480 (got \(fps))") } }
@@ -130,7 +131,7 @@ struct LiveCommand: ParsableCommand {
             inclinePercent: incline, lossless: false,
             queueFramesPerCamera: Int(max(60, (cameras.map(\.nominalFramesPerSecond).max() ?? 30) * 2)),
             markerSide: markerSide, clockOrigin: origin, software: "gaitlive \(GaitLive.version)",
-            videoStorage: recording.storage)
+            videoStorage: recording.storage, preRecordSeconds: preRecord.seconds)
         let session: LiveSession
         do {
             session = try LiveSession(cameras: cameras.map { $0.sessionCamera(markerSide: markerSide) }, options: options)

@@ -4,6 +4,7 @@ import MarkerTracker
 import Testing
 @testable import CaptureKit
 @testable import RunnerSimulation
+@testable import SessionStore
 
 extension V4L2DeviceTests {
     /// Simulated-runner side-view frames rendered at 640x480 with their true angles (rendered
@@ -129,5 +130,45 @@ extension V4L2DeviceTests {
         // Paired with the frame they are, JPEG at this quality moves the angles by hundredths of
         // a degree (before the pairing: 1.60 deg mean, 6.27 worst, the motion of one frame).
         #expect(r.meanError < 0.2)
+    }
+
+    /// Issue #15: an MJPEG camera's pictures reach the disk as the camera sent them. The JPEGs
+    /// ffmpeg made go into the real v4l2loopback driver; every frame `V4L2Camera` delivers carries
+    /// one of them byte for byte (besides the decoded planes the tracker reads), and a session
+    /// recorded from those frames (format 2, the live pipeline's `ViewProcessor` and
+    /// `SessionWriter`) holds exactly those bytes in its Matroska video.
+    @Test(.enabled(if: TestDevices.hasLoopback))
+    func mjpegFromTheCameraIsRecordedAsSent() throws {
+        let frames = Array(Self.runnerFrames.prefix(24))
+        let jpegs = try JPEGFixture.encode(frames.map(\.luma), quality: 2)
+        let queued = Set(jpegs)
+        let largest = jpegs.map(\.count).max() ?? 0
+        let received = try roundTrip(frames, label: "gaitlive-loop-mjpeg", format: .mjpeg, encode: { jpegs[$0] },
+                                     maxFrameBytes: max(largest, 640 * 480))
+        #expect(received.count == frames.count - 1)
+        for (k, f) in received.enumerated() {
+            let bytes = try #require(f.compressed, "frame \(k) carries the camera's JPEG")
+            #expect(queued.contains(bytes), "frame \(k): the bytes the camera sent")
+        }
+        let root = NSTemporaryDirectory() + "gaitlive-mjpeg-\(getpid())"
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let stage = SessionTimeline.Stage(kind: .flat, inclinePercent: 0, ordinal: 1, startNanoseconds: 0)
+        let writer = try SessionWriter(directory: root, manifest: SessionRoundTripTests().manifest(),
+                                       formats: [.side: Y4MHeader(width: 640, height: 480, framesPerSecond: 120, colour: .mono)],
+                                       storage: .jpeg(quality: 50))
+        var processor = ViewProcessor(view: .side, markerSide: .right, clockOrigin: 0)
+        for f in received {
+            try writer.append(processor.process(f, inclinePercent: 0), stageIndex: 0, stage: stage, droppedByRecorderBefore: 0)
+        }
+        try writer.finish()
+        let session = try RecordedSession(directory: root)
+        let view = try #require(session.stages.first?.views[.side])
+        let video = try #require(view.video as? MatroskaVideo)
+        #expect(view.frameCount == received.count)
+        for n in 0..<view.frameCount {
+            #expect(try video.jpeg(at: n) == received[n].compressed, "picture \(n) on disk as the camera sent it")
+        }
+        print("v4l2loopback MJPEG passthrough: \(view.frameCount) pictures recorded byte for byte "
+              + "(\(received.compactMap(\.compressed).map(\.count).reduce(0, +)) bytes)")
     }
 }
