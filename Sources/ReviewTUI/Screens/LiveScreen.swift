@@ -178,7 +178,7 @@ public final class LiveScreen: ConsoleScreen {
 
     /// Every key of the live screen, in the order the help and the footer show them.
     public static let keys: [KeyBinding<Command>] = [
-        .init([(.character("r"), .record), (.character("R"), .record)], "r", "start or pause recording (everything recorded is kept)",
+        .init([(.character("r"), .record), (.character("R"), .record)], "r", "start or pause recording (everything recorded is kept); starting also keeps the `--pre-record` seconds before the press (default 5, never before the stage began or the last recording ended)",
               footer: ("r record/pause", "r record/pause")),
         .init([(.character("s"), .nextStage), (.character("S"), .nextStage)], "s", "next treadmill stage: flat <-> incline",
               footer: ("s next stage", "s next stage")),
@@ -194,7 +194,7 @@ public final class LiveScreen: ConsoleScreen {
         .init([(.character("i"), .replay), (.character("I"), .replay)], "i",
               "instant replay: the last two strides of both views at 1/8 speed with the angles, looping, while capture and recording go on; any key returns to live",
               footer: ("i replay", "i replay")),
-        .init(.character("d"), .diagnostics, "d", "debug line: redraw time, bytes per second sent to the terminal, redraws per second"),
+        .init(.character("d"), .diagnostics, "d", "debug line: redraw time, bytes per second sent to the terminal, redraws per second, the replay ring's memory"),
         .init([(.character("?"), .help), (.character("h"), .help)], "? (h)", "this list of keys (down or space: the next page when it does not fit); any other key closes it",
               footer: ("? help", "? help")),
         .init([(.character("q"), .quit), (.character("Q"), .quit)], "q", "quit (asks first while recording)",
