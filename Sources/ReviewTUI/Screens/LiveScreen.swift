@@ -43,6 +43,8 @@ public final class LiveScreen: ConsoleScreen {
     var canvases: [CameraView: FrameCanvas] = [:]
     var diagnostics = ConsoleDiagnostics()
 
+    /// The recorder's figures of the status read at the start of the current draw (one read a draw).
+    var lastRecorder: SessionRecorder.Status?
     /// Instant replay while it plays (`i`); any key returns to live.
     public internal(set) var replay: InstantReplay?
     /// The camera-controls box while open.
@@ -210,6 +212,7 @@ public final class LiveScreen: ConsoleScreen {
 
     public func draw(into grid: inout CellGrid) {
         let status = session.status
+        lastRecorder = status.recorder
         let views = session.views
         guard let layout = ConsoleLayout.compute(width: grid.width, height: grid.height, viewCount: views.count,
                                                  panelRows: AnglePanel.preferredRows) else {
@@ -302,7 +305,7 @@ public final class LiveScreen: ConsoleScreen {
         if showDiagnostics {
             // The ring of recent pictures (instant replay, pre-record): bounded memory, shown here.
             var line = diagnostics.summary
-            if let rec = session.status.recorder {
+            if let rec = lastRecorder {
                 line += String(format: "; replay ring %.1f MB, %.1f s", Double(rec.ringBytes) / 1e6, rec.ringSeconds)
             }
             grid.put(String(line.prefix(rect.width)), column: rect.column, row: rect.row + rect.height - 1,
