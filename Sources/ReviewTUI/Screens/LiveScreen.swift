@@ -222,7 +222,7 @@ public final class LiveScreen: ConsoleScreen {
         grid.fill(column: 0, row: 0, width: grid.width, height: grid.height, with: .blank)
         drawHeader(status, into: &grid)
         var columns: [AnglePanel.Column] = []
-        var stages: [StageAggregate] = []
+        var stages: [StageFigures] = []
         let moment = replay?.moment(now: now)
         for (i, view) in views.enumerated() {
             let snap = session.snapshot(view)
@@ -262,7 +262,7 @@ public final class LiveScreen: ConsoleScreen {
             columns.append(.init(title: view == .side ? "side \(session.options.markerSide.letter) leg" : "rear",
                                  view: view, current: angles, stage: snap?.stage.angles ?? [:], footer: footer))
         }
-        drawPanel(columns, strides: StageAggregate.combinedSummary(stages), stage: status.stage, in: layout.panel, into: &grid)
+        drawPanel(columns, strides: StageFigures.combinedSummary(stages), stage: status.stage, in: layout.panel, into: &grid)
         drawHelpLine(into: &grid)
         if let box = controlsBox { box.draw(into: &grid, utf8: pane.utf8) }
         if help != nil { help?.draw(into: &grid, utf8: pane.utf8) }
