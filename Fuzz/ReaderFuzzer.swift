@@ -1,6 +1,7 @@
 // libFuzzer entry point for the session readers (built by scripts/fuzz-readers, not by SwiftPM).
-// Each input is written to a file and opened as a Y4M video, a frame table and a manifest; any
-// error is fine, a crash, a hang or an unbounded allocation is a bug.
+// Each input is written to a file and opened as a Y4M video, a Matroska video (its pictures
+// decoded by libjpeg-turbo), a JPEG picture, a frame table and a manifest; any error is fine, a
+// crash, a hang or an unbounded allocation is a bug.
 import CaptureKit
 import Foundation
 import Glibc
@@ -19,6 +20,17 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         for n in [0, r.frameCount / 2, r.frameCount - 1] where n >= 0 && n < r.frameCount {
             _ = try? r.frame(at: n, view: .side, sequence: 0, timestampNanoseconds: 0)
         }
+    }
+    // Matroska: structure, a scan of its blocks, and a few pictures decoded.
+    if let r = try? MatroskaReader(path: scratch) { _ = try? r.scan() }
+    if let v = try? MatroskaVideo(path: scratch), v.width * v.height <= 1 << 22 {
+        for n in [0, v.frameCount / 2, v.frameCount - 1] where n >= 0 && n < v.frameCount {
+            _ = try? v.frame(at: n, view: .side, sequence: 0, timestampNanoseconds: 0)
+        }
+    }
+    // A JPEG picture on its own (what a camera's MJPEG frame or a session picture is).
+    if let d = try? JPEGDecoder(), let h = try? d.header(bytes), h.width * h.height <= 1 << 22 {
+        _ = try? d.planes(bytes)
     }
     if let line = String(validating: bytes.prefix(512), as: UTF8.self) {
         _ = try? Y4MHeader(parsing: line)

@@ -207,9 +207,11 @@ public final class LiveSession: Sendable {
                 return at.recording && at.stage == tag.stage
             }
         }
-        let aggregate = slot.aggregates.withLock { a -> StageAggregate in
+        // Only the stage's small figures go to the screen: a copy of the whole aggregate held by
+        // the snapshot would make the next frame's `add` copy its growing ledger.
+        let aggregate = slot.aggregates.withLock { a -> StageFigures in
             a[tag.stage, default: StageAggregate(settle: settle)].add(processed, recording: tag.recording, whollyRecorded: wholly)
-            return a[tag.stage]!
+            return a[tag.stage]!.figures
         }
         let recent = slot.events.withLock { e -> [GaitEvent] in
             e.append(contentsOf: processed.events)

@@ -9,7 +9,8 @@ public struct LiveViewSnapshot: Sendable {
     public var processed: ProcessedFrame
     public var statistics: CameraStatistics
     public var stageIndex: Int
-    public var stage: StageAggregate
+    /// What the screen shows of the current stage (`StageAggregate.figures`).
+    public var stage: StageFigures
     /// The last gait events of this camera, newest last.
     public var recentEvents: [GaitEvent]
     /// Recording indicator as the frame was tagged.

@@ -106,6 +106,35 @@ import Testing
         #expect(try #require(s.stages.first?.views[.side]).frameCount == 4)
     }
 
+    /// Format 2: an index that lost its last rows (a power cut) while the video and the other
+    /// tables kept theirs: the missing rows are rebuilt from the video into a new index file.
+    @Test func aTornIndexIsRebuiltFromTheVideo() throws {
+        let dir = TestDirectory()
+        let root = try abandonedSession(dir, frames: 10, storage: .jpeg(quality: 90))
+        let path = root + "/flat/side.frames.csv"
+        let original = try String(contentsOfFile: path, encoding: .utf8)
+        let lines = original.split(separator: "\n").map(String.init)
+        // Header + 6 rows, and half of the seventh.
+        let torn = lines.prefix(7).joined(separator: "\n") + "\n" + lines[7].prefix(9)
+        unlink(path)
+        try Data(torn.utf8).write(to: URL(fileURLWithPath: path))
+        let s = try RecordedSession(directory: root)
+        #expect(s.manifest.status == .recovered)
+        #expect(s.manifest.stages[0].views["side"]?.index == "flat/side.frames.rebuilt.csv")
+        let detail = try #require(s.manifest.interruption?.detail)
+        #expect(detail.contains("index rows 6..<10 rebuilt from the video into flat/side.frames.rebuilt.csv"), "\(detail)")
+        let view = try #require(s.stages.first?.views[.side])
+        #expect(view.frameCount == 10)
+        for n in 0..<10 {
+            let expected = round.processed(n, view: .side).frame
+            let e = try view.indexEntry(at: n)
+            #expect(e.timestampNanoseconds / 1000 == expected.timestampNanoseconds / 1000, "frame \(n)")
+            #expect(try #require(LumaPSNR.decibels(try view.image(at: n), expected.luma)) > 30)
+        }
+        // The torn index is kept as it was.
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == torn)
+    }
+
     @Test func aSessionBeingRecordedIsNotRecovered() throws {
         let dir = TestDirectory()
         let root = try abandonedSession(dir, frames: 4)

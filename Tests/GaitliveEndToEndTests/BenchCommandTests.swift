@@ -11,7 +11,7 @@ import Testing
                                        "--out", dir)
         #expect(demo.status == 0, "stderr: \(demo.stderr)")
         for view in ["side", "rear"] {
-            let r = try Binary.gaitlive("bench", "track", dir + "/flat/\(view).y4m", "--view", view)
+            let r = try Binary.gaitlive("bench", "track", dir + "/flat/\(view).mkv", "--view", view)
             #expect(r.status == 0, "stderr: \(r.stderr)")
             let lines = r.stdout.split(separator: "\n").map(String.init)
             #expect(lines.count >= 2)

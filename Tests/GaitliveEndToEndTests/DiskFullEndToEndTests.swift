@@ -33,14 +33,18 @@ import SessionStore
         return p != nil
     }()
 
-    @Test(.enabled(if: canMount, "needs root and permission to mount a tmpfs"))
-    func aFullDiskStopsRecordingCleanly() throws {
-        let (mounted, reason) = DiskFullEndToEndTests.mountSmallDisk(megabytes: 16)
+    /// Raw video (format 1) on 16 MB, and compressed (format 2, about 1/40 of it) on 1 MB.
+    @Test(.enabled(if: canMount, "needs root and permission to mount a tmpfs"),
+          arguments: [("raw", 16, "1"), ("jpeg", 1, "2")])
+    func aFullDiskStopsRecordingCleanly(video: String, megabytes: Int, duration: String) throws {
+        let (mounted, reason) = DiskFullEndToEndTests.mountSmallDisk(megabytes: megabytes)
         let disk = try #require(mounted, "\(reason)")
         defer { DiskFullEndToEndTests.unmount(disk) }
 
-        // First the check at start: two 1-second stages of two 320x240 cameras need ~37 MB.
-        let refused = try Binary.gaitlive("demo", "--headless", "--duration", "1", "--size", "320x240", "--out", disk + "/a")
+        // First the check at start: two stages of two 320x240 cameras need more than the disk holds
+        // (raw: ~37 MB for 1 s stages; JPEG: the estimate's upper bound, ~8 MB for 2 s stages).
+        let refused = try Binary.gaitlive("demo", "--headless", "--duration", duration, "--size", "320x240", "--out", disk + "/a",
+                                          "--video", video)
         #expect(refused.status == 2)
         #expect(refused.stderr.hasPrefix("gaitlive: \(disk)/a: not enough free disk space to record: "), "\(refused.stderr)")
         #expect(refused.stderr.split(separator: "\n").count == 1)
@@ -48,8 +52,8 @@ import SessionStore
 
         // Told to record anyway, the disk fills during the first stage.
         let dir = disk + "/b"
-        let r = try Binary.gaitlive("demo", "--headless", "--duration", "1", "--size", "320x240", "--out", dir,
-                                    "--min-free-minutes", "0")
+        let r = try Binary.gaitlive("demo", "--headless", "--duration", duration, "--size", "320x240", "--out", dir,
+                                    "--min-free-minutes", "0", "--video", video)
         #expect(r.status == 1, "stdout: \(r.stdout)\nstderr: \(r.stderr)")
         let lines = r.stderr.split(separator: "\n")
         #expect(lines.count == 1)

@@ -67,6 +67,19 @@ import SessionStore
         let stage = try #require(session.stages.first)
         #expect(stage.events.contains { $0.view == .side && $0.kind == .initialContact })
         #expect(stage.events.contains { $0.view == .rear && $0.kind == .toeOff })
+        // Recorded in format 2: both videos MJPEG in Matroska, any frame reached, exported.
+        #expect(session.manifest.schemaVersion == 2)
+        for view in CameraView.allCases {
+            let v = try #require(stage.views[view])
+            #expect(v.video is MatroskaVideo && v.frameCount == 480)
+            for n in [479, 0, 240] { #expect(try v.image(at: n).width == 640) }
+            #expect(v.nearestFrame(toTimestamp: try v.indexEntry(at: 300).timestampNanoseconds) == 300)
+        }
+        let out = dir + "-csv"
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let e = try Binary.gaitlive("export", dir, "--to", "csv", "--out", out)
+        #expect(e.status == 0, "\(e.stderr)")
+        #expect(FileManager.default.fileExists(atPath: out + "/flat_side_frames.csv"))
     }
 
     /// Session video v2 (MJPEG in Matroska, the default) and v1 (`--video raw`, Y4M): ffprobe

@@ -21,15 +21,15 @@ import SessionStore
         return Int(r.stdout.split(separator: ",").last?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "")
     }
 
-    /// Demo sessions at 720p and 1080p: written, listed complete, read by ffmpeg frame for frame,
-    /// and opened by every command that reads a session.
-    @Test(arguments: ["1280x720", "1920x1080"])
-    func largeDemoSessionsWorkEverywhere(size: String) throws {
+    /// Demo sessions at 720p (compressed, format 2) and 1080p (raw, format 1): written, listed
+    /// complete, read by ffmpeg frame for frame, and opened by every command that reads a session.
+    @Test(arguments: [("1280x720", "mkv"), ("1920x1080", "y4m")])
+    func largeDemoSessionsWorkEverywhere(size: String, container: String) throws {
         let root = Binary.temporaryDirectory("large-\(size)")
         defer { try? FileManager.default.removeItem(atPath: root) }
         let dir = root + "/Demo/session"
         let demo = try Binary.gaitlive("demo", "--headless", "--duration", "0.5", "--no-incline-stage", "--size", size,
-                                       "--out", dir)
+                                       "--out", dir, "--video", container == "mkv" ? "jpeg" : "raw")
         #expect(demo.status == 0, "\(demo.stderr)")
         #expect(demo.stdout.contains("side 60 frames") || demo.stdout.contains("side  60 frames"), "\(demo.stdout)")
         let m = try ManifestStore.read(from: dir)
@@ -39,9 +39,9 @@ import SessionStore
         for view in ["side", "rear"] {
             let frames = m.stages[0].views[view]?.frames
             #expect(frames == 60)
-            if let decoded = try Self.decodedFrames(dir + "/flat/\(view).y4m") { #expect(decoded == frames) }
+            if let decoded = try Self.decodedFrames(dir + "/flat/\(view).\(container)") { #expect(decoded == frames) }
         }
-        let analyze = try Binary.gaitlive("analyze", dir + "/flat/side.y4m")
+        let analyze = try Binary.gaitlive("analyze", dir + "/flat/side.\(container)")
         #expect(analyze.status == 0, "\(analyze.stderr)")
         let report = try Binary.gaitlive("report", dir, "--out", root + "/report.md")
         #expect(report.status == 0, "\(report.stderr)")
@@ -49,7 +49,7 @@ import SessionStore
             let export = try Binary.gaitlive("export", dir, "--to", kind, "--out", root + "/export-\(kind)")
             #expect(export.status == 0, "\(export.stderr)")
         }
-        let imported = try Binary.gaitlive("import", "--side", dir + "/flat/side.y4m", "--out", root + "/Imported/one")
+        let imported = try Binary.gaitlive("import", "--side", dir + "/flat/side.\(container)", "--out", root + "/Imported/one")
         #expect(imported.status == 0, "\(imported.stderr)")
         #expect(imported.stdout.contains("side: 60 frames"), "\(imported.stdout)")
     }
@@ -67,7 +67,7 @@ import SessionStore
         let r = try Binary.gaitlive("import", "--side", mp4, "--out", root + "/s")
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("side: 15 frames at 30.00 fps"), "\(r.stdout)")
-        #expect(try Self.decodedFrames(root + "/s/flat/side.y4m") == 15)
+        #expect(try Self.decodedFrames(root + "/s/flat/side.mkv") == 15)
     }
 
     /// An import that fails part way (a disk that fills) leaves nothing behind to be listed.
@@ -78,10 +78,11 @@ import SessionStore
         defer { DiskFullEndToEndTests.unmount(disk) }
         let source = Binary.temporaryDirectory("import-src")
         defer { try? FileManager.default.removeItem(atPath: source) }
-        // 12 frames of 1280x720 (11 MB) cannot fit in 8 MB.
+        // 12 raw frames of 1280x720 (11 MB) cannot fit in 8 MB.
         #expect(try Binary.gaitlive("demo", "--headless", "--duration", "0.1", "--no-incline-stage", "--size", "1280x720",
-                                    "--out", source).status == 0)
-        let r = try Binary.gaitlive("import", "--side", source + "/flat/side.y4m", "--out", disk + "/Ana/one")
+                                    "--out", source, "--video", "raw").status == 0)
+        let r = try Binary.gaitlive("import", "--side", source + "/flat/side.y4m", "--out", disk + "/Ana/one",
+                                    "--video", "raw")
         #expect(r.status != 0)
         #expect(r.stderr.split(separator: "\n").count == 1, "\(r.stderr)")
         #expect(r.stderr.contains(disk + "/Ana/one"), "\(r.stderr)")

@@ -38,6 +38,15 @@ public struct MarkerTrust: Sendable {
         unsure.append(markers.map(MarkerTrust.mask) ?? .max)
     }
 
+    /// Lets go of the frames before `n` (they become unsure, as frames never added are): what
+    /// keeps the live trust of a long stage bounded (`StageAggregate.trustWindow`).
+    public mutating func forget(before n: Int) {
+        let k = min(unsure.count, n - firstFrame)
+        guard k > 0 else { return }
+        unsure.removeFirst(k)
+        firstFrame += k
+    }
+
     /// The unsure bits of one frame's markers.
     public static func mask(_ markers: MarkerFrame) -> UInt16 {
         var b: UInt16 = 0

@@ -29,6 +29,11 @@ public struct StageSummary: Sendable {
         }
     }
 
+    /// Adds one value of one stride (seen by `view`, of leg `side`).
+    public mutating func add(_ metric: StrideMetric, _ value: Double, view: CameraView, side: BodySide) {
+        table[Self.v(view)][Self.s(side)][metric.rawValue].add(value)
+    }
+
     /// Adds every stride another summary holds (e.g. the other camera's).
     public mutating func merge(_ other: StageSummary) {
         for v in 0..<2 {

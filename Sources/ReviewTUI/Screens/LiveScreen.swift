@@ -48,6 +48,8 @@ public final class LiveScreen: ConsoleScreen {
     var canvases: [CameraView: FrameCanvas] = [:]
     var diagnostics = ConsoleDiagnostics()
 
+    /// The recorder's figures of the status read at the start of the current draw (one read a draw).
+    var lastRecorder: SessionRecorder.Status?
     /// Instant replay while it plays (`i`); any key returns to live.
     public internal(set) var replay: InstantReplay?
     /// The camera-controls box while open.
@@ -236,6 +238,7 @@ public final class LiveScreen: ConsoleScreen {
 
     public func draw(into grid: inout CellGrid) {
         let status = session.status
+        lastRecorder = status.recorder
         let views = session.views
         guard let layout = ConsoleLayout.compute(width: grid.width, height: grid.height, viewCount: views.count,
                                                  panelRows: AnglePanel.preferredRows) else {
@@ -245,7 +248,7 @@ public final class LiveScreen: ConsoleScreen {
         grid.fill(column: 0, row: 0, width: grid.width, height: grid.height, with: .blank)
         drawHeader(status, into: &grid)
         var columns: [AnglePanel.Column] = []
-        var stages: [StageAggregate] = []
+        var stages: [StageFigures] = []
         let moment = replay?.moment(now: now)
         for (i, view) in views.enumerated() {
             let snap = session.snapshot(view)
@@ -289,7 +292,7 @@ public final class LiveScreen: ConsoleScreen {
             setupPanel.update(session: session, now: now)
             setupPanel.draw(session: session, utf8: pane.utf8, in: layout.panel, into: &grid)
         } else {
-            drawPanel(columns, strides: StageAggregate.combinedSummary(stages), stage: status.stage, in: layout.panel, into: &grid)
+            drawPanel(columns, strides: StageFigures.combinedSummary(stages), stage: status.stage, in: layout.panel, into: &grid)
         }
         drawHelpLine(into: &grid)
         if let box = controlsBox { box.draw(into: &grid, utf8: pane.utf8) }
@@ -333,7 +336,7 @@ public final class LiveScreen: ConsoleScreen {
         if showDiagnostics {
             // The ring of recent pictures (instant replay, pre-record): bounded memory, shown here.
             var line = diagnostics.summary
-            if let rec = session.status.recorder {
+            if let rec = lastRecorder {
                 line += String(format: "; replay ring %.1f MB, %.1f s", Double(rec.ringBytes) / 1e6, rec.ringSeconds)
             }
             grid.put(String(line.prefix(rect.width)), column: rect.column, row: rect.row + rect.height - 1,

@@ -58,12 +58,8 @@ public enum SessionCompaction {
     /// were removed now (`to` empty). Throws, changing nothing, when the session cannot be converted.
     public static func compact(directory: String, quality: Int) throws -> (outcomes: [Outcome], leftovers: [String]) {
         // Opening recovers a session whose recorder died, and names what cannot be read.
-        let opened: RecordedSession
-        do {
-            opened = try RecordedSession(directory: directory)
-        } catch {
-            throw CompactionError(path: directory, problem: "cannot be read, so it is not compacted: \(error)")
-        }
+        // (Its errors name the file and the problem already.)
+        let opened = try RecordedSession(directory: directory)
         guard let lock = try SessionLock.acquire(directory) else {
             throw CompactionError(path: directory, problem: "being recorded; compact it once the recording has stopped")
         }

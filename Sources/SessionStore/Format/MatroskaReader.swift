@@ -138,8 +138,21 @@ public final class MatroskaReader: @unchecked Sendable {
         guard number > 0, width > 0, height > 0, width <= 16384, height <= 16384 else {
             throw FormatError(path: reader.file.path, problem: "video track \(number) has no usable size (\(width)x\(height))")
         }
-        let fps = duration.flatMap { $0 > 0 ? 1e9 / Double($0) : nil }
+        let fps = duration.flatMap { $0 > 0 ? MatroskaReader.rate(frameDurationNanoseconds: $0) : nil }
         return Track(number: number, codecID: codec, width: width, height: height, framesPerSecond: fps, name: name)
+    }
+
+    /// Frames per second from a frame duration in whole nanoseconds, snapped to the rate it was
+    /// rounded from when that is a whole or an NTSC (x 1000/1001) rate: 8,333,333 ns is 120.
+    static func rate(frameDurationNanoseconds d: UInt64) -> Double {
+        let fps = 1e9 / Double(d)
+        let whole = fps.rounded()
+        if whole > 0, abs(1e9 / whole - Double(d)) <= 1 { return whole }
+        for base in [24.0, 30.0, 48.0, 60.0, 120.0, 240.0] {
+            let ntsc = base * 1000 / 1001
+            if abs(1e9 / ntsc - Double(d)) <= 1 { return ntsc }
+        }
+        return fps
     }
 
     /// What `scan` found: the video track's whole blocks, and the bytes after the last whole

@@ -20,11 +20,13 @@ public enum SessionRecovery {
         public var angleRows: Int
         /// Frames kept: the prefix present and readable everywhere.
         public var kept: Int
+        /// What else was done ("; index rows 120..<130 rebuilt from the video into ..."), or "".
+        public var note = ""
 
         /// "flat/side: video 1203, index 1201, markers 1200, angles 1200 -> 1200 frames kept"
         public var line: String {
             "\(stage)/\(view): video \(videoFrames), index \(indexRows), markers \(markerRows), angles \(angleRows)"
-                + " -> \(kept) frames kept"
+                + " -> \(kept) frames kept" + note
         }
     }
 
@@ -41,19 +43,35 @@ public enum SessionRecovery {
             for view in CameraView.allCases {
                 let name = view.rawValue
                 let dir = stage.directory + "/"
-                let entry = stage.views[name] ?? SessionManifest.StageView(
-                    video: dir + SessionLayout.video(name), index: dir + SessionLayout.index(name),
-                    markers: dir + SessionLayout.markers(name), angles: dir + SessionLayout.angles(name))
                 let base = directory + "/"
+                // A view the manifest does not list yet: its raw or compressed video, whichever is there.
+                let unlisted = FileManager.default.fileExists(atPath: base + dir + SessionLayout.compressedVideo(name))
+                    ? SessionLayout.compressedVideo(name) : SessionLayout.video(name)
+                var entry = stage.views[name] ?? SessionManifest.StageView(
+                    video: dir + unlisted, index: dir + SessionLayout.index(name),
+                    markers: dir + SessionLayout.markers(name), angles: dir + SessionLayout.angles(name))
                 guard FileManager.default.fileExists(atPath: base + entry.video) else {
                     stage.views[name] = nil
                     continue
                 }
-                let index = try? FrameTable(path: base + entry.index, requiredColumns: RecordedView.indexNames)
-                let video = SessionRecovery.wholeFrames(base + entry.video, index: index)
+                var index = try? FrameTable(path: base + entry.index, requiredColumns: RecordedView.indexNames)
+                var video = SessionRecovery.wholeFrames(base + entry.video, index: index)
                 let markers = try? FrameTable(path: base + entry.markers,
                                               requiredColumns: RecordedView.markerNames(.standard(for: view)))
                 let angles = try? FrameTable(path: base + entry.angles, requiredColumns: RecordedView.angleNames(view))
+                // Format 2: pictures and table rows past a shorter index get rows rebuilt from the video.
+                var rebuilt = ""
+                if RecordedVideos.isMatroska(entry.video), let table = index, video == table.rowCount,
+                   let blocks = try? MatroskaReader(path: base + entry.video).scan().blocks,
+                   case let end = min(blocks.count, markers?.rowCount ?? 0, angles?.rowCount ?? 0), end > table.rowCount,
+                   let path = IndexRebuild.rebuild(directory: directory, index: entry.index, index: table, blocks: blocks,
+                                                   upTo: end, clockOrigin: m.clockOriginNs),
+                   let again = try? FrameTable(path: base + path, requiredColumns: RecordedView.indexNames) {
+                    rebuilt = "; index rows \(table.rowCount)..<\(end) rebuilt from the video into \(path)"
+                    entry.index = path
+                    index = again
+                    video = SessionRecovery.wholeFrames(base + entry.video, index: again)
+                }
                 var report = ViewReport(stage: stage.directory, view: name, videoFrames: video,
                                         indexRows: index?.rowCount ?? 0, markerRows: markers?.rowCount ?? 0,
                                         angleRows: angles?.rowCount ?? 0, kept: 0)
@@ -64,6 +82,7 @@ public enum SessionRecovery {
                     kept = min(kept, scan.rows)
                 }
                 report.kept = kept
+                report.note = rebuilt
                 reports.append(report)
                 guard kept > 0 else {
                     stage.views[name] = nil

@@ -3,12 +3,13 @@ import CaptureKit
 import Foundation
 import MarkerTracker
 import ReviewTUI
+import RunnerSimulation
 import OfflineAnalysis
 import SessionStore
 
 /// `gaitlive bench session`: recording throughput against the disk's own sequential write speed
-/// (dd, same run, same directory), random frame seek latency, and session open time and memory
-/// for a two-minute and a twenty-minute session.
+/// (dd, same run, same directory), random frame seek latency in raw (format 1) and compressed
+/// (format 2) sessions, and session open time and memory for a two-minute and a twenty-minute session.
 struct BenchSessionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "session",
@@ -83,6 +84,23 @@ struct BenchSessionCommand: ParsableCommand {
         print("random seek, both views (warm cache, \(warm.count)): median \(ms(percentile(warm, 0.5))), "
               + "p99 \(ms(percentile(warm, 0.99))), max \(ms(warm.max() ?? 0))")
 
+        // 3b. The same in format 2: the simulated runner's 640x480 pictures as JPEG in Matroska at
+        // the default quality; each picture read is one pread and one libjpeg-turbo decode.
+        let compressed = base + "/recorded-v2"
+        let v2frames = try recordCompressed(directory: compressed, seconds: 20)
+        let s2 = try RecordedSession(directory: compressed)
+        dropCache(compressed)
+        let cold2 = try seekTimes(s2, count: min(seeks, 200), seed: 3)
+        let warm2 = try seekTimes(s2, count: seeks, seed: 4)
+        let one = try pictureTimes(s2, count: seeks, seed: 5)
+        print("format 2 (JPEG quality \(VideoStorage.defaultJPEGQuality), \(v2frames) frames per view): random seek, both views "
+              + "(cold cache, \(cold2.count)): median \(ms(percentile(cold2, 0.5))), p99 \(ms(percentile(cold2, 0.99))), "
+              + "max \(ms(cold2.max() ?? 0))")
+        print("format 2: random seek, both views (warm cache, \(warm2.count)): median \(ms(percentile(warm2, 0.5))), "
+              + "p99 \(ms(percentile(warm2, 0.99))), max \(ms(warm2.max() ?? 0))")
+        print("format 2: one picture (index row, pread, JPEG decode of the luma; warm, \(one.count)): "
+              + "median \(ms(percentile(one, 0.5))), p99 \(ms(percentile(one, 0.99))), max \(ms(one.max() ?? 0))")
+
         // 4. Open time and memory against session length (pictures 64x48: opening reads no picture).
         for minutes in [2, 20] {
             let dir = base + "/open-\(minutes)min"
@@ -145,7 +163,8 @@ struct BenchSessionCommand: ParsableCommand {
         let origin: UInt64 = 1_000_000_000
         let format = Y4MHeader(width: w, height: h, framesPerSecond: 120, colour: .mono)
         let recorder = try SessionRecorder(directory: directory, manifest: manifest(width: w, height: h, origin: origin),
-                                           formats: [.side: format, .rear: format], capacity: 480, lossless: true)
+                                           formats: [.side: format, .rear: format], storage: .raw, capacity: 480,
+                                           lossless: true)
         let pictures = (0..<8).map { k in LumaImage(width: w, height: h, pixels: (0..<(w * h)).map { UInt8(($0 &* 31 &+ k * 17) & 0xFF) }) }
         let perView = max(1, megabytes * 1_048_576 / (2 * (w * h + 6)))
         let stage = SessionTimeline.Stage(kind: .flat, inclinePercent: 0, ordinal: 1, startNanoseconds: 0)
@@ -167,6 +186,43 @@ struct BenchSessionCommand: ParsableCommand {
         let seconds = Date().timeIntervalSince(start)
         if let failure = status.failure { throw Failure.failed(failure) }
         return (status.bytesWritten, seconds, 2 * perView)
+    }
+
+    /// A format-2 session of `seconds` of both cameras at 120 fps: 24 pictures of the simulated
+    /// runner per view, repeated, encoded at the default quality. Returns the frames per view.
+    func recordCompressed(directory: String, seconds: Double) throws -> Int {
+        let (w, h) = (640, 480)
+        let origin: UInt64 = 1_000_000_000
+        let format = Y4MHeader(width: w, height: h, framesPerSecond: 120, colour: .mono)
+        let writer = try SessionWriter(directory: directory, manifest: manifest(width: w, height: h, origin: origin),
+                                       formats: [.side: format, .rear: format])
+        let runner = SimulatedRunner(seed: 4, clockOrigin: origin)
+        let pictures = CameraView.allCases.map { v in
+            let cam = SimulatedCamera(runner: runner, view: v, width: w, height: h, pacing: .unpaced)
+            return (0..<24).map { cam.render(index: UInt64($0), time: Double($0) / 120).luma }
+        }
+        let stage = SessionTimeline.Stage(kind: .flat, inclinePercent: 0, ordinal: 1, startNanoseconds: 0)
+        let frames = Int(seconds * 120)
+        for n in 0..<frames {
+            for (i, v) in CameraView.allCases.enumerated() {
+                try writer.append(processed(v, n, luma: pictures[i][n % 24], origin: origin, fps: 120), stageIndex: 0,
+                                  stage: stage, droppedByRecorderBefore: 0)
+            }
+        }
+        try writer.finish()
+        return frames
+    }
+
+    /// One side picture at a random frame: what stepping to a frame costs in review.
+    func pictureTimes(_ s: RecordedSession, count: Int, seed: UInt64) throws -> [Double] {
+        var rng = SplitMix(seed)
+        guard let side = s.stages.first?.views[.side], side.frameCount > 0 else { return [] }
+        return try (0..<count).map { _ in
+            let n = Int(rng.next() % UInt64(side.frameCount))
+            let t = Date()
+            _ = try side.image(at: n)
+            return Date().timeIntervalSince(t)
+        }
     }
 
     func seekTimes(_ s: RecordedSession, count: Int, seed: UInt64) throws -> [Double] {
@@ -193,7 +249,8 @@ struct BenchSessionCommand: ParsableCommand {
         let origin: UInt64 = 1_000_000_000
         let writer = try SessionWriter(directory: directory, manifest: manifest(width: 64, height: 48, origin: origin),
                                        formats: [.side: Y4MHeader(width: 64, height: 48, framesPerSecond: 120, colour: .mono),
-                                                 .rear: Y4MHeader(width: 64, height: 48, framesPerSecond: 120, colour: .mono)])
+                                                 .rear: Y4MHeader(width: 64, height: 48, framesPerSecond: 120, colour: .mono)],
+                                       storage: .raw)
         let luma = LumaImage(width: 64, height: 48, pixels: [UInt8](repeating: 40, count: 64 * 48))
         let perStage = Int(secondsPerStage * 120)
         for (s, kind) in [StageKind.flat, .incline].enumerated() {

@@ -14,7 +14,7 @@ import SessionStore
 struct BenchTrackCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "track",
-        abstract: "Time detection and labelling per frame of a Y4M video (full frame and frame-to-frame tracking).",
+        abstract: "Time detection and labelling per frame of a Y4M or MJPEG Matroska video (full frame and frame-to-frame tracking).",
         usage: """
             gaitlive bench track side.y4m
             gaitlive bench track rear.y4m --view rear
@@ -25,7 +25,7 @@ struct BenchTrackCommand: ParsableCommand {
             release build ('swift build -c release').
             """)
 
-    @Argument(help: ArgumentHelp("A YUV4MPEG2 video (mono or 4:2:0; only the luma plane is read).", valueName: "video.y4m"))
+    @Argument(help: ArgumentHelp("A YUV4MPEG2 video (mono or 4:2:0) or a session's MJPEG .mkv; only the luma is read.", valueName: "video"))
     var video: String
 
     @Option(name: .long, help: ArgumentHelp("Which marker set the video shows.", valueName: "side|rear"))
@@ -82,11 +82,9 @@ struct BenchTrackCommand: ParsableCommand {
 
     /// Every frame's luma plane; a bad file becomes one line naming it.
     static func loadFrames(_ path: String) throws -> [LumaImage] {
-        let reader: Y4MReader
+        let reader: any RecordedVideo
         do {
-            reader = try Y4MReader(path: path)
-        } catch let e as Y4MReader.FormatError {
-            throw Failure.badInput(e.description)
+            reader = try RecordedVideos.open(path)   // Y4M, or a session's MJPEG .mkv
         } catch {
             throw Failure.badInput("\(error)")
         }

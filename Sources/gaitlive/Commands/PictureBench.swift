@@ -46,6 +46,21 @@ struct PictureBench {
         var moved: Int { events - sameFrame + extra }
     }
 
+    /// One runner's view: an ideal run, then each picture's run compared with it; one line printed.
+    func compare(_ pictures: [CameraPicture], view: CameraView, label: String,
+                 into totals: inout [CameraPicture: [CameraView: Totals]], run viewRun: (CameraPicture) -> ViewRun) {
+        let ideal = viewRun(.ideal)
+        var line = "\(label) \(view.rawValue):"
+        for p in pictures {
+            let run = viewRun(p)
+            var t = Totals(view: view)
+            t.add(run, ideal: ideal, fps: fps, frames: ideal.angles.count)
+            totals[p, default: [:]][view, default: Totals(view: view)].add(run, ideal: ideal, fps: fps, frames: ideal.angles.count)
+            line += String(format: " [%@] %.3f deg, %d events moved;", p.description, t.angles.worst?.rms ?? 0, t.moved)
+        }
+        print(line)
+    }
+
     func run(_ pictures: [CameraPicture]) throws {
         print("gaitlive bench pictures: 640x480 at \(PopulationBench.number(fps)) fps, \(PopulationBench.number(seconds)) s per runner, "
               + "seeds \(seeds.first.map(String.init) ?? "-")-\(seeds.last.map(String.init) ?? "-")"
@@ -63,16 +78,7 @@ struct PictureBench {
                         cam.render(index: UInt64($0), time: Double($0) / fps + cam.timeOffset)
                     }
                 }
-                let ideal = viewRun(.ideal)
-                var line = "runner \(seed) \(view.rawValue):"
-                for p in pictures {
-                    let run = viewRun(p)
-                    var t = Totals(view: view)
-                    t.add(run, ideal: ideal, fps: fps, frames: frames)
-                    totals[p, default: [:]][view, default: Totals(view: view)].add(run, ideal: ideal, fps: fps, frames: frames)
-                    line += String(format: " [%@] %.3f deg, %d events moved;", p.description, t.angles.worst?.rms ?? 0, t.moved)
-                }
-                print(line)
+                compare(pictures, view: view, label: "runner \(seed)", into: &totals, run: viewRun)
             }
         }
         for file in recordings {
@@ -89,17 +95,7 @@ struct PictureBench {
                         cam.render(index: UInt64($0), time: Double($0) / fps + cam.timeOffset)
                     }
                 }
-                let ideal = viewRun(.ideal)
-                var line = "recording \(name) \(view.rawValue):"
-                for p in pictures {
-                    let run = viewRun(p)
-                    var t = Totals(view: view)
-                    t.add(run, ideal: ideal, fps: fps, frames: ideal.angles.count)
-                    totals[p, default: [:]][view, default: Totals(view: view)].add(run, ideal: ideal, fps: fps,
-                                                                                 frames: ideal.angles.count)
-                    line += String(format: " [%@] %.3f deg, %d events moved;", p.description, t.angles.worst?.rms ?? 0, t.moved)
-                }
-                print(line)
+                compare(pictures, view: view, label: "recording \(name)", into: &totals, run: viewRun)
             }
         }
         for p in pictures {

@@ -93,7 +93,7 @@ import Testing
         var n = 0
         // Not recording: neither the frames nor the stride count.
         SettlePeriodTests.feed(&live, from: &n, through: SettlePeriodTests.stride(.left, 0, drop: 20), recording: false)
-        #expect(live.frames == 0 && live.angles.isEmpty && live.strides.isEmpty)
+        #expect(live.frames == 0 && live.angles.isEmpty && live.strideCount == 0)
         let unrecorded = n
         for i in 1...14 {
             let s = SettlePeriodTests.stride(.left, i, drop: i <= 4 ? 12 : 8)
