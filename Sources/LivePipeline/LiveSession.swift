@@ -102,6 +102,8 @@ public final class LiveSession: Sendable {
         /// The last frame's sequence number, and the frames the camera lost while recording that
         /// no recorded frame has counted yet (a pause is not a loss: `cameraGapBefore`).
         let gaps = Mutex<(last: UInt32?, pending: Int)>((nil, 0))
+        /// The background's brightness and the fast LEDs' streaks of the last frames (setup checks).
+        let meter = Mutex(PictureMeter())
         let source: Transfer<any FrameSource>
         let controls: CameraControls?
 
@@ -242,6 +244,7 @@ public final class LiveSession: Sendable {
                                                   cameraGapBefore: ownGap, recording: false))
         }
         let seconds = MonotonicClock.seconds(frame.timestampNanoseconds, since: options.clockOrigin)
+        slot.meter.withLock { $0.add(image: frame.luma, markers: processed.tracked.markers, time: seconds) }
         feedStanding(slot.view, seconds: seconds, markers: processed.tracked.markers)
         slot.history.withLock { $0.append(time: seconds, angles: processed.angles) }
         let stats = slot.thread.statistics
@@ -370,6 +373,11 @@ public final class LiveSession: Sendable {
             rmdir(dir)
         }
         return status
+    }
+
+    /// The picture measurements over the last frames of `view` (flicker, motion blur).
+    public func pictureMeter(_ view: CameraView) -> PictureMeter? {
+        slots.first { $0.view == view }?.meter.withLock { $0 }
     }
 
     /// The controls of the camera filming `view` (V4L2 cameras; nil for simulated ones), usable

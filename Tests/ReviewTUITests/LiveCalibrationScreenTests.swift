@@ -1,8 +1,10 @@
+import CaptureKit
 import Foundation
 import MarkerTracker
 import Testing
 @testable import ReviewTUI
 import LivePipeline
+import RunnerSimulation
 
 /// The live console's standing calibration: `k` starts it (the header says "calibrating"), and
 /// once the two seconds of the standing athlete are taken the header says "calibrated" and the
@@ -47,7 +49,7 @@ import LivePipeline
         screen.draw(into: &g)
         let text = g.text
         #expect(text.contains("SETUP: check each camera"))
-        for line in ["side LEDs", "side exposure", "side frame rate", "side geometry",
+        for line in ["side LEDs", "side exposure", "side flicker", "side motion blur", "side frame rate", "side geometry",
                      "rear LEDs", "rear exposure", "rear frame rate", "rear geometry"] {
             #expect(text.range(of: "(pass|WARN|FAIL)  " + line, options: .regularExpression) != nil, "\(line) in:\n\(text)")
         }
@@ -60,5 +62,45 @@ import LivePipeline
         _ = screen.handle(.character("u"))
         screen.draw(into: &g)
         #expect(g.text.contains("SETUP: check each camera"))
+    }
+}
+
+/// The setup screen's `a`: the flicker check's suggestion goes to the camera's power-line control
+/// (a V4L2 camera's controls, here kept in memory), and a simulated camera says it has none.
+@Suite struct SetupFixKeyTests {
+    @Test func keyAAppliesThePowerLineFrequencyTheFlickerCheckAsksFor() throws {
+        let fixture = try LiveFixture(standSeconds: 120, picture: CameraPicture(flickerHertz: 100, flickerDepth: 0.15))
+        defer { fixture.stop() }
+        let screen = LiveScreen(session: fixture.session, pane: ViewPane(mode: .ascii, utf8: false, colour: false), title: "test")
+        screen.showSetup = true
+        var g = CellGrid(width: 200, height: 48)
+        // Until the checks have seen a second of the flickering room (waiting for the state).
+        var waited = 0
+        func flickerSeen() -> Bool {
+            CameraView.allCases.allSatisfy { v in screen.setupPanel.findings.contains { $0.view == v && $0.check == "flicker" && $0.verdict == .warn } }
+        }
+        while !flickerSeen() && waited < 3000 {
+            _ = screen.tick(now: Double(waited) * 0.05)
+            screen.draw(into: &g)
+            usleep(10_000)
+            waited += 1
+        }
+        #expect(g.text.contains("WARN  side flicker"), "\(g.text)")
+        _ = screen.handle(.character("a"))
+        screen.draw(into: &g)
+        let said = screen.message?.text ?? ""
+        #expect(said.contains("side: no camera controls (simulated camera); by hand: "), "\(said)")
+        #expect(said.contains("power_line_frequency to 50 Hz"), "\(said)")
+        #expect(g.text(row: 47).contains("side: no camera controls"))
+
+        let fake = FakeControls()
+        try fake.set("power_line_frequency", to: "0")
+        screen.controlsProvider = { _ in fake }
+        _ = screen.handle(.character("a"))
+        screen.draw(into: &g)
+        let powerLine = try fake.list().first { $0.key == "power_line_frequency" }
+        #expect(powerLine?.value == 1, "\(String(describing: powerLine))")
+        #expect(screen.message?.text.contains("side: exposure_time_absolute 125, power_line_frequency 1 (50 Hz)") == true,
+                "\(screen.message?.text ?? "")")
     }
 }

@@ -12,14 +12,15 @@ final class LiveFixture {
     let session: LiveSession
 
     /// `standSeconds`: the athlete stands still that long before running.
-    init(seed: UInt64 = 2, preRecordSeconds: Double = 0, standSeconds: Double = 0) throws {
+    /// `picture`: how both cameras' pictures depart from perfect (e.g. flickering room light).
+    init(seed: UInt64 = 2, preRecordSeconds: Double = 0, standSeconds: Double = 0, picture: CameraPicture = .ideal) throws {
         directory = NSTemporaryDirectory() + "gaitlive-live-\(UUID().uuidString.prefix(8))"
         let runner = SimulatedRunner(seed: seed, clockOrigin: MonotonicClock.now(), standSeconds: standSeconds)
         let cameras = CameraView.allCases.map { view in
             LiveSession.Camera(
                 view: view,
                 source: Transfer(SimulatedCamera(runner: runner, view: view, width: 160, height: 120,
-                                                 framesPerSecond: 60, pacing: .realtime)),
+                                                 framesPerSecond: 60, pacing: .realtime, picture: picture)),
                 description: .init(view: view, device: "simulated", width: 160, height: 120, pixelFormat: "GREY",
                                    nominalFps: 60),
                 recordingFormat: Y4MHeader(width: 160, height: 120, framesPerSecond: 60, colour: .mono))

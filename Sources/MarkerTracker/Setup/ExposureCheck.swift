@@ -38,11 +38,13 @@ public enum ExposureCheck {
         }
         if bright >= 200 || bg >= 100 {
             return SetupFinding(view: view, check: "exposure", verdict: .fail,
-                                advice: figures + ": background too bright; shorten the exposure, lower the gain or dim the room")
+                                advice: figures + ": background too bright; shorten the exposure (a), lower the gain or dim the room",
+                                fix: .shorterExposure(fraction: 0.5))
         }
         if area > bloomArea(height: image.height) {
             return SetupFinding(view: view, check: "exposure", verdict: .warn,
-                                advice: figures + ": LEDs bloom; shorten the exposure or lower the gain")
+                                advice: figures + ": LEDs bloom; shorten the exposure (a) or lower the gain",
+                                fix: .shorterExposure(fraction: 0.5))
         }
         if peak < 230 {
             return SetupFinding(view: view, check: "exposure", verdict: .warn,

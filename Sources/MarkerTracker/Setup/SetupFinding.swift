@@ -16,11 +16,14 @@ public struct SetupFinding: Sendable, Hashable {
     public var verdict: Verdict
     /// What was found and, when not a pass, what to change.
     public var advice: String
+    /// The camera setting that would fix it, when a control can (the setup screen's `a`).
+    public var fix: SetupFix?
 
-    public init(view: CameraView, check: String, verdict: Verdict, advice: String) {
+    public init(view: CameraView, check: String, verdict: Verdict, advice: String, fix: SetupFix? = nil) {
         self.view = view
         self.check = check
         self.verdict = verdict
         self.advice = advice
+        self.fix = fix
     }
 }

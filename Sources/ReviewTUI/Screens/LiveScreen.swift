@@ -148,6 +148,8 @@ public final class LiveScreen: ConsoleScreen {
         case .setup:
             showSetup.toggle()
             flash(showSetup ? "setup checks; Enter or u: to the run" : "to the run: r records, s next stage")
+        case .applyFix:
+            flash(showSetup ? applySetupFixes() : "a applies the setup checks' suggestions: u shows them")
         case .calibrate:
             session.calibrateNow()
             flash("standing calibration: the athlete stands still on the belt; taking the next 2 s")
@@ -170,7 +172,7 @@ public final class LiveScreen: ConsoleScreen {
 
     /// What a live key does.
     public enum Command: Sendable, Equatable {
-        case record, nextStage, note, chart, chartBack, means, cameraControls, replay, setup, calibrate, diagnostics, help, quit
+        case record, nextStage, note, chart, chartBack, means, cameraControls, replay, setup, applyFix, calibrate, diagnostics, help, quit
     }
 
     /// `t`: the angle table or the stage means; where the means do not fit, the next page of them
@@ -217,8 +219,10 @@ public final class LiveScreen: ConsoleScreen {
               "instant replay: the last two strides of both views at 1/8 speed with the angles, looping, while capture and recording go on; any key returns to live",
               footer: ("i replay", "i replay")),
         .init([(.character("u"), .setup), (.character("U"), .setup)], "u",
-              "setup checks (shown first): per camera the LEDs found and missing, exposure, frame rate and drops, geometry, pass / warn / fail with advice, and the standing calibration; Enter or u goes to the run",
+              "setup checks (shown first): per camera the LEDs found and missing, exposure, flicker, motion blur, frame rate and drops, geometry and LED placement, pass / warn / fail with advice, and the standing calibration; Enter or u goes to the run",
               footer: ("u setup", "u setup")),
+        .init([(.character("a"), .applyFix), (.character("A"), .applyFix)], "a",
+              "on the setup checks: apply the camera setting they suggest (a shorter exposure, the power-line frequency) through the V4L2 camera's controls, as x would"),
         .init([(.character("k"), .calibrate), (.character("K"), .calibrate)], "k",
               "standing calibration now: the athlete stands still on the belt, the next 2 s give the neutral ankle and foot, trunk and pelvis and the cm scale (found by itself too when the athlete stands still before the run)",
               footer: ("k calibrate", "k calibrate")),

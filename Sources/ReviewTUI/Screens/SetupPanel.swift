@@ -3,7 +3,7 @@ import MarkerTracker
 import LivePipeline
 
 /// The setup screen's check list, drawn in the live console's panel before the run: one line per
-/// check per camera (LEDs, exposure, frame rate, geometry), pass / warn / fail and one line of
+/// check per camera (LEDs, exposure, flicker, motion blur, frame rate, geometry, placement), pass / warn / fail and one line of
 /// advice, then the standing calibration's state. The picture checks run on the newest snapshot
 /// of each camera at most twice a second (blob detection over a whole frame); drops are counted
 /// over the last `dropSeconds`.
@@ -52,8 +52,13 @@ final class SetupPanel {
             let h = drops[view] ?? []
             let recent = (h.last?.dropped ?? 0) - (h.first?.dropped ?? 0)
             let nominal = session.nominalFramesPerSecond(view)
+            let fps = snap.statistics.measuredFramesPerSecond > 0 ? snap.statistics.measuredFramesPerSecond : nominal
             checks.insert(FrameRateCheck.check(view: view, nominal: nominal, measured: snap.statistics.measuredFramesPerSecond,
                                                droppedRecently: recent, seconds: SetupPanel.dropSeconds), at: 2)
+            if let meter = session.pictureMeter(view) {
+                checks.insert(MotionBlurCheck.check(view: view, streaks: meter.streaks, framesPerSecond: fps), at: 2)
+                checks.insert(FlickerCheck.check(view: view, levels: meter.backgroundLevels, framesPerSecond: fps), at: 2)
+            }
             out += checks
         }
         findings = out

@@ -38,17 +38,24 @@ public struct SceneRenderer: Sendable {
     /// Renders `pose` for frame number `frame` (the noise pattern depends on it).
     /// `visible` selects which of the view's markers are lit (all when nil).
     /// `glare` rectangles are drawn nearly white (windows, streaks of light on the belt).
+    /// `sceneLight` scales everything but the LEDs (flickering room light).
     /// `streaks`, per marker, the image positions the LED passes through while the shutter is
     /// open (motion blur, `CameraPicture.exposureMilliseconds`); nil draws each at its projection.
     public mutating func render(_ pose: BodyPose, frame: UInt64, visible: [Bool]? = nil,
                                 extraSpots: [Point] = [], glare: [PixelRect] = [],
-                                streaks: [[Point]]? = nil) -> LumaImage {
+                                streaks: [[Point]]? = nil, sceneLight: Double = 1) -> LumaImage {
         if backgroundIncline != pose.inclinePercent || background.isEmpty {
             background = renderBackground(inclinePercent: pose.inclinePercent)
             backgroundIncline = pose.inclinePercent
         }
         var img = LumaImage(width: camera.width, height: camera.height, pixels: background)
         drawBody(pose, into: &img)
+        if sceneLight != 1 {
+            // The room's lamps flicker (`CameraPicture.sceneLight`); the LEDs drawn next do not.
+            img.pixels.withUnsafeMutableBufferPointer { px in
+                for i in px.indices { px[i] = UInt8(min(255, (Double(px[i]) * sceneLight).rounded())) }
+            }
+        }
         for r in glare {
             let c = r.clamped(width: img.width, height: img.height)
             guard !c.isEmpty else { continue }

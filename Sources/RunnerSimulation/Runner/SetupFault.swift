@@ -9,6 +9,10 @@ public enum SetupFault: String, Sendable, CaseIterable {
     case bloom
     /// The side knee LED 4 cm forward of the lateral epicondyle, the rear left knee LED 5 cm low.
     case misplacedKnee = "misplaced-knee"
+    /// The room lit by lamps on 50 Hz mains flickering at 100 Hz by 15 %.
+    case flicker
+    /// An 8 ms shutter (1/125 s): the running feet's LEDs streak.
+    case slowShutter = "slow-shutter"
     /// The side knee LED dark (hidden by clothing) from 0.2 s on.
     case darkKnee = "dark-knee"
 
@@ -22,7 +26,11 @@ public enum SetupFault: String, Sendable, CaseIterable {
 
     /// The picture of both cameras under `faults`.
     public static func picture(_ faults: [SetupFault]) -> CameraPicture {
-        faults.contains(.bloom) ? CameraPicture(bloom: 8) : .ideal
+        var p = CameraPicture.ideal
+        if faults.contains(.bloom) { p.bloom = 8 }
+        if faults.contains(.flicker) { p.flickerHertz = 100; p.flickerDepth = 0.15 }
+        if faults.contains(.slowShutter) { p.exposureMilliseconds = 8 }
+        return p
     }
 
     /// Where the LEDs are taped under `faults`.

@@ -90,7 +90,7 @@ public final class SimulatedCamera: FrameSource {
             return lowArms ? p.withLowArmCarriage() : p
         }
         var image = renderer.render(pose, frame: index, visible: visible, extraSpots: spots,
-                                    glare: faults.glare[view] ?? [], streaks: streaks)
+                                    glare: faults.glare[view] ?? [], streaks: streaks, sceneLight: picture.sceneLight(at: t))
         if let compression { image = compression.roundTrip(image) }
 
         // Ground truth: projected markers (nil when hidden), angles from them, events since the last frame.

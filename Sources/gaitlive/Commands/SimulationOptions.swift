@@ -51,7 +51,8 @@ struct SimulationOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("""
         A set-up done wrong, for the setup checks (repeatable): tilted-camera (the side camera rolled \
         6 degrees), bloom (LEDs far too bright for the exposure), misplaced-knee (the knee LEDs off \
-        their landmarks), dark-knee (the side knee LED hidden).
+        their landmarks), dark-knee (the side knee LED hidden), flicker (room lamps on 50 Hz mains \
+        flickering 15 %), slow-shutter (an 8 ms exposure: the running feet's LEDs streak).
         """, valueName: "fault"))
     var setupFault: [SetupFault] = []
 
