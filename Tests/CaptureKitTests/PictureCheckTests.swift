@@ -59,6 +59,15 @@ import Testing
         #expect(Self.flicker(CameraPicture(flickerHertz: 120, flickerDepth: 0.03), fps: 100, standing: true).fix == .powerLine(hertz: 60))
     }
 
+    /// A busy machine loses frames; the sensor's cadence, and so the beat, stay.
+    @Test func framesLostInBetweenChangeNeitherTheFrameRateNorTheBeat() {
+        let all = Self.meter(picture: SetupFault.picture([.flicker]), frames: 156, tracked: false, width: 320, height: 240).backgroundLevels
+        let kept = all.enumerated().filter { $0.offset % 3 != 1 }.map(\.element)
+        #expect(abs((FlickerCheck.frameRate(kept) ?? 0) - 120) < 0.01)
+        let f = FlickerCheck.check(view: .side, levels: kept, framesPerSecond: 80)
+        #expect(f.verdict == .warn && f.fix == .powerLine(hertz: 50), "\(f.advice)")
+    }
+
     @Test func steadyLightAndTheRunnersOwnMotionAreNotFlicker() {
         #expect(Self.flicker(.ideal).verdict == .pass)
         #expect(Self.flicker(CameraPicture(exposureMilliseconds: 2, gain: 2)).verdict == .pass)

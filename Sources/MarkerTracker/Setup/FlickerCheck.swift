@@ -48,8 +48,23 @@ public enum FlickerCheck {
         return (a * a + b * b).squareRoot() / mean
     }
 
-    public static func check(view: CameraView, levels: [(time: Double, level: Double)], framesPerSecond fps: Double) -> SetupFinding {
-        guard levels.count >= 2 * Int(fps.rounded()) / 2, let first = levels.first, let last = levels.last,
+    /// The camera's frame rate from the samples' times: the median interval, which frames lost in
+    /// between do not change (the sensor kept its cadence); nil with too few samples.
+    public static func frameRate(_ levels: [(time: Double, level: Double)]) -> Double? {
+        guard levels.count >= 3 else { return nil }
+        var d: [Double] = []
+        d.reserveCapacity(levels.count - 1)
+        for i in 1..<levels.count where levels[i].time > levels[i - 1].time { d.append(levels[i].time - levels[i - 1].time) }
+        guard !d.isEmpty else { return nil }
+        d.sort()
+        return 1 / d[d.count / 2]
+    }
+
+    /// The verdict on `levels` (the background's mean per frame, `PictureMeter`); the frame rate
+    /// is read from their times, `framesPerSecond` only when they are too few.
+    public static func check(view: CameraView, levels: [(time: Double, level: Double)], framesPerSecond nominal: Double) -> SetupFinding {
+        let fps = frameRate(levels) ?? nominal
+        guard levels.count >= Int(fps.rounded()), let first = levels.first, let last = levels.last,
               last.time - first.time >= 1 else {
             return SetupFinding(view: view, check: "flicker", verdict: .pass, advice: "measuring the background's brightness")
         }
