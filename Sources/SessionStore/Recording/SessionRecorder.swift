@@ -250,9 +250,12 @@ public final class SessionRecorder: Sendable {
                                 r.entries(v, from: from).prefix { $0.timestamp < item.processed.frame.timestampNanoseconds }
                                     .map { FrameRing.restored($0, blank: &blanks) }
                             }
-                            for e in earlier {
-                                try writer.append(e.processed, stageIndex: e.stageIndex, stage: e.stage,
-                                                  droppedByRecorderBefore: 0, cameraGapBefore: e.cameraGapBefore)
+                            // Frames the camera lost before the recording began are not lost
+                            // from it: the recording's first frame has no gap before it.
+                            let starts = (lastWritten[v] ?? 0) < since
+                            for (k, e) in earlier.enumerated() {
+                                try writer.append(e.processed, stageIndex: e.stageIndex, stage: e.stage, droppedByRecorderBefore: 0,
+                                                  cameraGapBefore: starts && k == 0 ? 0 : e.cameraGapBefore)
                                 status.withLock {
                                     $0.framesWritten[v, default: 0] += 1
                                     $0.preRecorded[v, default: 0] += 1

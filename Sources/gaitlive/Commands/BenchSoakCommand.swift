@@ -25,13 +25,17 @@ struct BenchSoakCommand: ParsableCommand {
             (no terminal). Every --report-every seconds one line: resident memory, frames, frames \
             the cameras dropped (the pipeline fell behind), frames not saved (the recorder fell \
             behind), bytes written, the ring's memory. At the end: 'soak_memory_change_percent' \
-            (resident memory at the end against the first report), 'soak_dropped', 'soak_not_saved', \
-            'soak_bytes_written'. Goal: memory flat within 5 %, 0 dropped, 0 not saved. The session \
+            (resident memory at the end against the first report), 'soak_memory_settled_change_percent' \
+            (against the first report after --warm-up minutes; the first report when the run is no longer), 'soak_dropped', 'soak_not_saved', \
+            'soak_bytes_written'. Goal: memory flat within 5 % after the warm-up, 0 dropped, 0 not saved. The session \
             is written under --dir (a temporary directory by default) and removed unless --keep.
             """)
 
     @Option(name: .long, help: "Minutes to record.")
     var minutes: Double = 30
+
+    @Option(name: .long, help: "Minutes of warm-up before the memory the end is compared with (the allocator settles).")
+    var warmUp: Double = 3
 
     @Option(name: .long, help: "Seconds between reports.")
     var reportEvery: Double = 60
@@ -51,6 +55,7 @@ struct BenchSoakCommand: ParsableCommand {
 
     func validate() throws {
         guard minutes > 0, minutes <= 600 else { throw ValidationError("--minutes must be between 0 and 600 (got \(minutes))") }
+        guard warmUp >= 0 else { throw ValidationError("--warm-up must be at least 0 (got \(warmUp))") }
         guard reportEvery >= 1 else { throw ValidationError("--report-every must be at least 1 second") }
     }
 
@@ -61,11 +66,14 @@ struct BenchSoakCommand: ParsableCommand {
               + "console \(screen.columns)x\(screen.rows) drawn at 25 Hz, into \(directory)")
         let run = PacedRecording(simulation: simulation, storage: recording.storage, preRecordSeconds: preRecord.seconds,
                                  screen: screen)
-        let r = try run.record(into: directory, seconds: minutes * 60, reportEvery: reportEvery) { print($0) }
+        let r = try run.record(into: directory, seconds: minutes * 60, reportEvery: reportEvery,
+                             warmUp: warmUp < minutes ? warmUp * 60 : 0) { print($0) }
         print(String(format: "soak_memory_first_mb %.1f", Double(r.firstResident) / 1e6))
         print(String(format: "soak_memory_last_mb %.1f", Double(r.lastResident) / 1e6))
         print(String(format: "soak_memory_max_mb %.1f", Double(r.maximumResident) / 1e6))
         print(String(format: "soak_memory_change_percent %.1f", r.memoryChangePercent))
+        print(String(format: "soak_memory_settled_mb %.1f", Double(r.settledResident) / 1e6))
+        print(String(format: "soak_memory_settled_change_percent %.1f", r.settledMemoryChangePercent))
         print("soak_frames_written \(r.framesWritten)")
         print("soak_dropped \(r.dropped)")
         print("soak_not_saved \(r.notSaved)")

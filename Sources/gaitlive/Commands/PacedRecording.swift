@@ -19,6 +19,8 @@ struct PacedRecording {
     /// What a run gave.
     struct Result {
         var firstResident = 0
+        /// Resident memory at the first report after the warm-up.
+        var settledResident = 0
         var lastResident = 0
         var maximumResident = 0
         var framesWritten = 0
@@ -32,11 +34,18 @@ struct PacedRecording {
         var memoryChangePercent: Double {
             firstResident > 0 ? 100 * Double(lastResident - firstResident) / Double(firstResident) : 0
         }
+        /// Resident memory at the end against the first report after the warm-up, percent.
+        var settledMemoryChangePercent: Double {
+            settledResident > 0 ? 100 * Double(lastResident - settledResident) / Double(settledResident) : 0
+        }
     }
 
     /// Records `seconds` into `directory` (which must not exist); `report` gets one line every
-    /// `reportEvery` seconds and one at the end.
-    func record(into directory: String, seconds: Double, reportEvery: Double, report: (String) -> Void) throws -> Result {
+    /// `reportEvery` seconds and one at the end. Memory is also taken at the first report after
+    /// `warmUp` seconds (the allocator's arenas and the process's pages settle in the first
+    /// minutes: docs/performance.md, "Soak").
+    func record(into directory: String, seconds: Double, reportEvery: Double, warmUp: Double = 0,
+                report: (String) -> Void) throws -> Result {
         let origin = MonotonicClock.now()
         let runner = SimulatedRunner(profile: .flat, findings: simulation.findings, seed: simulation.seed,
                                      sideCameraOn: simulation.cameraSide, clockOrigin: origin)
@@ -69,11 +78,13 @@ struct PacedRecording {
             nextReport += UInt64(reportEvery * 1e9)
             let rss = ProcessMemory.residentBytes()
             if result.firstResident == 0 { result.firstResident = rss }
+            if result.settledResident == 0 && Double(now - start) / 1e9 >= warmUp { result.settledResident = rss }
             result.maximumResident = max(result.maximumResident, rss)
             report(line(session.status, at: Double(now - start) / 1e9, rss: rss))
         }
         result.lastResident = ProcessMemory.residentBytes()
         if result.firstResident == 0 { result.firstResident = result.lastResident }
+        if result.settledResident == 0 { result.settledResident = result.lastResident }
         result.maximumResident = max(result.maximumResident, result.lastResident)
         let before = session.status
         let status = session.stop()
