@@ -48,8 +48,9 @@ public enum FlickerCheck {
         return (a * a + b * b).squareRoot() / mean
     }
 
-    /// The camera's frame rate from the samples' times: the median interval, which frames lost in
-    /// between do not change (the sensor kept its cadence); nil with too few samples.
+    /// The camera's frame rate from the samples' times: the mean of the single-frame intervals
+    /// (those within a quarter of the 20th-percentile interval), which frames lost in between do
+    /// not change (they only make some intervals two or three frames long); nil with too few.
     public static func frameRate(_ levels: [(time: Double, level: Double)]) -> Double? {
         guard levels.count >= 3 else { return nil }
         var d: [Double] = []
@@ -57,14 +58,20 @@ public enum FlickerCheck {
         for i in 1..<levels.count where levels[i].time > levels[i - 1].time { d.append(levels[i].time - levels[i - 1].time) }
         guard !d.isEmpty else { return nil }
         d.sort()
-        return 1 / d[d.count / 2]
+        let base = d[d.count / 5]
+        var sum = 0.0, n = 0
+        for x in d where abs(x - base) <= 0.25 * base {
+            sum += x
+            n += 1
+        }
+        return n > 0 ? Double(n) / sum : 1 / base
     }
 
     /// The verdict on `levels` (the background's mean per frame, `PictureMeter`); the frame rate
     /// is read from their times, `framesPerSecond` only when they are too few.
     public static func check(view: CameraView, levels: [(time: Double, level: Double)], framesPerSecond nominal: Double) -> SetupFinding {
         let fps = frameRate(levels) ?? nominal
-        guard levels.count >= Int(fps.rounded()), let first = levels.first, let last = levels.last,
+        guard levels.count >= 16, let first = levels.first, let last = levels.last,
               last.time - first.time >= 1 else {
             return SetupFinding(view: view, check: "flicker", verdict: .pass, advice: "measuring the background's brightness")
         }
