@@ -51,7 +51,7 @@ public final class ReviewScreen: ConsoleScreen {
               "next / previous angle of the gait-cycle chart (every stride of the leg, this one highlighted, a cursor at the current phase)",
               footer: ("c chart", "c chart")),
         .init(.character("v"), .compare, "v",
-              "compare at the same phase, side by side: left vs right, then flat vs incline, then off", footer: "v compare"),
+              "compare at the same phase, side by side: left vs right, then flat vs incline, then (review DIR --with OTHER) this stage against the other session's, strides aligned at contact, then off", footer: "v compare"),
         .init(.character("e"), .correct, "e",
               "correct a marker: Tab picks it, arrows move 1 px (H J K L 5 px), Enter saves it as manual and re-measures the strides touching the frame",
               footer: "e correct"),
@@ -81,6 +81,9 @@ public final class ReviewScreen: ConsoleScreen {
         case leftRight
         /// This stride beside the same leg's stride in the other stage at the same phase.
         case stages
+        /// This stride beside the same leg's stride of the same stage in the other session
+        /// (`review DIR --with OTHER`): both begin at initial contact and play at one phase.
+        case sessions
     }
 
     enum Focus {
@@ -111,9 +114,14 @@ public final class ReviewScreen: ConsoleScreen {
     /// The REC clock (as the live header), made on first use.
     var clockCache: RecordingClock?
 
-    public init(session: RecordedSession, pane: ViewPane) {
+    /// A second session of the same athlete to compare with (`v`), or nil.
+    public let other: RecordedSession?
+    var otherStages: [Int: StageReview] = [:]
+
+    public init(session: RecordedSession, pane: ViewPane, other: RecordedSession? = nil) {
         self.session = session
         self.pane = pane
+        self.other = other
     }
 
     /// The current stage with corrections applied.
@@ -258,8 +266,19 @@ public final class ReviewScreen: ConsoleScreen {
             if let i = kinds.firstIndex(of: chartAngle), !kinds.isEmpty { chartAngle = kinds[(i + step) % kinds.count] }
             flash("chart: \(chartAngle.shortName)")
         case .compare:
-            compare = compare == .off ? .leftRight : (compare == .leftRight ? .stages : .off)
-            var text = compare == .off ? "compare off" : (compare == .leftRight ? "compare left vs right" : "compare flat vs incline")
+            switch compare {
+            case .off: compare = .leftRight
+            case .leftRight: compare = .stages
+            case .stages: compare = other != nil ? .sessions : .off
+            case .sessions: compare = .off
+            }
+            var text: String
+            switch compare {
+            case .off: text = "compare off"
+            case .leftRight: text = "compare left vs right"
+            case .stages: text = "compare flat vs incline"
+            case .sessions: text = "compare with the session of \(ReviewScreen.day(other?.manifest.created ?? "")), strides aligned at contact"
+            }
             if compare == .leftRight, chartAngle.view == .side, stage?.views[.rear] != nil {
                 // The side camera films one leg: compare the legs on the rear camera's angle.
                 chartAngle = chartSide == .left ? .hipAdductionLeft : .hipAdductionRight
@@ -348,11 +367,11 @@ public final class ReviewScreen: ConsoleScreen {
 
     // MARK: - drawing
 
-    func image(_ stageIndex: Int, _ view: CameraView, _ n: Int) -> LumaImage? {
-        let key = "\(stageIndex)-\(view.rawValue)-\(n)"
+    func image(_ stageIndex: Int, _ view: CameraView, _ n: Int, otherSession: Bool = false) -> LumaImage? {
+        let key = "\(otherSession ? "o" : "")\(stageIndex)-\(view.rawValue)-\(n)"
         if let i = imageCache[key] { return i }
-        guard session.stages.indices.contains(stageIndex), let v = session.stages[stageIndex].views[view],
-              let img = try? v.image(at: n) else { return nil }
+        guard let from = otherSession ? other : session, from.stages.indices.contains(stageIndex),
+              let v = from.stages[stageIndex].views[view], let img = try? v.image(at: n) else { return nil }
         if imageCache.count > 8 { imageCache.removeAll() }
         imageCache[key] = img
         return img
@@ -487,6 +506,8 @@ public final class ReviewScreen: ConsoleScreen {
         var phase: Double
         /// Why there is no other stride, when there is none.
         var missing = "no stride to compare"
+        /// The other stride is in the other session.
+        var otherSession = false
     }
 
     func comparison(_ r: StageReview) -> Comparison? {
@@ -521,13 +542,30 @@ public final class ReviewScreen: ConsoleScreen {
             let i = r.strides.strides(of: side).firstIndex(of: s) ?? 0
             let other = same.isEmpty ? nil : same[min(i, same.count - 1)]
             return Comparison(view: view, stride: s, otherReview: o, otherStride: other, phase: phase)
+        case .sessions:
+            // The same stage (the first of its kind) and leg in the other session, the stride at
+            // the same place in its list: both aligned at initial contact, played at one phase.
+            let kind = r.stage.info.kind
+            guard let other, let j = other.stages.firstIndex(where: { $0.info.kind == kind }) else {
+                return Comparison(view: view, stride: s, otherReview: r, otherStride: nil, phase: phase,
+                                  missing: "no \(kind) stage in the other session")
+            }
+            let o = otherStages[j] ?? StageReview(session: other, index: j)
+            otherStages[j] = o
+            let same = o.strides.strides(of: side)
+            let i = r.strides.strides(of: side).firstIndex(of: s) ?? 0
+            return Comparison(view: view, stride: s, otherReview: o, otherStride: same.isEmpty ? nil : same[min(i, same.count - 1)],
+                              phase: phase, missing: "no \(side.rawValue) stride in the other session's \(kind) stage",
+                              otherSession: true)
         }
     }
 
     func drawComparison(_ c: Comparison, layout: ConsoleLayout, into grid: inout CellGrid) {
         guard let r = review, layout.views.count >= 2 else { return }
         let pct = Int((100 * c.phase).rounded())
-        let stageName = { (o: StageReview) in o.stage.info.kind }
+        // Sessions compared are told apart by their dates; stages by their kinds.
+        let sessions = compare == .sessions
+        let stageName = { (o: StageReview) in sessions ? "\(o.stage.info.kind) \(ReviewScreen.day(o.manifest.created))" : o.stage.info.kind }
         // Left pane: this stride now.
         if let n = frameIndex(for: c.view) {
             pane.draw(image: image(stageIndex, c.view, n),
@@ -544,13 +582,16 @@ public final class ReviewScreen: ConsoleScreen {
                                              angles: AngleSet())
         if let other = c.otherStride, let n = c.otherReview.frame(c.view, atSeconds: other.time(atPhase: c.phase)) {
             title = "\(c.view == .side ? "SIDE" : "REAR") \(stageName(c.otherReview)) \(other.side.rawValue) stride \(other.number)"
-            img = image(c.otherReview.index, c.view, n)
+            img = image(c.otherReview.index, c.view, n, otherSession: c.otherSession)
             content = .init(markerSet: .standard(for: c.view), markers: c.otherReview.markers(c.view, n),
                             angles: c.otherReview.angles(c.view, n))
         }
         pane.draw(image: img, content: content, title: title, status: "\(pct)% of the cycle", statusColour: Palette.rightSide,
                   titleRect: layout.titles[1], rect: layout.views[1], into: &grid, memory: &canvases["cmp-1"])
     }
+
+    /// The date of an ISO 8601 time ("2026-10-22T09:15:00Z" -> "2026-10-22").
+    static func day(_ iso: String) -> String { String(iso.prefix(10)) }
 
     /// The last and the next event of the view; a countdown never crosses a pause silently.
     func eventFooter(_ r: StageReview, view: CameraView, time: Double) -> [String] {

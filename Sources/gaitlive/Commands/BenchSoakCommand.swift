@@ -26,8 +26,10 @@ struct BenchSoakCommand: ParsableCommand {
             the cameras dropped (the pipeline fell behind), frames not saved (the recorder fell \
             behind), bytes written, the ring's memory. At the end: 'soak_memory_change_percent' \
             (resident memory at the end against the first report), 'soak_memory_settled_change_percent' \
-            (against the first report after --warm-up minutes; the first report when the run is no longer), 'soak_dropped', 'soak_not_saved', \
-            'soak_bytes_written'. Goal: memory flat within 5 % after the warm-up, 0 dropped, 0 not saved. The session \
+            (against the first report after --warm-up minutes; the first report when the run is no longer), \
+            'soak_memory_halves_change_percent' (the median of the later half of the reports after the \
+            warm-up against the earlier half's: the trend, unmoved by a burst), 'soak_dropped', 'soak_not_saved', \
+            'soak_bytes_written'. Goal: memory flat within 5 % after the warm-up (the halves), 0 dropped, 0 not saved. The session \
             is written under --dir (a temporary directory by default) and removed unless --keep.
             """)
 
@@ -74,6 +76,7 @@ struct BenchSoakCommand: ParsableCommand {
         print(String(format: "soak_memory_change_percent %.1f", r.memoryChangePercent))
         print(String(format: "soak_memory_settled_mb %.1f", Double(r.settledResident) / 1e6))
         print(String(format: "soak_memory_settled_change_percent %.1f", r.settledMemoryChangePercent))
+        if let h = r.halvesMemoryChangePercent { print(String(format: "soak_memory_halves_change_percent %.1f", h)) }
         print("soak_frames_written \(r.framesWritten)")
         print("soak_dropped \(r.dropped)")
         print("soak_not_saved \(r.notSaved)")

@@ -38,6 +38,18 @@ struct PacedRecording {
         var settledMemoryChangePercent: Double {
             settledResident > 0 ? 100 * Double(lastResident - settledResident) / Double(settledResident) : 0
         }
+        /// The resident memory of every report after the warm-up, in order.
+        var settledReports: [Int] = []
+        /// The median of the later half of `settledReports` against that of the earlier half,
+        /// percent: the trend, which a burst (the recorder's queue filling while the machine is
+        /// busy, then draining) does not move as it moves a single reading.
+        var halvesMemoryChangePercent: Double? {
+            guard settledReports.count >= 4 else { return nil }
+            func median(_ a: ArraySlice<Int>) -> Double { Double(a.sorted()[a.count / 2]) }
+            let h = settledReports.count / 2
+            let first = median(settledReports[..<h]), second = median(settledReports[h...])
+            return 100 * (second - first) / first
+        }
     }
 
     /// Records `seconds` into `directory` (which must not exist); `report` gets one line every
@@ -78,7 +90,10 @@ struct PacedRecording {
             nextReport += UInt64(reportEvery * 1e9)
             let rss = ProcessMemory.residentBytes()
             if result.firstResident == 0 { result.firstResident = rss }
-            if result.settledResident == 0 && Double(now - start) / 1e9 >= warmUp { result.settledResident = rss }
+            if Double(now - start) / 1e9 >= warmUp {
+                if result.settledResident == 0 { result.settledResident = rss }
+                result.settledReports.append(rss)
+            }
             result.maximumResident = max(result.maximumResident, rss)
             report(line(session.status, at: Double(now - start) / 1e9, rss: rss))
         }

@@ -13,11 +13,18 @@ struct ReviewCommand: ParsableCommand {
         usage: """
             gaitlive review ~/.local/share/gaitlive/sessions/Demo-Runner/2026-11-24_101500
             gaitlive review DIR --stage 2 --frame 480
+            gaitlive review DIR --with OTHER_DIR      (v compares a stride with the other session's)
             gaitlive review DIR --render-text 120x40 --frame 10     (print one screen as text)
             """)
 
     @Argument(help: ArgumentHelp("The session directory (the one holding session.json).", valueName: "dir"))
     var directory: String
+
+    @Option(name: .long, help: ArgumentHelp("""
+        Another session of the same athlete: v then shows this stride beside the same stage and \
+        leg's stride there, both from initial contact at one phase (before and after).
+        """, valueName: "dir"))
+    var with: String?
 
     @Option(name: .long, help: "Stage to open (1 = first).")
     var stage = 1
@@ -37,12 +44,21 @@ struct ReviewCommand: ParsableCommand {
 
     func run() throws {
         let session = try SessionDirectory.open(directory)
+        var other: RecordedSession?
+        if let with {
+            let o = try SessionDirectory.open(with)
+            guard SessionLayout.sameAthlete(o.manifest.athlete.name, session.manifest.athlete.name) else {
+                throw Failure.badInput("\(with): is a session of \(o.manifest.athlete.name), not of \(session.manifest.athlete.name): "
+                                       + "--with compares two sessions of one athlete")
+            }
+            other = o
+        }
         guard stage <= max(1, session.stages.count) else {
             throw Failure.badInput("\(directory): has \(session.stages.count) stage(s), --stage \(stage) does not exist")
         }
         if let size = renderText {
             let pane = ViewPane(mode: display.ascii ? .ascii : .halfBlock, utf8: !display.ascii, colour: !display.ascii)
-            let screen = ReviewScreen(session: session, pane: pane)
+            let screen = ReviewScreen(session: session, pane: pane, other: other)
             screen.open(stage: stage - 1, frame: frame - 1)
             var grid = CellGrid(width: size.columns, height: size.rows)
             screen.draw(into: &grid)
@@ -50,7 +66,7 @@ struct ReviewCommand: ParsableCommand {
             return
         }
         let (terminal, pane) = try display.openTerminal()
-        let screen = ReviewScreen(session: session, pane: pane)
+        let screen = ReviewScreen(session: session, pane: pane, other: other)
         screen.open(stage: stage - 1, frame: frame - 1)
         let ending = display.runConsole(terminal, screen)
         if case .signal(let s) = ending { Foundation.exit(128 + s) }
