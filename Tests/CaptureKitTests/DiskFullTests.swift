@@ -28,6 +28,26 @@ import Testing
                                               videoStorage: storage))
     }
 
+    /// After the disk filled, nothing more is written, but the ring of recent pictures goes on:
+    /// instant replay still shows the last seconds.
+    @Test func afterAFullDiskTheReplayRingGoesOn() throws {
+        let dir = TestDirectory()
+        let root = dir.file("full-ring")
+        let s = try session(root, frames: 240, limit: WriteLimit(bytes: 300_000 + 2 * 40 * 2_000), storage: .default)
+        s.setRecording(true, at: 0)
+        s.start()
+        while !s.allCamerasEnded { usleep(10_000) }
+        #expect(s.status.recorder?.failure?.contains("disk full") == true)
+        let written = s.status.recorder?.framesWritten[.side] ?? 0
+        _ = s.stop()
+        // The ring's newest picture is the camera's last frame, long after the last one written.
+        for view in CameraView.allCases {
+            let newest = try #require(s.recentFrames(view).last)
+            #expect(newest.item.processed.streamIndex >= 200 && newest.item.processed.streamIndex > written + 20,
+                    "\(view): newest in the ring is frame \(newest.item.processed.streamIndex); \(written) written")
+        }
+    }
+
     /// Raw (v1) and compressed (v2) recordings alike.
     @Test(arguments: [VideoStorage.raw, .default])
     func aFullDiskStopsRecordingAndKeepsWhatWasWritten(storage: VideoStorage) throws {

@@ -218,6 +218,16 @@ public final class SessionRecorder: Sendable {
         let encoder = try? JPEGEncoder(quality: quality)
         var lastWritten: [CameraView: UInt64] = [:]
         var blanks: [Int: LumaImage] = [:]
+        /// The ring's memory and span, for the debug line.
+        func publishRing() {
+            let (bytes, seconds) = ring.withLock { r in
+                (r.bytes, r.span(.side) > 0 ? r.span(.side) : CameraView.allCases.map { r.span($0) }.max() ?? 0)
+            }
+            status.withLock {
+                $0.ringBytes = bytes
+                $0.ringSeconds = seconds
+            }
+        }
         while true {
             _ = try? Poll.wait([doorbell.descriptor], timeoutMilliseconds: 100)
             doorbell.drain()
@@ -269,13 +279,7 @@ public final class SessionRecorder: Sendable {
                         status.withLock { $0.framesWritten[v, default: 0] += 1 }
                         ring.withLock { $0.add(item) }
                     }
-                    let (ringBytes, ringSeconds) = ring.withLock { r in
-                        (r.bytes, r.span(.side) > 0 ? r.span(.side) : CameraView.allCases.map { r.span($0) }.max() ?? 0)
-                    }
-                    status.withLock {
-                        $0.ringBytes = ringBytes
-                        $0.ringSeconds = ringSeconds
-                    }
+                    publishRing()
                     for n in notes { writer.addNote(n) }
                     for (v, f) in fps { writer.setMeasuredFps(f, for: v) }
                     for (v, h) in health { writer.setCameraHealth(dropped: h.dropped, reconnections: h.reconnections, for: v) }
@@ -296,6 +300,7 @@ public final class SessionRecorder: Sendable {
                     status.withLock { $0.bytesWritten = bytes }
                 } catch {
                     failed = true
+                    // Recording stops here; the ring goes on (below) for instant replay.
                     queue.withLock {
                         $0.failed = true
                         $0.items.removeAll()
@@ -308,6 +313,18 @@ public final class SessionRecorder: Sendable {
                         : "recording stopped: \(error); \(kept)"
                     status.withLock { $0.failure = message }
                 }
+            }
+            if failed && !finishing {
+                // Nothing is written any more, but the live view's instant replay still has the
+                // last seconds: the frames not recorded still go to the ring.
+                for var item in items where !item.recording {
+                    if item.processed.frame.compressed == nil, let encoder {
+                        let grey = greyViews[item.processed.frame.view] ?? true
+                        item.processed.frame.compressed = try? encoder.encode(item.processed.frame, grey: grey)
+                    }
+                    ring.withLock { $0.add(item) }
+                }
+                publishRing()
             }
             if finishing {
                 status.withLock { $0.finished = true }
