@@ -103,7 +103,7 @@ public final class LiveSession: Sendable {
         /// no recorded frame has counted yet (a pause is not a loss: `cameraGapBefore`).
         let gaps = Mutex<(last: UInt32?, pending: Int)>((nil, 0))
         /// The background's brightness and the fast LEDs' streaks of the last frames (setup checks).
-        let meter = Mutex(PictureMeter())
+        let meter: Mutex<PictureMeter>
         let source: Transfer<any FrameSource>
         let controls: CameraControls?
 
@@ -114,6 +114,7 @@ public final class LiveSession: Sendable {
             self.processor = Mutex(processor)
             self.source = source
             self.controls = controls
+            meter = Mutex(PictureMeter(view: view))
         }
     }
 
@@ -244,7 +245,10 @@ public final class LiveSession: Sendable {
                                                   cameraGapBefore: ownGap, recording: false))
         }
         let seconds = MonotonicClock.seconds(frame.timestampNanoseconds, since: options.clockOrigin)
-        slot.meter.withLock { $0.add(image: frame.luma, markers: processed.tracked.markers, time: seconds) }
+        slot.meter.withLock {
+            $0.add(image: frame.luma, markers: processed.tracked.markers, time: seconds, frame: processed.streamIndex,
+                   events: processed.events)
+        }
         feedStanding(slot.view, seconds: seconds, markers: processed.tracked.markers)
         slot.history.withLock { $0.append(time: seconds, angles: processed.angles) }
         let stats = slot.thread.statistics

@@ -11,18 +11,21 @@ import Testing
     /// `tracked`: the markers tracked (from 1 s on, once the tracker has the athlete), else none
     /// (the flicker check reads the background only).
     static func meter(_ view: CameraView = .side, picture: CameraPicture, fps: Double = 120, frames: Int,
-                      standing: Bool = false, tracked: Bool, width: Int = 640, height: Int = 480) -> PictureMeter {
+                      standing: Bool = false, tracked: Bool, width: Int = 640, height: Int = 480,
+                      camera: VirtualCamera? = nil) -> PictureMeter {
         let runner = SimulatedRunner(profile: .flat, seed: 4, clockOrigin: 0, standSeconds: standing ? 60 : 0)
         let cam = SimulatedCamera(runner: runner, view: view, width: width, height: height, framesPerSecond: fps,
-                                  pacing: .unpaced, picture: picture)
+                                  pacing: .unpaced, camera: camera, picture: picture)
         var processor = ViewProcessor(view: view, framesPerSecond: fps, clockOrigin: 0)
-        var meter = PictureMeter()
+        var meter = PictureMeter(view: view)
         let warmUp = tracked ? Int(fps) : 0
         for i in 0..<(frames + warmUp) {
             let t = Double(i) / fps
             let f = cam.render(index: UInt64(i), time: t)
-            let markers = tracked ? processor.process(f, inclinePercent: 0).tracked.markers : []
-            if i >= warmUp { meter.add(image: f.luma, markers: markers, time: t) }
+            let p = tracked ? processor.process(f, inclinePercent: 0) : nil
+            if i >= warmUp {
+                meter.add(image: f.luma, markers: p?.tracked.markers ?? [], time: t, frame: i, events: p?.events ?? [])
+            }
         }
         return meter
     }
@@ -97,6 +100,23 @@ import Testing
         #expect(Self.blur(CameraPicture(exposureMilliseconds: 1)).verdict == .pass)
         let standing = Self.blur(SetupFault.picture([.slowShutter]), standing: true)
         #expect(standing.verdict == .pass && standing.advice.contains("no fast LED yet"))
+    }
+
+    /// The rear camera swung 8 deg off the belt's axis: the heels drift sideways in stance.
+    @Test func aRearCameraOffTheBeltsAxisIsCaughtWhileTheAthleteRuns() {
+        func axis(_ camera: VirtualCamera?) -> SetupFinding {
+            let m = Self.meter(.rear, picture: .ideal, frames: 300, tracked: true, camera: camera)
+            let f = BeltAxisCheck.check(view: .rear, drifts: m.heelDrifts)
+            print("setup rear camera \(camera == nil ? "on" : "8 deg off") the axis, belt axis: \(f.verdict) - \(f.advice) "
+                  + "(\(m.heelDrifts.map { "\($0.side.letter) \(Int($0.degrees.rounded()))" }))")
+            return f
+        }
+        let off = axis(SetupFault.rearCamera([.offAxisRear], width: 640, height: 480))
+        #expect(off.verdict == .warn && off.advice.contains("off the belt's axis"))
+        let on = axis(nil)
+        #expect(on.verdict == .pass && on.advice.contains("heels drift"))
+        #expect(BeltAxisCheck.check(view: .rear, drifts: [(.left, 40), (.right, 40), (.right, 40)]).advice
+                    .contains("measured while the athlete runs"), "two stances of each leg")
     }
 
     @Test func fixesBecomeUVCControlSettings() {

@@ -55,6 +55,11 @@ import RunnerSimulation
         }
         #expect(text.contains("calibration: none yet; k:"))
         #expect(g.text(row: 47).contains("u setup"))
+        // A shorter terminal: the calibration line stays, passing checks give way and are counted.
+        var small = CellGrid(width: 160, height: 32)
+        screen.draw(into: &small)
+        #expect(small.text.contains("calibration: none yet; k:"))
+        #expect(small.text.contains("more checks not shown, passing first"), "\(small.text)")
 
         _ = screen.handle(.enter)
         screen.draw(into: &g)

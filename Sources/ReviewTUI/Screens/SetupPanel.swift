@@ -3,7 +3,8 @@ import MarkerTracker
 import LivePipeline
 
 /// The setup screen's check list, drawn in the live console's panel before the run: one line per
-/// check per camera (LEDs, exposure, flicker, motion blur, frame rate, geometry, placement), pass / warn / fail and one line of
+/// check per camera (LEDs, exposure, flicker, motion blur, frame rate, geometry, placement, and
+/// the rear camera's belt axis), pass / warn / fail and one line of
 /// advice, then the standing calibration's state. The picture checks run on the newest snapshot
 /// of each camera at most twice a second (blob detection over a whole frame); drops are counted
 /// over the last `dropSeconds`.
@@ -58,6 +59,7 @@ final class SetupPanel {
             if let meter = session.pictureMeter(view) {
                 checks.insert(MotionBlurCheck.check(view: view, streaks: meter.streaks, framesPerSecond: fps), at: 2)
                 checks.insert(FlickerCheck.check(view: view, levels: meter.backgroundLevels, framesPerSecond: fps), at: 2)
+                if view == .rear { checks.append(BeltAxisCheck.check(view: view, drifts: meter.heelDrifts)) }
             }
             out += checks
         }
@@ -75,17 +77,6 @@ final class SetupPanel {
             row += 1
         }
         line(" SETUP: check each camera, then the athlete stands still to calibrate; Enter: to the run", Palette.heading, bold: true)
-        for f in findings {
-            let mark: String
-            let colour: UInt8
-            switch f.verdict {
-            case .pass: (mark, colour) = ("pass", Palette.good)
-            case .warn: (mark, colour) = ("WARN", Palette.warning)
-            case .fail: (mark, colour) = ("FAIL", Palette.alarm)
-            }
-            let name = (f.view == .side ? "side " : "rear ") + f.check
-            line(" " + mark + "  " + TextFormat.padded(name, 16) + f.advice, colour)
-        }
         let calibration: String
         if let p = session.standingProblem {
             calibration = " calibration: waiting for the athlete to stand still (" + p + "); k: take the next 2 s now"
@@ -95,6 +86,30 @@ final class SetupPanel {
             calibration = " calibration: none yet; k: the athlete stands still, take the next 2 s"
         }
         line(calibration, session.calibration != .none ? Palette.good : Palette.warning)
+        // What does not fit: the passing checks go first, counted on the last line.
+        var shown = findings
+        let room = rect.row + rect.height - row
+        var hidden = 0
+        while shown.count > room, let i = shown.lastIndex(where: { $0.verdict == .pass }) {
+            shown.remove(at: i)
+            hidden += 1
+        }
+        if hidden > 0, shown.count >= room, let i = shown.lastIndex(where: { $0.verdict == .pass }) ?? shown.indices.last {
+            shown.remove(at: i)
+            hidden += 1
+        }
+        for f in shown {
+            let mark: String
+            let colour: UInt8
+            switch f.verdict {
+            case .pass: (mark, colour) = ("pass", Palette.good)
+            case .warn: (mark, colour) = ("WARN", Palette.warning)
+            case .fail: (mark, colour) = ("FAIL", Palette.alarm)
+            }
+            let name = (f.view == .side ? "side " : "rear ") + f.check
+            line(" " + mark + "  " + TextFormat.padded(name, 17) + " " + f.advice, colour)
+        }
+        if hidden > 0 { line(" (\(hidden) more checks not shown, passing first: a taller terminal shows them all)", Palette.dimText) }
     }
 }
 

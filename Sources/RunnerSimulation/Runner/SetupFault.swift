@@ -1,3 +1,4 @@
+import Foundation
 public import MarkerTracker
 
 /// A set-up done wrong, for the setup checks to catch (`gaitlive demo --setup-fault`): what a
@@ -11,6 +12,9 @@ public enum SetupFault: String, Sendable, CaseIterable {
     case misplacedKnee = "misplaced-knee"
     /// The room lit by lamps on 50 Hz mains flickering at 100 Hz by 15 %.
     case flicker
+    /// The rear camera 8 degrees off the belt's axis (swung toward the runner's left about the
+    /// vertical through the runner, still aimed at them).
+    case offAxisRear = "off-axis-rear"
     /// An 8 ms shutter (1/125 s): the running feet's LEDs streak.
     case slowShutter = "slow-shutter"
     /// The side knee LED dark (hidden by clothing) from 0.2 s on.
@@ -22,6 +26,18 @@ public enum SetupFault: String, Sendable, CaseIterable {
         let level = VirtualCamera.side(on: side, width: width, height: height)
         return VirtualCamera(view: .side, width: width, height: height, position: level.position,
                              lookingAlong: level.forward, focal: level.focal, roll: 6)
+    }
+
+    /// The rear camera, turned off the belt's axis if `faults` say so: the lens swung about the
+    /// vertical through the runner, still aimed at them.
+    public static func rearCamera(_ faults: [SetupFault], width: Int, height: Int) -> VirtualCamera? {
+        guard faults.contains(.offAxisRear) else { return nil }
+        let onAxis = VirtualCamera.rear(width: width, height: height)
+        let yaw = 8 * Double.pi / 180
+        let p = onAxis.position, f = onAxis.forward
+        func turned(_ v: Vector3) -> Vector3 { Vector3(v.x * cos(yaw) - v.z * sin(yaw), v.y, v.x * sin(yaw) + v.z * cos(yaw)) }
+        return VirtualCamera(view: .rear, width: width, height: height, position: turned(p), lookingAlong: turned(f),
+                             focal: onAxis.focal)
     }
 
     /// The picture of both cameras under `faults`.

@@ -52,7 +52,8 @@ struct SimulationOptions: ParsableArguments {
         A set-up done wrong, for the setup checks (repeatable): tilted-camera (the side camera rolled \
         6 degrees), bloom (LEDs far too bright for the exposure), misplaced-knee (the knee LEDs off \
         their landmarks), dark-knee (the side knee LED hidden), flicker (room lamps on 50 Hz mains \
-        flickering 15 %), slow-shutter (an 8 ms exposure: the running feet's LEDs streak).
+        flickering 15 %), slow-shutter (an 8 ms exposure: the running feet's LEDs streak), \
+        off-axis-rear (the rear camera 8 degrees off the belt's axis).
         """, valueName: "fault"))
     var setupFault: [SetupFault] = []
 
@@ -86,7 +87,8 @@ struct SimulationOptions: ParsableArguments {
             var faults = SimulatedFaults(presets: fault, seconds: seconds, width: size.width, height: size.height)
             if view == .side { faults.dropouts += SetupFault.dropouts(setupFault) }
             let camera = view == .side
-                ? SetupFault.sideCamera(setupFault, on: cameraSide, width: size.width, height: size.height) : nil
+                ? SetupFault.sideCamera(setupFault, on: cameraSide, width: size.width, height: size.height)
+                : SetupFault.rearCamera(setupFault, width: size.width, height: size.height)
             let cam = SimulatedCamera(runner: runner, view: view, width: size.width, height: size.height,
                                       framesPerSecond: fps, pacing: pacing, frameLimit: frameLimit, faults: faults,
                                       camera: camera, picture: SetupFault.picture(setupFault))
