@@ -92,7 +92,8 @@ struct DemoCommand: ParsableCommand {
             source: recorded.motion == nil ? "simulated" : "replay",
             inclinePercent: simulation.incline, lossless: lossless,
             queueFramesPerCamera: Int(simulation.fps * 2), markerSide: simulation.cameraSide,
-            simulation: .init(seed: simulation.seed, findings: simulation.findings), clockOrigin: origin,
+            simulation: .init(seed: simulation.seed, findings: simulation.findings,
+                              varying: recorded.motion == nil && !simulation.steadyRunner ? true : nil), clockOrigin: origin,
             software: "gaitlive \(GaitLive.version)",
             minimumFreeMinutes: minFreeMinutes ?? (headless ? duration * Double(inclineStage ? 2 : 1) / 60 : 2),
             videoStorage: recording.storage, preRecordSeconds: preRecord.seconds)
@@ -110,9 +111,9 @@ struct DemoCommand: ParsableCommand {
     /// Builds the runner and the session; the stage observer tilts the simulated treadmill.
     func makeSession(directory: String, origin: UInt64, pacing: SimulatedCamera.Pacing, frameLimit: Int?,
                      lossless: Bool) throws -> (LiveSession, SimulatedRunner) {
-        let runner = SimulatedRunner(profile: .flat, findings: simulation.findings, seed: simulation.seed,
+        let runner = SimulatedRunner(profile: simulation.profile(), findings: simulation.findings, seed: simulation.seed,
                                      sideCameraOn: simulation.cameraSide, clockOrigin: origin)
-        let incline = simulation.incline
+        let flat = simulation.profile(), incline = simulation.profile(inclinePercent: simulation.incline)
         let session: LiveSession
         do {
             session = try LiveSession(
@@ -120,7 +121,7 @@ struct DemoCommand: ParsableCommand {
                     ?? simulation.cameras(runner: runner, pacing: pacing, frameLimit: frameLimit),
                 options: options(directory: directory, origin: origin, lossless: lossless),
                 onStageChange: { stage in
-                    let profile = stage.kind == .incline ? RunnerProfile.flat.inclined(percent: incline) : .flat
+                    let profile = stage.kind == .incline ? incline : flat
                     runner.switchProfile(at: runner.simulationTime(ofTimestamp: stage.startNanoseconds), to: profile)
                 })
         } catch let e as SystemError {

@@ -38,7 +38,7 @@ struct PacedRecording {
     /// `reportEvery` seconds and one at the end.
     func record(into directory: String, seconds: Double, reportEvery: Double, report: (String) -> Void) throws -> Result {
         let origin = MonotonicClock.now()
-        let runner = SimulatedRunner(profile: .flat, findings: simulation.findings, seed: simulation.seed,
+        let runner = SimulatedRunner(profile: simulation.profile(), findings: simulation.findings, seed: simulation.seed,
                                      sideCameraOn: simulation.cameraSide, clockOrigin: origin)
         let fps = simulation.fps
         let session: LiveSession
