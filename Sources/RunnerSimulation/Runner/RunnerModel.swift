@@ -151,9 +151,10 @@ public struct RunnerModel: Sendable {
         let stance = stanceFraction(at: t)
         func drop(_ s: BodySide) -> Double {
             var extra = s == findings.hipDropStanceSide ? findings.hipDropDegrees : 0
-            // Each stance's own drop: its stride's offset holds from late swing before the contact
-            // (where the drop window begins) to past toe-off, and changes where the window is zero.
-            let u = legPhase(s, at: t) + 0.25
+            // Each stance's own drop: its stride's offset holds from mid-swing before the contact
+            // (the drop window begins just before it) to past toe-off, and changes in mid-swing,
+            // where the window is zero (it spans -20 to 90 % of the stance).
+            let u = legPhase(s, at: t)
             let variation = { (pr: RunnerProfile) in pr.variability.offset(.pelvicDrop, s, unwrappedPhase: u) }
             extra += prev.map { variation($0) + (variation(cur) - variation($0)) * w } ?? variation(cur)
             let p = phase(of: s, at: t)

@@ -5,10 +5,12 @@ public import MarkerTracker
 /// its own seeded offsets to the joint-angle curves, drawn from normal distributions with these
 /// standard deviations (degrees).
 ///
-/// An offset holds from a leg's initial contact through its stance and blends into the next
-/// stride's over late swing (the last quarter of the cycle), so the curves stay smooth; a stance
-/// value (knee at contact, peak pelvic drop...) then varies from stride to stride by exactly the
-/// offset's SD. The default runner is exactly periodic (`none`); `typical` is the size real
+/// A stride's offset holds from mid-swing before its initial contact (85 % of the cycle before)
+/// through its stance, and gives way to the next stride's in the middle of the swing (55 to 85 %
+/// of the cycle, a smootherstep: no jump in angle, speed or acceleration), so the curves stay
+/// smooth and nothing moves differently around contact, where the event detectors look for the
+/// heel's impact. A stance value (knee at contact, peak pelvic drop...) then varies from stride
+/// to stride by exactly the offset's SD. The default runner is exactly periodic (`none`); `typical` is the size real
 /// runners show (docs/simulated-runner.md gives the sources). Deterministic: the same `seed`
 /// gives the same offsets, stride for stride.
 public struct StrideVariability: Sendable, Equatable {
@@ -75,16 +77,22 @@ public struct StrideVariability: Sendable, Equatable {
         return sd * rng.gaussian()
     }
 
+    /// Where in the cycle one stride's offset gives way to the next's (mid-swing).
+    public static let blend = 0.55...0.85
+
     /// The offset at a leg's unwrapped phase `u` (cycles): stride `floor(u)`'s offset, blended
-    /// smoothly into the next stride's over the last quarter of the cycle (late swing).
+    /// into the next stride's over `blend` (a smootherstep, 6x⁵ - 15x⁴ + 10x³).
     public func offset(_ curve: Curve, _ side: BodySide, unwrappedPhase u: Double) -> Double {
         guard standardDeviation(curve) != 0 else { return 0 }
         let k = u.rounded(.down)
         let f = u - k
+        let b = StrideVariability.blend
         let here = offset(curve, side, stride: Int(k))
-        guard f > 0.75 else { return here }
-        let x = (f - 0.75) / 0.25
-        let w = x * x * (3 - 2 * x)
-        return here + (offset(curve, side, stride: Int(k) + 1) - here) * w
+        guard f > b.lowerBound else { return here }
+        let next = offset(curve, side, stride: Int(k) + 1)
+        guard f < b.upperBound else { return next }
+        let x = (f - b.lowerBound) / (b.upperBound - b.lowerBound)
+        let w = x * x * x * (x * (6 * x - 15) + 10)
+        return here + (next - here) * w
     }
 }
