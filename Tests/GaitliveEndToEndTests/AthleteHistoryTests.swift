@@ -5,7 +5,7 @@ import SessionStore
 /// An athlete's history through the real binary: three headless demo sessions of one athlete
 /// (the varying simulated runner, a left hip drop of 6, then 3, then 1 deg, dated a fortnight
 /// apart) read by `gaitlive progress`; names matched without case and accents, a near miss
-/// warned of; `sessions --rename-athlete` on a small library.
+/// warned of; `report --compare` of the first and last; `sessions --rename-athlete` on a small library.
 @Suite(.serialized) struct AthleteHistoryTests {
     /// ROOT/Ana-Ruiz/<date>/ with the three sessions (nil if one could not be recorded).
     static let library: String? = {
@@ -71,6 +71,32 @@ import SessionStore
         let again = try Binary.gaitlive("progress", "Ana Ruiz", "--root", root, "--format", "html", "--out", html)
         #expect(again.status == 2)
         #expect(again.stderr == "gaitlive: \(html): already exists; gaitlive never writes over existing files\n")
+    }
+
+    @Test func compareIsABeforeAndAfterOfTwoSessions() throws {
+        let root = try #require(AthleteHistoryTests.library, "the demo sessions could not be recorded")
+        let first = root + "/Ana-Ruiz/2026-11-01_100000", last = root + "/Ana-Ruiz/2026-12-01_100000"
+        // The later session named first: the earlier one is still "before".
+        let r = try Binary.gaitlive("report", last, "--compare", first, "--format", "json")
+        #expect(r.status == 0, "\(r.stderr)")
+        let doc = try AthleteHistoryTests.json(r.stdout)
+        #expect(doc["format"] as? String == "gaitlive-compare")
+        #expect((doc["before"] as? [String: Any])?["directory"] as? String == first)
+        let rows = try #require(doc["rows"] as? [[String: Any]])
+        let left = try #require(rows.first { $0["stage"] as? String == "flat" && $0["side"] as? String == "left"
+                                             && $0["metric"] as? String == "pelvic_drop_peak" })
+        #expect((left["change"] as? [String: Any])?["verdict"] as? String == "real decrease", "\(left)")
+        // The first session's left-stance drop finding is gone in the last.
+        let findings = try #require(doc["findings"] as? [[String: Any]])
+        #expect(findings.contains { $0["kind"] as? String == "pelvic-drop" && $0["fate"] as? String == "resolved" }, "\(findings)")
+        let md = try Binary.gaitlive("report", first, "--compare", last)
+        #expect(md.stdout.hasPrefix("# Before and after: Ana Ruiz\n"))
+        #expect(md.stdout.contains("- resolved: Pelvic drop in left stance"))
+        let html = try Binary.gaitlive("report", first, "--compare", last, "--format", "html")
+        #expect(html.status == 0 && html.stdout.contains("<svg"))
+        let bad = try Binary.gaitlive("report", first, "--compare", root + "/nothing")
+        #expect(bad.status == 2)
+        #expect(bad.stderr.hasPrefix("gaitlive: \(root)/nothing"), "\(bad.stderr)")
     }
 
     @Test func namesMatchWithoutCaseOrAccentsAndANearMissIsWarned() throws {
