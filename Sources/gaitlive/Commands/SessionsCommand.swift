@@ -145,11 +145,18 @@ struct SessionsCommand: ParsableCommand {
     }
 
 
+    /// "2026-12-03 10:15" in local time of an ISO 8601 time (the formatters are made once per
+    /// run, not once per row).
     static func localDate(_ iso: String) -> String {
-        guard let date = ISO8601DateFormatter().date(from: iso) else { return iso }
+        guard let date = isoParser.date(from: iso) else { return iso }
+        return localFormatter.string(from: date)
+    }
+
+    nonisolated(unsafe) static let isoParser = ISO8601DateFormatter()
+    nonisolated(unsafe) static let localFormatter: DateFormatter = {
         let f = DateFormatter()
         f.locale = Locale(identifier: "en_US_POSIX")
         f.dateFormat = "yyyy-MM-dd HH:mm"
-        return f.string(from: date)
-    }
+        return f
+    }()
 }
