@@ -17,7 +17,7 @@ struct GaitLive: ParsableCommand {
         version: version,
         subcommands: [DemoCommand.self, LiveCommand.self, ReviewCommand.self, AnalyzeCommand.self, SessionsCommand.self,
                       DevicesCommand.self, ControlsCommand.self, ExportCommand.self, ImportCommand.self, ReportCommand.self,
-                      RepairCommand.self, CompactCommand.self, CalibrateCommand.self, BenchCommand.self]
+                      ProgressCommand.self, RepairCommand.self, CompactCommand.self, CalibrateCommand.self, BenchCommand.self]
     )
 
     /// Parses and runs; every failure becomes one line on stderr and a non-zero exit status

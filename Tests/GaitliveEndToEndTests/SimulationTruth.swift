@@ -6,7 +6,7 @@ import SessionStore
 import RunnerSimulation
 
 /// The ground truth of a headless demo session, rebuilt from its manifest: the same runner model
-/// (seed, findings, camera side, incline from the incline stage's start), the true events, and
+/// (seed, findings, varying or steady, camera side, incline from the incline stage's start), the true events, and
 /// angles computed with gaitlive's definitions from the true marker positions as each virtual
 /// camera projects them (what the frames' `FrameTruth` holds).
 struct SimulationTruth {
@@ -18,13 +18,14 @@ struct SimulationTruth {
     init(manifest: SessionManifest) throws {
         let sim = try #require(manifest.simulation)
         let markerSide = manifest.camera(.side)?.markerSide ?? .right
-        let runner = SimulatedRunner(profile: .flat, findings: sim.findings, seed: sim.seed, sideCameraOn: markerSide,
+        let flat = sim.varying == true ? RunnerProfile.flat.varying(seed: sim.seed) : .flat
+        let runner = SimulatedRunner(profile: flat, findings: sim.findings, seed: sim.seed, sideCameraOn: markerSide,
                                      clockOrigin: 0)
         if let incline = manifest.stages.first(where: { $0.kind == "incline" }),
            let start = incline.switchedSeconds ?? incline.startSeconds {
             // The demo switches the treadmill at the stage change (a whole frame time), which older
             // sessions did at the stage's first frame.
-            runner.switchProfile(at: (start * 120).rounded() / 120, to: RunnerProfile.flat.inclined(percent: incline.inclinePercent))
+            runner.switchProfile(at: (start * 120).rounded() / 120, to: flat.inclined(percent: incline.inclinePercent))
         }
         model = runner.currentModel
         self.markerSide = markerSide

@@ -10,7 +10,8 @@ public import SessionStore
 /// stance foot's lowest point rests exactly on the belt, and follows a ballistic arc in flight;
 /// so initial contact and toe-off in the ground truth are the moments the foot really touches and
 /// leaves the belt. Stage changes keep the gait phase continuous and blend the kinematics over
-/// `blendSeconds`, as a treadmill ramps its incline. Deterministic: no randomness, no clock.
+/// `blendSeconds`, as a treadmill ramps its incline. Deterministic: no clock, and the stride-to-stride
+/// variation (`RunnerProfile.variability`) comes from its seed.
 public struct RunnerModel: Sendable {
     /// One stage of the run: from `start` (seconds) on, `profile` applies.
     public struct Segment: Sendable {
@@ -98,6 +99,11 @@ public struct RunnerModel: Sendable {
         return prev.inclinePercent + (cur.inclinePercent - prev.inclinePercent) * w
     }
 
+    /// Unwrapped phase of `side` (its cycles since the run began; the left leg half a cycle behind).
+    func legPhase(_ side: BodySide, at t: Double) -> Double {
+        rightPhase(at: t) + (side == .left ? 0.5 : 0)
+    }
+
     public func phase(of side: BodySide, at t: Double) -> Double {
         let p = rightPhase(at: t) + (side == .left ? 0.5 : 0)
         return p - p.rounded(.down)
@@ -116,9 +122,18 @@ public struct RunnerModel: Sendable {
 
     func legAngles(_ side: BodySide, phase p: Double, at t: Double) -> LegAngles {
         let (prev, cur, w) = profiles(at: t)
+        let u = legPhase(side, at: t)
         func eval(_ pr: RunnerProfile) -> LegAngles {
-            LegAngles(thigh: pr.thigh(p), knee: pr.knee(p), ankle: pr.ankle(p),
-                      femurAdduction: pr.femurAdduction(p), valgus: pr.kneeValgus(p))
+            var a = LegAngles(thigh: pr.thigh(p), knee: pr.knee(p), ankle: pr.ankle(p),
+                              femurAdduction: pr.femurAdduction(p), valgus: pr.kneeValgus(p))
+            let v = pr.variability
+            if !v.isNone {
+                a.thigh += v.offset(.thigh, side, unwrappedPhase: u)
+                a.knee += v.offset(.knee, side, unwrappedPhase: u)
+                a.ankle += v.offset(.ankle, side, unwrappedPhase: u)
+                a.femurAdduction += v.offset(.femurAdduction, side, unwrappedPhase: u)
+            }
+            return a
         }
         var a = eval(cur)
         if let prev {
@@ -158,7 +173,13 @@ public struct RunnerModel: Sendable {
         let base = prev.map { $0.pelvicDrop + (cur.pelvicDrop - $0.pelvicDrop) * w } ?? cur.pelvicDrop
         let stance = stanceFraction(at: t)
         func drop(_ s: BodySide) -> Double {
-            let extra = s == findings.hipDropStanceSide ? findings.hipDropDegrees : 0
+            var extra = s == findings.hipDropStanceSide ? findings.hipDropDegrees : 0
+            // Each stance's own drop: its stride's offset holds from mid-swing before the contact
+            // (the drop window begins just before it) to past toe-off, and changes in mid-swing,
+            // where the window is zero (it spans -20 to 90 % of the stance).
+            let u = legPhase(s, at: t)
+            let variation = { (pr: RunnerProfile) in pr.variability.offset(.pelvicDrop, s, unwrappedPhase: u) }
+            extra += prev.map { variation($0) + (variation(cur) - variation($0)) * w } ?? variation(cur)
             let p = phase(of: s, at: t)
             return (base + extra) * RunnerModel.window(p, centre: 0.35 * stance, halfWidth: 0.55 * stance)
         }
@@ -176,10 +197,11 @@ public struct RunnerModel: Sendable {
 
     public func trunkLean(at t: Double) -> Double {
         let p = phase(of: .right, at: t)
+        let u = legPhase(.right, at: t)
         let (prev, cur, w) = profiles(at: t)
-        var v = cur.trunkLean(p)
+        var v = cur.trunkLean(p) + cur.variability.offset(.trunkLean, .right, unwrappedPhase: u)
         if let prev {
-            let b = prev.trunkLean(p)
+            let b = prev.trunkLean(p) + prev.variability.offset(.trunkLean, .right, unwrappedPhase: u)
             v = b + (v - b) * w
         }
         let standing = standingWeight(at: t)

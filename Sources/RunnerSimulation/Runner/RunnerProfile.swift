@@ -38,6 +38,9 @@ public struct RunnerProfile: Sendable {
     /// belt. Off (the default runner): the pelvis stays on the belt's midline and the stance foot
     /// slides sideways a few centimetres as the leg's frontal angles change in stance.
     public var plantedFeet = false
+    /// How strides differ from one another (`StrideVariability.none` by default: every stride the
+    /// same, as the accuracy tests' ground truth wants; `varying(seed:)` gives a real runner's).
+    public var variability = StrideVariability.none
 
     /// Thigh angle against vertical, + knee ahead of hip.
     public var thigh: GaitCurve

@@ -24,12 +24,6 @@ public enum SessionLayout {
         ordinal <= 1 ? kind : "\(kind)-\(ordinal)"
     }
 
-    /// Whether two typed names are one athlete's: the same letters and digits, whatever the case,
-    /// accents, spaces and punctuation ("Ana Ruíz" and "ana ruiz").
-    public static func sameAthlete(_ a: String, _ b: String) -> Bool {
-        safeComponent(a).lowercased() == safeComponent(b).lowercased()
-    }
-
     /// An athlete's name as one safe path component: letters, digits, '-' and '_' only, no
     /// leading dot, never empty ("Ana María O'Neil" -> "Ana-Maria-O-Neil").
     public static func safeComponent(_ name: String) -> String {

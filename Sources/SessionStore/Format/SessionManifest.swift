@@ -212,9 +212,14 @@ public struct SessionManifest: Codable, Sendable, Equatable {
     public struct Simulation: Codable, Sendable, Equatable {
         public var seed: UInt64
         public var findings: ClinicalFindings
-        public init(seed: UInt64, findings: ClinicalFindings) {
+        /// The runner varied from stride to stride and its day from the seed
+        /// (`RunnerProfile.varying(seed:)`); absent or false: every stride the same (sessions
+        /// recorded before the runner varied, and `--steady-runner`).
+        public var varying: Bool?
+        public init(seed: UInt64, findings: ClinicalFindings, varying: Bool? = nil) {
             self.seed = seed
             self.findings = findings
+            self.varying = varying
         }
     }
 

@@ -21,7 +21,8 @@ public enum SessionLibrary {
     }
 
     /// Sessions under `root`, at most two levels down, oldest first per athlete; `athlete`
-    /// filters by name (case-insensitive) or by its directory name.
+    /// filters by name or by its directory name, compared folded (`AthleteIdentity`: case and
+    /// accents do not count).
     public static func list(root: String, athlete: String? = nil) throws -> [Entry] {
         let fm = FileManager.default
         var isDir: ObjCBool = false
@@ -42,7 +43,7 @@ public enum SessionLibrary {
             }
         }
         var out: [Entry] = []
-        let wanted = athlete.map { ($0.lowercased(), SessionLayout.safeComponent($0).lowercased()) }
+        let wanted = athlete.map { (AthleteIdentity.folded($0), AthleteIdentity.folded(SessionLayout.safeComponent($0))) }
         for d in dirs {
             var e = Entry(directory: d, manifest: nil, problem: nil, beingRecorded: false)
             do {
@@ -55,14 +56,31 @@ public enum SessionLibrary {
                 e.problem = "\(error)"
             }
             if let (name, safe) = wanted {
-                let parent = ((d as NSString).deletingLastPathComponent as NSString).lastPathComponent.lowercased()
-                guard e.manifest?.athlete.name.lowercased() == name || parent == safe else { continue }
+                let parent = AthleteIdentity.folded(((d as NSString).deletingLastPathComponent as NSString).lastPathComponent)
+                let named = e.manifest.map { AthleteIdentity.folded($0.athlete.name) == name } ?? false
+                guard named || parent == safe else { continue }
             }
             out.append(e)
         }
-        return out.sorted { a, b in
-            let na = a.manifest?.athlete.name ?? "", nb = b.manifest?.athlete.name ?? ""
-            if na != nb { return na.lowercased() < nb.lowercased() }
+        return sorted(out)
+    }
+
+    /// The athletes named in the manifests under `root`, each once (as its first session in
+    /// name order spells it); empty when `root` cannot be read.
+    public static func athletes(root: String) -> [String] {
+        var names: [String] = [], seen: Set<String> = []
+        for e in (try? list(root: root)) ?? [] {
+            guard let name = e.manifest?.athlete.name, seen.insert(AthleteIdentity.folded(name)).inserted else { continue }
+            names.append(name)
+        }
+        return names
+    }
+
+    /// Oldest first per athlete, athletes by name.
+    static func sorted(_ out: [Entry]) -> [Entry] {
+        out.sorted { a, b in
+            let na = AthleteIdentity.folded(a.manifest?.athlete.name ?? ""), nb = AthleteIdentity.folded(b.manifest?.athlete.name ?? "")
+            if na != nb { return na < nb }
             return (a.manifest?.created ?? a.directory) < (b.manifest?.created ?? b.directory)
         }
     }

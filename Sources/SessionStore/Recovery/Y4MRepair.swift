@@ -28,9 +28,15 @@ public enum Y4MRepair {
     }
 
     /// The videos of the session at `directory` whose frames are out of order (relative paths).
+    /// Only raw Y4M videos can be (the large-frame bug wrote Y4M): a compressed `.mkv` is not
+    /// looked into, since the search for a misplaced Y4M header reads up to 256 MB of a file that
+    /// does not begin with one (every Matroska file), which made `gaitlive sessions` read every
+    /// compressed video of the library whole.
     public static func misordered(in directory: String, manifest: SessionManifest) -> [String] {
         manifest.stages.flatMap { s in
-            s.views.values.map(\.video).sorted().filter { MisorderedY4M.looksMisordered(path: directory + "/" + $0) }
+            s.views.values.map(\.video).sorted().filter {
+                $0.hasSuffix(".y4m") && MisorderedY4M.looksMisordered(path: directory + "/" + $0)
+            }
         }
     }
 

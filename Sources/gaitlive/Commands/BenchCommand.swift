@@ -6,6 +6,7 @@ struct BenchCommand: ParsableCommand {
         commandName: "bench",
         abstract: "Benchmarks (see docs/performance.md and docs/accuracy.md).",
         subcommands: [BenchSessionCommand.self, BenchConsoleCommand.self, BenchTrackCommand.self,
-                      BenchAccuracyCommand.self, BenchPicturesCommand.self, BenchCaptureCommand.self, BenchSoakCommand.self, BenchRecordingCommand.self]
+                      BenchAccuracyCommand.self, BenchPicturesCommand.self, BenchCaptureCommand.self, BenchSoakCommand.self, BenchRecordingCommand.self,
+                      BenchLibraryCommand.self]
     )
 }

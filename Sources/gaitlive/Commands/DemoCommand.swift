@@ -45,7 +45,7 @@ struct DemoCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Session directory to create (must not exist or be empty). Default: a new directory under the sessions root.", valueName: "dir"))
     var out: String?
 
-    @Option(name: .long, help: "Athlete's name, as stored in the session.")
+    @Option(name: .long, help: "Athlete's name, as stored in the session (a known athlete whatever the case and accents; a near miss is warned of).")
     var athlete = "Demo Runner"
 
     @Option(name: .long, help: ArgumentHelp("Athlete's leg length (greater trochanter to floor).", valueName: "cm"))
@@ -104,14 +104,17 @@ struct DemoCommand: ParsableCommand {
             source: recorded.motion == nil ? "simulated" : "replay",
             inclinePercent: simulation.incline, lossless: lossless,
             queueFramesPerCamera: Int(simulation.fps * 2), markerSide: simulation.cameraSide,
-            simulation: .init(seed: simulation.seed, findings: simulation.findings), clockOrigin: origin,
+            simulation: .init(seed: simulation.seed, findings: simulation.findings,
+                              varying: recorded.motion == nil && !simulation.steadyRunner ? true : nil), clockOrigin: origin,
             software: "gaitlive \(GaitLive.version)",
             minimumFreeMinutes: minFreeMinutes ?? (headless ? duration * Double(inclineStage ? 2 : 1) / 60 : 2),
             videoStorage: recording.storage, preRecordSeconds: preRecord.seconds,
             detectStanding: !headless || standSeconds > 0, standingScale: try? calibration.scale())
     }
 
-    func run() throws {
+    mutating func run() throws {
+        // The library's spelling of a known athlete (case and accents aside); a near miss is warned of.
+        if athlete != "Demo Runner" { athlete = AthleteOption.resolve(athlete, root: SessionLayout.defaultRoot()) }
         let directory = try SessionDirectory.check(out: out, athlete: athlete)
         if headless {
             try runHeadless(directory: directory)
@@ -123,7 +126,7 @@ struct DemoCommand: ParsableCommand {
     /// Builds the runner and the session; the stage observer tilts the simulated treadmill.
     func makeSession(directory: String, origin: UInt64, pacing: SimulatedCamera.Pacing, frameLimit: Int?,
                      lossless: Bool) throws -> (LiveSession, SimulatedRunner) {
-        var profile = RunnerProfile.flat
+        var profile = simulation.profile()
         profile.placement = SetupFault.placement(simulation.setupFault)
         let runner = SimulatedRunner(profile: profile, findings: simulation.findings, seed: simulation.seed,
                                      sideCameraOn: simulation.cameraSide, clockOrigin: origin, standSeconds: standSeconds)

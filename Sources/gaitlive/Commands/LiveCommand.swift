@@ -51,7 +51,7 @@ struct LiveCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Session directory to create (must not exist or be empty). Default: a new directory under the sessions root.", valueName: "dir"))
     var out: String?
 
-    @Option(name: .long, help: "Athlete's name, as stored in the session.")
+    @Option(name: .long, help: "Athlete's name, as stored in the session (a known athlete whatever the case and accents; a near miss is warned of).")
     var athlete = "Athlete"
 
     @Option(name: .long, help: ArgumentHelp("Athlete's leg length (greater trochanter to floor).", valueName: "cm"))
@@ -121,7 +121,9 @@ struct LiveCommand: ParsableCommand {
             + "(asked \(asked); \(clock))"
     }
 
-    func run() throws {
+    mutating func run() throws {
+        // The library's spelling of a known athlete (case and accents aside); a near miss is warned of.
+        if athlete != "Athlete" { athlete = AthleteOption.resolve(athlete, root: SessionLayout.defaultRoot()) }
         let directory = try SessionDirectory.check(out: out, athlete: athlete)
         let cameras = try openCameras()
         let lines = cameras.map(LiveCommand.grantedLine)

@@ -59,7 +59,7 @@ struct PacedRecording {
     func record(into directory: String, seconds: Double, reportEvery: Double, warmUp: Double = 0,
                 report: (String) -> Void) throws -> Result {
         let origin = MonotonicClock.now()
-        let runner = SimulatedRunner(profile: .flat, findings: simulation.findings, seed: simulation.seed,
+        let runner = SimulatedRunner(profile: simulation.profile(), findings: simulation.findings, seed: simulation.seed,
                                      sideCameraOn: simulation.cameraSide, clockOrigin: origin)
         let fps = simulation.fps
         let session: LiveSession

@@ -17,6 +17,7 @@ struct ReportCommand: ParsableCommand {
             gaitlive report DIR --for athlete --format html --out for-ana.html
             gaitlive report DIR --format json --library ~/clinic/exercises.json
             gaitlive report --print-library > ~/.config/gaitlive/exercises.json
+            gaitlive report DIR --compare OTHER --format html --out before-after.html
             """,
         discussion: """
             Findings need at least 7 strides per side measured from markers the tracker was sure of; a \
@@ -25,7 +26,10 @@ struct ReportCommand: ParsableCommand {
             exercises come from an editable library: --library FILE, else $GAITLIVE_EXERCISES, else \
             $XDG_CONFIG_HOME/gaitlive/exercises.json (~/.config/...), else share/gaitlive/exercises.json \
             beside the binary, else the built-in one. The report goes to stdout, or to a new file with --out \
-            (an existing file is never written over; nothing is written inside the session unless --out says so).
+            (an existing file is never written over; nothing is written inside the session unless --out says so). \
+            --compare OTHER: a before/after report of two sessions (the earlier one is 'before'): per metric and side \
+            the change, real when beyond both the smallest detectable difference and 1.96 x sqrt(sd1²/n1 + sd2²/n2) of \
+            the strides, and the findings that appeared, persisted or resolved.
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -58,6 +62,10 @@ struct ReportCommand: ParsableCommand {
                                             valueName: "kind:side[:stage]"))
     var observe: [String] = []
 
+    @Option(name: .long, help: ArgumentHelp("Compare with this other session: before and after (md, html or json).",
+                                            valueName: "dir"))
+    var compare: String?
+
     @Flag(name: .long, help: "Print the built-in exercise library (a starting point for your own) and exit.")
     var printLibrary = false
 
@@ -67,6 +75,8 @@ struct ReportCommand: ParsableCommand {
             throw ValidationError("--for athlete: the athlete's page is md or html, not json")
         }
         _ = try observations()
+        if compare != nil && reader == .athlete { throw ValidationError("--compare: the comparison is for the clinician, not --for athlete") }
+        if compare != nil && !observe.isEmpty { throw ValidationError("--compare and --observe: give one or the other") }
     }
 
     /// `--observe` values as (kind, side, stage).
@@ -103,6 +113,22 @@ struct ReportCommand: ParsableCommand {
         }
         let session = try SessionDirectory.open(directory)
         let text: String
+        if let compare {
+            let other = try SessionDirectory.open(compare)
+            do {
+                let options = GaitReport.Options(curves: false, keyFrames: false)
+                let comparison = SessionComparison(
+                    try GaitReport.build(session: session, library: located.library, libraryPath: located.path, options: options),
+                    try GaitReport.build(session: other, library: located.library, libraryPath: located.path, options: options))
+                switch format {
+                case .md: text = CompareMarkdown.render(comparison)
+                case .html: text = CompareHTML.render(comparison)
+                case .json: text = try CompareJSON.render(comparison)
+                }
+            } catch {
+                throw Failure.badInput("\(error)")
+            }
+        } else {
         do {
             let report = try GaitReport.build(session: session, library: located.library, libraryPath: located.path,
                                               options: .init(curves: reader == .clinician && (format == .html || format == .json),
@@ -117,6 +143,7 @@ struct ReportCommand: ParsableCommand {
             }
         } catch {
             throw Failure.badInput("\(error)")
+        }
         }
         if let out {
             try ReportCommand.writeNew(out, text)

@@ -47,7 +47,7 @@ struct ReviewCommand: ParsableCommand {
         var other: RecordedSession?
         if let with {
             let o = try SessionDirectory.open(with)
-            guard SessionLayout.sameAthlete(o.manifest.athlete.name, session.manifest.athlete.name) else {
+            guard AthleteIdentity.same(o.manifest.athlete.name, session.manifest.athlete.name) else {
                 throw Failure.badInput("\(with): is a session of \(o.manifest.athlete.name), not of \(session.manifest.athlete.name): "
                                        + "--with compares two sessions of one athlete")
             }

@@ -13,21 +13,44 @@ struct SessionsCommand: ParsableCommand {
             gaitlive sessions
             gaitlive sessions --athlete "Ana Ruiz"
             gaitlive sessions --root /media/clinic/sessions
+            gaitlive sessions --rename-athlete "Ana Ruis" "Ana Ruiz"
             """,
         discussion: """
             Looks for sessions in ROOT/<athlete>/<date-time>/ (ROOT: --root, else $GAITLIVE_SESSIONS, else \
             $XDG_DATA_HOME/gaitlive/sessions, else ~/.local/share/gaitlive/sessions). A session whose recording \
-            was cut by a crash is recovered when first listed or opened and shown as 'recovered'.
+            was cut by a crash is recovered when first listed or opened and shown as 'recovered'. Athletes' names \
+            are compared without case and accents ("ana ruíz" is "Ana Ruiz"); a name a letter or two off a known \
+            one is warned of. --rename-athlete OLD NEW rewrites the sessions' manifests (atomically) and moves \
+            their directories to NEW's, merging with NEW's sessions; it refuses, changing nothing, when a session \
+            is being recorded or NEW already has a session of the same date and time.
             """)
 
-    @Option(name: .long, help: "Only this athlete's sessions (name as typed, case-insensitive).")
+    @Option(name: .long, help: "Only this athlete's sessions (case and accents do not count).")
     var athlete: String?
+
+    @Option(name: .long, parsing: .upToNextOption,
+            help: ArgumentHelp("Rename an athlete across the library (fix a typo): every session of OLD becomes NEW's.",
+                               valueName: "old new"))
+    var renameAthlete: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("Sessions root directory.", valueName: "dir"))
     var root: String?
 
+    func validate() throws {
+        if !renameAthlete.isEmpty {
+            guard renameAthlete.count == 2 else {
+                throw ValidationError("--rename-athlete needs two names, OLD and NEW (got \(renameAthlete.count))")
+            }
+            guard athlete == nil else { throw ValidationError("--rename-athlete and --athlete: give one or the other") }
+        }
+    }
+
     func run() throws {
         let dir = root ?? SessionLayout.defaultRoot()
+        if renameAthlete.count == 2 {
+            try rename(root: dir, from: renameAthlete[0], to: renameAthlete[1])
+            return
+        }
         if root == nil && !FileManager.default.fileExists(atPath: dir) {
             print("No sessions yet under \(dir).")
             return
@@ -38,6 +61,9 @@ struct SessionsCommand: ParsableCommand {
         } catch {
             throw Failure.badInput("\(error)")
         }
+        if entries.isEmpty, let athlete, let w = AthleteIdentity.warning(athlete, among: SessionLibrary.athletes(root: dir)) {
+            AthleteOption.warn(w)
+        }
         if entries.isEmpty {
             print(athlete.map { "No sessions of \($0) under \(dir)." } ?? "No sessions under \(dir).")
             return
@@ -45,6 +71,20 @@ struct SessionsCommand: ParsableCommand {
         var rows = [["athlete", "date", "stages", "frames", "drops", "status", "directory"]]
         for e in entries { rows.append(SessionsCommand.row(e)) }
         print(SessionsCommand.table(rows), terminator: "")
+    }
+
+    /// `--rename-athlete OLD NEW`: one line saying what was done, or one line saying why not.
+    func rename(root: String, from old: String, to new: String) throws {
+        let outcome: AthleteRename.Outcome
+        do {
+            outcome = try AthleteRename.run(root: root, from: old, to: new)
+        } catch {
+            throw Failure.badInput("\(error)")
+        }
+        let s = outcome.renamed == 1 ? "" : "s"
+        var line = "Renamed \(old) to \(new): \(outcome.renamed) session\(s) renamed"
+        if let d = outcome.directory { line += ", \(outcome.moved) moved to \(d)" }
+        print(line + ".")
     }
 
     /// One line: athlete, local date and time, stages with durations, frames per camera, drops
@@ -105,11 +145,18 @@ struct SessionsCommand: ParsableCommand {
     }
 
 
+    /// "2026-12-03 10:15" in local time of an ISO 8601 time (the formatters are made once per
+    /// run, not once per row).
     static func localDate(_ iso: String) -> String {
-        guard let date = ISO8601DateFormatter().date(from: iso) else { return iso }
+        guard let date = isoParser.date(from: iso) else { return iso }
+        return localFormatter.string(from: date)
+    }
+
+    nonisolated(unsafe) static let isoParser = ISO8601DateFormatter()
+    nonisolated(unsafe) static let localFormatter: DateFormatter = {
         let f = DateFormatter()
         f.locale = Locale(identifier: "en_US_POSIX")
         f.dateFormat = "yyyy-MM-dd HH:mm"
-        return f.string(from: date)
-    }
+        return f
+    }()
 }

@@ -40,6 +40,9 @@ struct SimulationOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Over-striding: the heel lands this much further ahead of the hip.", valueName: "cm"))
     var overstride: Double = 0
 
+    @Flag(name: .long, help: "Every stride the same, as in the accuracy tests (by default strides vary from one to the next, and each --seed is another day: docs/simulated-runner.md).")
+    var steadyRunner = false
+
     @Option(name: .long, help: ArgumentHelp("""
         A fault a clinic meets, for training (repeatable): arm-swing (the near hand hides the hip LED \
         every stride), stray-lights (a lamp and reflections), glare (a window, a streak on the belt), \
@@ -78,6 +81,13 @@ struct SimulationOptions: ParsableArguments {
         ClinicalFindings(hipDropDegrees: hipDrop, hipDropStanceSide: hipDropSide,
                          extraDorsiflexionDegrees: extraDorsiflexion, dorsiflexionSide: dorsiflexionSide,
                          overstrideCentimetres: overstride)
+    }
+
+    /// The runner's profile on a belt at `inclinePercent`: varying from stride to stride and from
+    /// day (seed) to day unless `--steady-runner`.
+    func profile(inclinePercent: Double = 0) -> RunnerProfile {
+        let day = steadyRunner ? RunnerProfile.flat : RunnerProfile.flat.varying(seed: seed)
+        return inclinePercent == 0 ? day : day.inclined(percent: inclinePercent)
     }
 
     /// The two virtual cameras as `LiveSession` cameras.
