@@ -10,16 +10,7 @@ import LivePipeline
 /// session of two simulated cameras in real time. Waits for states, never for a time (each wait
 /// gives up after a generous bound so a broken build fails instead of hanging).
 @Suite struct InstantReplayTests {
-    /// Polls `condition` every 20 ms, at most `seconds`.
-    static func wait(_ seconds: Double = 30, _ condition: () -> Bool) -> Bool {
-        var waited = 0.0
-        while !condition() {
-            if waited > seconds { return false }
-            usleep(20_000)
-            waited += 0.02
-        }
-        return true
-    }
+    static func wait(_ seconds: Double = 30, _ condition: () -> Bool) -> Bool { LiveFixture.wait(seconds, condition) }
 
     @Test func pressingRecordAlsoKeepsTheSecondsBefore() throws {
         let fixture = try LiveFixture(preRecordSeconds: 1)

@@ -24,11 +24,7 @@ import RunnerSimulation
         screen.draw(into: &g)
         #expect(g.text(row: 0).contains("calibrating"))
         #expect(g.text(row: 39).contains("taking the next 2 s"))
-        var waited = 0
-        while session.isCalibrating && waited < 1500 {
-            usleep(10_000)
-            waited += 1
-        }
+        _ = LiveFixture.wait(15) { !session.isCalibrating }
         #expect(!session.isCalibrating, "still: \(session.standingProblem ?? "")")
         screen.draw(into: &g)
         #expect(g.text(row: 0).contains("calibrated") && !g.text(row: 0).contains("not calibrated"))
@@ -80,15 +76,15 @@ import RunnerSimulation
         screen.showSetup = true
         var g = CellGrid(width: 200, height: 48)
         // Until the checks have seen a second of the flickering room (waiting for the state).
-        var waited = 0
-        func flickerSeen() -> Bool {
-            CameraView.allCases.allSatisfy { v in screen.setupPanel.findings.contains { $0.view == v && $0.check == "flicker" && $0.verdict == .warn } }
-        }
-        while !flickerSeen() && waited < 3000 {
-            _ = screen.tick(now: Double(waited) * 0.05)
+        var clock = 0.0
+        _ = LiveFixture.wait(30) {
+            // The screen's clock moves on so the checks run again (twice a second of screen time).
+            clock += 0.05
+            _ = screen.tick(now: clock)
             screen.draw(into: &g)
-            usleep(10_000)
-            waited += 1
+            return CameraView.allCases.allSatisfy { v in
+                screen.setupPanel.findings.contains { $0.view == v && $0.check == "flicker" && $0.verdict == .warn }
+            }
         }
         #expect(g.text.contains("WARN  side flicker"), "\(g.text)")
         _ = screen.handle(.character("a"))

@@ -36,6 +36,18 @@ final class LiveFixture {
         }
     }
 
+    /// Polls `condition` every 20 ms until it holds, giving up after `seconds` of polling (a state
+    /// is waited for, never a time; the bound only keeps a broken build from hanging).
+    static func wait(_ seconds: Double = 30, _ condition: () -> Bool) -> Bool {
+        var waited = 0.0
+        while !condition() {
+            if waited > seconds { return false }
+            usleep(20_000)
+            waited += 0.02
+        }
+        return true
+    }
+
     func stop() {
         _ = session.stop()
         try? FileManager.default.removeItem(atPath: directory)

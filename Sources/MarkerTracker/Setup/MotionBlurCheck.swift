@@ -21,8 +21,9 @@ public enum MotionBlurCheck {
     static let radius = 10
 
     /// The streak length (pixels) of the LED at `at` moving along `direction` (any length), or
-    /// nil when no spot stands out there.
-    public static func streak(in image: LumaImage, at p: Point, direction: Point) -> Double? {
+    /// nil when no spot stands out there. `border` is scratch space, kept by the caller so that
+    /// the capture thread does not allocate for every LED of every frame.
+    public static func streak(in image: LumaImage, at p: Point, direction: Point, border: inout [Int]) -> Double? {
         let len = direction.length
         guard len > 0 else { return nil }
         let u = direction / len
@@ -30,7 +31,7 @@ public enum MotionBlurCheck {
         let r = radius
         guard cx - r >= 0, cy - r >= 0, cx + r < image.width, cy + r < image.height else { return nil }
         // Background: the darkest quarter of the window's border; weights above half-way to the peak.
-        var border: [Int] = []
+        border.removeAll(keepingCapacity: true)
         var peak = 0
         for y in (cy - r)...(cy + r) {
             for x in (cx - r)...(cx + r) {

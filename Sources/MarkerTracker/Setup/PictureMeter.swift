@@ -13,6 +13,8 @@ public struct PictureMeter: Sendable {
     private var levels: SampleRing<(time: Double, level: Double)>
     private var streakRing: SampleRing<(length: Double, speed: Double)>
     private var previous: MarkerFrame?
+    /// Scratch space of `MotionBlurCheck.streak`.
+    private var border: [Int] = []
     /// Rear view: both heels' detected positions by stream frame, the last contact per leg, and
     /// the drift direction of each stance (degrees from straight down the picture).
     private var heels: SampleRing<(left: Point?, right: Point?)>
@@ -51,7 +53,7 @@ public struct PictureMeter: Sendable {
                 guard let a, let b, a.source == .detected, b.source == .detected else { continue }
                 let v = b.position - a.position
                 guard v.length >= MotionBlurCheck.fastest,
-                      let l = MotionBlurCheck.streak(in: image, at: b.position, direction: v) else { continue }
+                      let l = MotionBlurCheck.streak(in: image, at: b.position, direction: v, border: &border) else { continue }
                 streakRing.append((l, v.length))
             }
         }

@@ -21,9 +21,15 @@ extension LiveScreen {
                 continue
             }
             var done: [String] = []
+            let list: [(key: String, value: Int64?, minimum: Int64, maximum: Int64)]
+            do {
+                list = try controls.list().map { (key: $0.key, value: $0.value, minimum: $0.minimum, maximum: $0.maximum) }
+            } catch {
+                said.append("\(name): \(error)")
+                continue
+            }
             for fix in fixes {
                 do {
-                    let list = try controls.list().map { (key: $0.key, value: $0.value, minimum: $0.minimum, maximum: $0.maximum) }
                     guard let settings = fix.settings(controls: list) else {
                         done.append("no control for \(fix.summary)")
                         continue

@@ -218,6 +218,12 @@ public final class SessionRecorder: Sendable {
         let encoder = try? JPEGEncoder(quality: quality)
         var lastWritten: [CameraView: UInt64] = [:]
         var blanks: [Int: LumaImage] = [:]
+        /// Compresses a picture that came uncompressed (raw and simulated cameras).
+        func compress(_ item: inout Item) {
+            guard item.processed.frame.compressed == nil, let encoder else { return }
+            let grey = greyViews[item.processed.frame.view] ?? true
+            item.processed.frame.compressed = try? encoder.encode(item.processed.frame, grey: grey)
+        }
         /// The ring's memory and span, for the debug line.
         func publishRing() {
             let (bytes, seconds) = ring.withLock { r in
@@ -245,9 +251,7 @@ public final class SessionRecorder: Sendable {
                         let v = item.processed.frame.view
                         // Every picture is compressed once, here, off the capture thread: the ring
                         // keeps it, and a compressed video stores these very bytes.
-                        if item.processed.frame.compressed == nil, let encoder {
-                            item.processed.frame.compressed = try? encoder.encode(item.processed.frame, grey: greyViews[v] ?? true)
-                        }
+                        compress(&item)
                         guard item.recording else {
                             ring.withLock { $0.add(item) }
                             continue
@@ -318,10 +322,7 @@ public final class SessionRecorder: Sendable {
                 // Nothing is written any more, but the live view's instant replay still has the
                 // last seconds: the frames not recorded still go to the ring.
                 for var item in items where !item.recording {
-                    if item.processed.frame.compressed == nil, let encoder {
-                        let grey = greyViews[item.processed.frame.view] ?? true
-                        item.processed.frame.compressed = try? encoder.encode(item.processed.frame, grey: grey)
-                    }
+                    compress(&item)
                     ring.withLock { $0.add(item) }
                 }
                 publishRing()
