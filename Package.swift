@@ -47,6 +47,9 @@ let package = Package(
             pkgConfig: "libturbojpeg",
             providers: [.apt(["libturbojpeg0-dev"])]
         ),
+        // No pkgConfig: sqlite3.pc's cflags (-D_DEFAULT_SOURCE...) are flags SwiftPM refuses;
+        // the header is in the default include path (scripts/ensure-deps installs libsqlite3-dev).
+        .systemLibrary(name: "CSQLite"),
         .target(
             name: "MarkerTracker",
             swiftSettings: strictSettings + [.strictMemorySafety()]
@@ -58,7 +61,7 @@ let package = Package(
         ),
         .target(
             name: "SessionStore",
-            dependencies: ["CaptureKit", "MarkerTracker", "CTurboJPEG"],
+            dependencies: ["CaptureKit", "MarkerTracker", "CTurboJPEG", "CSQLite"],
             swiftSettings: strictSettings
         ),
         .target(

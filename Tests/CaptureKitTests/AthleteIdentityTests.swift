@@ -20,7 +20,7 @@ import CaptureKit
     }
 
     static func names(_ root: String, _ athlete: String? = nil) throws -> [String] {
-        try SessionLibrary.list(root: root, athlete: athlete).compactMap { $0.manifest?.athlete.name }
+        try SessionLibrary.list(root: root, athlete: athlete).compactMap { $0.summary?.athlete }
     }
 
     @Test func namesAreTheSameWhateverTheCaseAccentsAndSpaces() {

@@ -1,11 +1,13 @@
 import Foundation
 import Testing
 import SessionStore
+import OfflineAnalysis
 
 /// An athlete's history through the real binary: three headless demo sessions of one athlete
 /// (the varying simulated runner, a left hip drop of 6, then 3, then 1 deg, dated a fortnight
 /// apart) read by `gaitlive progress`; names matched without case and accents, a near miss
-/// warned of; `report --compare` of the first and last; `sessions --rename-athlete` on a small library.
+/// warned of; `report --compare` of the first and last; `sessions --rename-athlete` on a small library;
+/// the library cache holding the progress figures until a session changes.
 @Suite(.serialized) struct AthleteHistoryTests {
     /// ROOT/Ana-Ruiz/<date>/ with the three sessions (nil if one could not be recorded).
     static let library: String? = {
@@ -111,6 +113,62 @@ import SessionStore
         let progress = try Binary.gaitlive("progress", "Ana Ruis", "--root", root)
         #expect(progress.status == 2)
         #expect(progress.stderr == "gaitlive: Ana Ruis: no sessions of this athlete under \(root) (Ana Ruis: did you mean Ana Ruiz?)\n")
+    }
+
+    /// Waits (at most 20 s) until no file of the sessions under `root` is newer than
+    /// `FileStamp.settleSeconds`: only then does the cache hold their figures.
+    static func settle(_ root: String) throws {
+        let deadline = Date().addingTimeInterval(20)
+        while try SessionLibrary.list(root: root, cache: false).contains(where: { FileStamp.tree($0.directory)?.isSettled == false }) {
+            guard Date() < deadline else { throw CancellationError() }
+            usleep(10_000)
+        }
+    }
+
+    @Test func theLibraryCacheHoldsProgressFiguresUntilASessionChanges() throws {
+        let library = try #require(AthleteHistoryTests.library, "the demo sessions could not be recorded")
+        let root = Binary.temporaryDirectory("library-cache")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let copy = try Binary.run("/bin/cp", ["-a", library, root])
+        #expect(copy.status == 0, "\(copy.stderr)")
+        try? FileManager.default.removeItem(atPath: root + "/" + LibraryCache.fileName)
+        try AthleteHistoryTests.settle(root)
+        let truth = try AthleteProgress.load(root: root, athlete: "Ana Ruiz", cache: false)
+        #expect(truth.sessions.count == 3 && truth.fromCache == 0)
+        let first = try AthleteProgress.load(root: root, athlete: "Ana Ruiz")
+        #expect(first.fromCache == 0 && first.sessions == truth.sessions)
+        let second = try AthleteProgress.load(root: root, athlete: "ana ruíz")
+        #expect(second.fromCache == 3)
+        #expect(second.sessions == truth.sessions)
+
+        // A session changed (its date corrected in session.json): measured again, the others held.
+        let changed = try #require(truth.sessions.last?.directory)
+        var m = try ManifestStore.read(from: changed)
+        m.created = "2026-12-02T09:30:00Z"
+        try ManifestStore.write(m, to: changed)
+        try AthleteHistoryTests.settle(root)
+        let third = try AthleteProgress.load(root: root, athlete: "Ana Ruiz")
+        #expect(third.fromCache == 2)
+        #expect(third.sessions.last?.created == "2026-12-02T09:30:00Z")
+        #expect(try AthleteProgress.load(root: root, athlete: "Ana Ruiz").fromCache == 3)
+
+        // Through the binary: the same progress whether it measured or read the cache, and the
+        // same after the cache is deleted.
+        let measured = try Binary.gaitlive("progress", "Ana Ruiz", "--root", root, "--format", "json")
+        let held = try Binary.gaitlive("progress", "Ana Ruiz", "--root", root, "--format", "json")
+        try FileManager.default.removeItem(atPath: root + "/" + LibraryCache.fileName)
+        let again = try Binary.gaitlive("progress", "Ana Ruiz", "--root", root, "--format", "json")
+        #expect(measured.status == 0 && held.status == 0 && again.status == 0, "\(measured.stderr)")
+        func withoutGenerated(_ text: String) -> String {
+            text.components(separatedBy: "\n").filter { !$0.contains("\"generated\"") }.joined(separator: "\n")
+        }
+        #expect(withoutGenerated(held.stdout) == withoutGenerated(measured.stdout))
+        #expect(withoutGenerated(again.stdout) == withoutGenerated(measured.stdout))
+
+        // Listing times are local: a POSIX zone five hours behind UTC (no tz database needed).
+        let ny = try Binary.run("/usr/bin/env", ["TZ=UTC+5", Binary.path, "sessions", "--root", root])
+        #expect(ny.stdout.contains("Ana Ruiz  2026-11-01 05:00"), "\(ny.stdout)")
+        #expect(ny.stdout.contains("Ana Ruiz  2026-12-02 04:30"), "\(ny.stdout)")
     }
 
     @Test func renameAthleteFixesATypoAndRefusesWhatItCannotMerge() throws {

@@ -43,6 +43,8 @@ public struct AthleteProgress: Sendable {
     public var sessions: [SessionFigures]
     public var series: [Series]
     public var skipped: [Skipped] = []
+    /// Sessions whose figures came from the library cache (not measured again).
+    public var fromCache = 0
 
     /// Stage kinds in the order they are shown.
     public static let stageKinds = ["flat", "incline"]
@@ -85,23 +87,51 @@ public struct AthleteProgress: Sendable {
 
     /// Every session of `athlete` under `root` (`SessionLibrary`: names compared folded), each
     /// measured by its report. Sessions being recorded or unreadable are skipped and listed.
-    public static func load(root: String, athlete: String) throws -> AthleteProgress {
+    ///
+    /// A session's figures are held in the library cache (`LibraryCache`, kind `figureKind`)
+    /// with the stamp of every file of the session and of the program that measured them, and
+    /// measured again when either changed; `cache: false` measures every session.
+    public static func load(root: String, athlete: String, cache useCache: Bool = true) throws -> AthleteProgress {
         var figures: [SessionFigures] = [], skipped: [Skipped] = []
         var name = athlete
-        for e in try SessionLibrary.list(root: root, athlete: athlete) {
-            guard let m = e.manifest, !e.beingRecorded else {
+        let cache = useCache ? LibraryCache.open(root: root) : nil
+        var held = 0
+        for e in try SessionLibrary.list(root: root, athlete: athlete, cache: useCache) {
+            guard let s = e.summary, !e.beingRecorded else {
                 skipped.append(Skipped(directory: e.directory, reason: e.problem ?? "being recorded"))
                 continue
             }
-            name = m.athlete.name
+            name = s.athlete
+            let tree = FileStamp.tree(e.directory)
+            let stamp = tree.map { FileStamp.program + "\n" + $0.text }
+            if let cache, let stamp, let bytes = cache.derived(e.relativePath, kind: figureKind, stamp: stamp),
+               var f = try? JSONDecoder().decode(SessionFigures.self, from: Data(bytes)) {
+                f.directory = e.directory // as this run names the root
+                figures.append(f)
+                held += 1
+                continue
+            }
             do {
-                figures.append(try measure(e.directory))
+                let f = try measure(e.directory)
+                figures.append(f)
+                // Held only if nothing changed while it was measured, and no later write can
+                // share the stamp (`FileStamp.isSettled`).
+                if let cache, let stamp, let tree, tree.isSettled, FileStamp.tree(e.directory) == tree,
+                   let data = try? JSONEncoder().encode(f) {
+                    cache.storeDerived(e.relativePath, kind: figureKind, stamp: stamp, data: [UInt8](data))
+                }
             } catch {
                 skipped.append(Skipped(directory: e.directory, reason: "\(error)"))
             }
         }
-        return AthleteProgress(athlete: name, sessions: figures, skipped: skipped)
+        var progress = AthleteProgress(athlete: name, sessions: figures, skipped: skipped)
+        progress.fromCache = held
+        return progress
     }
+
+    /// The library cache's kind for a session's `SessionFigures` (JSON); a new layout of the
+    /// figures gets a new kind.
+    public static let figureKind = "progress-figures-1"
 
     /// One session's figures, by its report (no curves, no pictures).
     public static func measure(_ directory: String) throws -> SessionFigures {

@@ -4,9 +4,9 @@ public import SessionStore
 /// One session's stride figures for the progress over sessions: per stage kind (flat, incline)
 /// and side every metric's `MetricSummary`, taken from the session's `GaitReport` (the report's
 /// own analysis path: `StageMeasurement`, `StageStrides`), never computed a second way.
-public struct SessionFigures: Sendable {
+public struct SessionFigures: Sendable, Equatable, Codable {
     /// One stage of the session.
-    public struct Stage: Sendable {
+    public struct Stage: Sendable, Equatable, Codable {
         /// "flat" or "incline".
         public var kind: String
         public var directory: String

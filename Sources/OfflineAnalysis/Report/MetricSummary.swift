@@ -5,7 +5,7 @@ public import MarkerTracker
 /// `mean` and `standardDeviation` are given only once `count` reaches `minimumSteps` (Dingenen
 /// et al. 2018: a 2D running variable's mean is stable after about six steps); below that the
 /// metric is "too few" and nothing is judged from it.
-public struct MetricSummary: Sendable, Equatable {
+public struct MetricSummary: Sendable, Equatable, Codable {
     public static let minimumSteps = StageSummary.minimumSteps
 
     public var metric: StrideMetric

@@ -40,14 +40,14 @@ public enum AthleteRename {
         var newName = new.trimmingCharacters(in: .whitespaces)
         guard !newName.isEmpty else { throw Refusal("the new name must not be empty") }
         let entries = try SessionLibrary.list(root: root)
-        let mine = entries.filter { e in e.manifest.map { AthleteIdentity.same($0.athlete.name, old) } ?? false }
+        let mine = entries.filter { e in e.summary.map { AthleteIdentity.same($0.athlete, old) } ?? false }
         let rootPath = (root as NSString).standardizingPath
         var newDirectory = rootPath + "/" + SessionLayout.safeComponent(newName)
         // NEW already in the library (another spelling, or a merge): its spelling and its directory.
         let theirs = entries.filter { e in
-            e.manifest.map { AthleteIdentity.same($0.athlete.name, newName) && !AthleteIdentity.same($0.athlete.name, old) } ?? false
+            e.summary.map { AthleteIdentity.same($0.athlete, newName) && !AthleteIdentity.same($0.athlete, old) } ?? false
         }
-        if let existing = theirs.first?.manifest?.athlete.name {
+        if let existing = theirs.first?.summary?.athlete {
             newName = existing
             let parents = theirs.map { (($0.directory as NSString).standardizingPath as NSString).deletingLastPathComponent }
             if let p = parents.first(where: { $0 != rootPath && ($0 as NSString).deletingLastPathComponent == rootPath }) {

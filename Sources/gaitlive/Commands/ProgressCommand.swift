@@ -18,7 +18,9 @@ struct ProgressCommand: ParsableCommand {
             Reads every session of the athlete under ROOT (--root, else as 'gaitlive sessions'; the name compared \
             without case and accents) and measures each as its report does. A change is real when it is larger \
             than the metric's smallest detectable difference and than 1.96 x sqrt(sd1²/n1 + sd2²/n2) of the two \
-            sessions' strides (docs/report.md). The output goes to stdout, or to a new file with --out.
+            sessions' strides (docs/report.md). Each session's figures are kept in ROOT/.gaitlive-library.sqlite \
+            and measured again when a file of the session changes. The output goes to stdout, or to a new file \
+            with --out.
             """)
 
     @Argument(help: ArgumentHelp("The athlete's name (case and accents do not count).", valueName: "athlete"))

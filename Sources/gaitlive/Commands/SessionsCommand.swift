@@ -22,7 +22,9 @@ struct SessionsCommand: ParsableCommand {
             are compared without case and accents ("ana ruíz" is "Ana Ruiz"); a name a letter or two off a known \
             one is warned of. --rename-athlete OLD NEW rewrites the sessions' manifests (atomically) and moves \
             their directories to NEW's, merging with NEW's sessions; it refuses, changing nothing, when a session \
-            is being recorded or NEW already has a session of the same date and time.
+            is being recorded or NEW already has a session of the same date and time. What is listed is kept in \
+            ROOT/.gaitlive-library.sqlite and read again from a session whose session.json changed; deleting \
+            that file loses nothing.
             """)
 
     @Option(name: .long, help: "Only this athlete's sessions (case and accents do not count).")
@@ -90,37 +92,26 @@ struct SessionsCommand: ParsableCommand {
     /// One line: athlete, local date and time, stages with durations, frames per camera, drops
     /// (camera / not saved), status.
     static func row(_ e: SessionLibrary.Entry) -> [String] {
-        guard let m = e.manifest else {
+        guard let m = e.summary else {
             return ["?", "?", "?", "?", "?", "unreadable: " + (e.problem ?? ""), e.directory]
         }
         let stages = m.stages.map { s in
             let name = s.kind == "incline" ? "incline \(TextFormat.fixed(s.inclinePercent, 0))%" : s.kind
             return "\(name) \(duration(s.durationSeconds ?? 0))"
         }.joined(separator: ", ")
-        var frames: [String] = [], camera = 0, notSaved = 0
-        for view in ["side", "rear"] {
-            let views = m.stages.compactMap { $0.views[view] }
-            guard !views.isEmpty else { continue }
-            frames.append("\(view) \(views.reduce(0) { $0 + $1.frames })")
-            camera += views.reduce(0) { $0 + $1.droppedByCamera }
-            notSaved += views.reduce(0) { $0 + $1.droppedByRecorder }
-        }
-        // The cameras' own counts, as the console showed them and session.json keeps them (a
-        // pause is not a drop); older sessions only have the per-stage counts.
-        let counted = m.cameras.compactMap(\.droppedFrames)
-        if !counted.isEmpty && counted.count == m.cameras.count { camera = counted.reduce(0, +) }
+        let frames = m.frames.map { "\($0.view) \($0.frames)" }
         var status: String
         switch m.status {
         case .complete: status = "complete"
         case .recovered: status = "recovered after a crash"
         case .recording: status = e.beingRecorded ? "being recorded" : "recording (not closed)"
-        case .damaged: status = "damaged: " + (m.problems?.first ?? "see session.json")
+        case .damaged: status = "damaged: " + (m.firstProblem ?? "see session.json")
         }
         if !e.outOfOrder.isEmpty { status = "frames out of order: run gaitlive repair" }
-        if let i = m.interruption, m.status != .recovered { status += ", stopped early: \(i.reason)" }
-        if !m.notes.isEmpty { status += ", \(m.notes.count) note\(m.notes.count == 1 ? "" : "s")" }
-        return [m.athlete.name, localDate(m.created), stages.isEmpty ? "none" : stages,
-                frames.joined(separator: ", "), "\(camera) camera, \(notSaved) not saved", status, e.directory]
+        if let reason = m.interruption, m.status != .recovered { status += ", stopped early: \(reason)" }
+        if m.notes > 0 { status += ", \(m.notes) note\(m.notes == 1 ? "" : "s")" }
+        return [m.athlete, localDate(m.created), stages.isEmpty ? "none" : stages,
+                frames.joined(separator: ", "), "\(m.droppedByCamera) camera, \(m.notSaved) not saved", status, e.directory]
     }
 
     static func table(_ rows: [[String]]) -> String {
@@ -139,17 +130,55 @@ struct SessionsCommand: ParsableCommand {
 
     /// "12.5 s" under a minute, "2:05" from a minute on.
     static func duration(_ s: Double) -> String {
-        if s < 59.95 { return String(format: "%.1f s", s) }
+        if s < 59.95 { return TextFormat.fixed(s, 1) + " s" }
         let total = Int(s.rounded())
-        return String(format: "%d:%02d", total / 60, total % 60)
+        return "\(total / 60):" + (total % 60 < 10 ? "0" : "") + "\(total % 60)"
     }
 
-
-    /// "2026-12-03 10:15" in local time of an ISO 8601 time (the formatters are made once per
-    /// run, not once per row).
+    /// "2026-12-03 10:15" in local time of an ISO 8601 time. The times gaitlive writes
+    /// ("2026-12-03T09:15:00Z", fraction allowed) are converted with `timegm` and `localtime_r`
+    /// (a listing of thousands of sessions spends no time in date formatters); any other form
+    /// goes through Foundation's parser.
     static func localDate(_ iso: String) -> String {
+        if var t = utcSeconds(iso) {
+            var local = tm()
+            if localtime_r(&t, &local) != nil {
+                func two(_ v: Int32) -> String { v < 10 ? "0\(v)" : "\(v)" }
+                return "\(local.tm_year + 1900)-\(two(local.tm_mon + 1))-\(two(local.tm_mday)) \(two(local.tm_hour)):\(two(local.tm_min))"
+            }
+        }
         guard let date = isoParser.date(from: iso) else { return iso }
         return localFormatter.string(from: date)
+    }
+
+    /// Seconds since 1970 of "YYYY-MM-DDTHH:MM:SS[.fff]Z"; nil for any other form.
+    static func utcSeconds(_ iso: String) -> time_t? {
+        let b = Array(iso.utf8)
+        guard b.count >= 20, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"), b[10] == UInt8(ascii: "T"),
+              b[13] == UInt8(ascii: ":"), b[16] == UInt8(ascii: ":"), b.last == UInt8(ascii: "Z") else { return nil }
+        func number(_ from: Int, _ count: Int) -> Int32? {
+            var v: Int32 = 0
+            for c in b[from..<(from + count)] {
+                guard c >= UInt8(ascii: "0"), c <= UInt8(ascii: "9") else { return nil }
+                v = v * 10 + Int32(c - UInt8(ascii: "0"))
+            }
+            return v
+        }
+        // Only a fraction may stand between the seconds and the Z.
+        if b.count > 20 {
+            guard b[19] == UInt8(ascii: "."), b[20..<(b.count - 1)].allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
+        }
+        guard let year = number(0, 4), let month = number(5, 2), let day = number(8, 2), let hour = number(11, 2),
+              let minute = number(14, 2), let second = number(17, 2) else { return nil }
+        var t = tm()
+        t.tm_year = year - 1900
+        t.tm_mon = month - 1
+        t.tm_mday = day
+        t.tm_hour = hour
+        t.tm_min = minute
+        t.tm_sec = second
+        let seconds = timegm(&t)
+        return seconds == -1 ? nil : seconds
     }
 
     nonisolated(unsafe) static let isoParser = ISO8601DateFormatter()
