@@ -11,6 +11,9 @@ static const int CSQLITE_OK = SQLITE_OK;
 static const int CSQLITE_ROW = SQLITE_ROW;
 static const int CSQLITE_DONE = SQLITE_DONE;
 static const int CSQLITE_NULL = SQLITE_NULL;
+// The two results that say a file is not a usable database (the cache is then made again).
+static const int CSQLITE_CORRUPT = SQLITE_CORRUPT;
+static const int CSQLITE_NOTADB = SQLITE_NOTADB;
 static const int CSQLITE_OPEN_READWRITE = SQLITE_OPEN_READWRITE;
 static const int CSQLITE_OPEN_CREATE = SQLITE_OPEN_CREATE;
 // One connection per process and thread: no mutexes inside SQLite needed.

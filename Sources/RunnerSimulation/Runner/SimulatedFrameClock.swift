@@ -4,23 +4,32 @@ import SessionStore
 /// each frame to deliver.
 ///
 /// Paced, it waits on a CLOCK_MONOTONIC timerfd armed at the frame period (`TimerFD`); its
-/// expiration count says how many periods went by, so when the pipeline falls behind the index
-/// skips exactly as a driver's sequence number would. Unpaced, every read is the next frame.
-/// Indices count from the simulation origin, like a driver counting since `VIDIOC_STREAMON`.
+/// expiration count says how many periods went by. As a V4L2 driver does, frames exposed while
+/// the reader was late wait in a queue of `queueDepth` (the buffers `V4L2Camera` asks for, less
+/// the one the reader holds) and are read back to back (the clock offers no descriptor while
+/// any wait, so the capture thread does not poll); only frames beyond the queue are lost, and
+/// then the index skips exactly as a driver's sequence number would. Each frame keeps the
+/// exposure time of its index. Unpaced, every read is the next frame. Indices count from the
+/// simulation origin, like a driver counting since `VIDIOC_STREAMON`.
 struct SimulatedFrameClock {
     let framesPerSecond: Double
     /// Seconds the camera's exposures lag the simulation clock.
     let timeOffset: Double
     private(set) var timer: TimerFD?
+    /// One past the newest frame exposed.
     private var sequence: UInt64 = 0
+    /// Frames exposed and not yet read.
+    private var queued: UInt64 = 0
+    /// Frames a late reader finds waiting: `V4L2Camera.Settings.bufferCount`'s default, 8, less one.
+    static let queueDepth: UInt64 = 7
 
     init(framesPerSecond: Double, timeOffset: Double) {
         self.framesPerSecond = framesPerSecond
         self.timeOffset = timeOffset
     }
 
-    /// The descriptor to poll while paced.
-    var descriptor: Int32? { timer?.descriptor }
+    /// The descriptor to poll while paced and no frame waits.
+    var descriptor: Int32? { queued > 0 ? nil : timer?.descriptor }
 
     /// Starts real-time pacing: the first expiration at `firstTimestamp` (the monotonic moment of
     /// frame 0) or 1 ms from now if that has passed; `simulationTimeNow` sets the first index.
@@ -36,9 +45,12 @@ struct SimulatedFrameClock {
     mutating func next() -> UInt64? {
         if let timer {
             let n = timer.expirations()
-            if n == 0 { return nil }
-            // More than one expiration: the frames in between were never read out (dropped).
             sequence += n
+            // Beyond the queue the oldest frames were never read out (dropped).
+            queued = min(queued + n, SimulatedFrameClock.queueDepth)
+            if queued == 0 { return nil }
+            queued -= 1
+            return sequence - queued - 1
         } else {
             sequence += 1
         }

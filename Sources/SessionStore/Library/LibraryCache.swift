@@ -30,10 +30,16 @@ public final class LibraryCache {
     /// (the caller then reads every session itself).
     public static func open(root: String) -> LibraryCache? {
         let path = root + "/" + fileName
-        if let cache = try? LibraryCache(path: path) { return cache }
-        // Not an SQLite file, or damaged: it holds nothing the sessions do not, so start again.
-        guard FileManager.default.fileExists(atPath: path), unlink(path) == 0 else { return nil }
-        return try? LibraryCache(path: path)
+        do {
+            return try LibraryCache(path: path)
+        } catch where error.isDamagedFile {
+            // Not an SQLite file, or damaged: it holds nothing the sessions do not, so start again.
+            // (Busy or unwritable is not damage: then this run goes without the cache.)
+            guard unlink(path) == 0 else { return nil }
+            return try? LibraryCache(path: path)
+        } catch {
+            return nil
+        }
     }
 
     init(path: String) throws(SQLiteDatabase.Failure) {

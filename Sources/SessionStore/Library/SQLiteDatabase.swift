@@ -6,12 +6,16 @@ import CSQLite
 /// by one thread. Other processes may use the same file at once; SQLite's file locks order them
 /// and a busy file is waited for up to `busyTimeoutMs`.
 final class SQLiteDatabase {
-    /// An SQLite call that failed: the file, what was being done and SQLite's own message.
+    /// An SQLite call that failed: the file, what was being done, SQLite's own message and its
+    /// primary result code.
     struct Failure: Error, CustomStringConvertible {
         var path: String
         var doing: String
         var message: String
+        var code: Int32 = 0
         var description: String { "\(path): \(doing): \(message)" }
+        /// The file is not a database, or a damaged one (not merely busy or unwritable).
+        var isDamagedFile: Bool { code == CSQLITE_CORRUPT || code == CSQLITE_NOTADB }
     }
 
     static let busyTimeoutMs: Int32 = 2_000
@@ -26,7 +30,7 @@ final class SQLiteDatabase {
         guard rc == CSQLITE_OK, let h else {
             let message = h.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(rc))
             sqlite3_close_v2(h)
-            throw Failure(path: path, doing: "cannot open", message: message)
+            throw Failure(path: path, doing: "cannot open", message: message, code: rc & 0xff)
         }
         self.path = path
         handle = h
@@ -41,7 +45,8 @@ final class SQLiteDatabase {
         let rc = sqlite3_exec(handle, sql, nil, nil, &error)
         defer { sqlite3_free(error) }
         guard rc == CSQLITE_OK else {
-            throw Failure(path: path, doing: "cannot run \(sql.prefix(40))", message: error.map { String(cString: $0) } ?? "code \(rc)")
+            throw Failure(path: path, doing: "cannot run \(sql.prefix(40))", message: error.map { String(cString: $0) } ?? "code \(rc)",
+                          code: rc & 0xff)
         }
     }
 
@@ -63,7 +68,7 @@ final class SQLiteDatabase {
 
     /// A failure with SQLite's message for the last call on this connection.
     func failure(_ doing: String) -> Failure {
-        Failure(path: path, doing: doing, message: String(cString: sqlite3_errmsg(handle)))
+        Failure(path: path, doing: doing, message: String(cString: sqlite3_errmsg(handle)), code: sqlite3_errcode(handle) & 0xff)
     }
 }
 

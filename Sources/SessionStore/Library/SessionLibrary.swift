@@ -70,12 +70,13 @@ public enum SessionLibrary {
                     let m = try ManifestStore.read(from: d)
                     e.beingRecorded = m.status == .recording && SessionLock.isHeld(d)
                     let current = SessionRecovery.recoverIfAbandoned(m, directory: d)
-                    e.summary = SessionSummary(manifest: current)
+                    let summary = SessionSummary(manifest: current)
+                    e.summary = summary
                     if !e.beingRecorded { e.outOfOrder = Y4MRepair.misordered(in: d, manifest: current) }
                     // Recovery rewrote the manifest: hold it under its new stamp (once settled).
                     if !e.beingRecorded, current.status != .recording, e.outOfOrder.isEmpty,
                        let now = current == m ? stamp : FileStamp.of(d + "/" + SessionLayout.manifestName), now.isSettled {
-                        fresh.append((relative, now.text, SessionSummary(manifest: current)))
+                        fresh.append((relative, now.text, summary))
                     }
                 } catch {
                     e.problem = "\(error)"
